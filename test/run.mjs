@@ -1,0 +1,58 @@
+// The one test command (`npm test`, also what .ci/run calls): every step in order, a summary at the end.
+// Steps: typecheck, unit (node), build, integration (node against the devnet), e2e (Chromium),
+// Firefox smoke, web-ext lint. `npm test -- unit` (or any step names) runs only those steps.
+import { spawnSync } from 'node:child_process'
+import { readdirSync, statSync, existsSync } from 'node:fs'
+import { join, relative } from 'node:path'
+
+const root = new URL('..', import.meta.url).pathname
+const only = process.argv.slice(2)
+
+function files(dir, suffix) {
+  const out = []
+  const walk = (d) => {
+    if (!existsSync(d)) return
+    for (const name of readdirSync(d).sort()) {
+      const p = join(d, name)
+      if (statSync(p).isDirectory()) walk(p)
+      else if (p.endsWith(suffix)) out.push(relative(root, p))
+    }
+  }
+  walk(join(root, dir))
+  return out
+}
+
+function nodeTests(dir, concurrency) {
+  const list = files(dir, '.test.ts')
+  if (!list.length) return { cmd: null, why: `no tests in ${dir}` }
+  return {
+    cmd: [process.execPath, '--import', 'tsx', '--test', `--test-concurrency=${concurrency}`, '--test-reporter=spec', ...list],
+  }
+}
+
+const steps = [
+  ['typecheck', () => ({ cmd: [process.execPath, 'node_modules/typescript/bin/tsc', '--noEmit', '-p', 'tsconfig.json'] })],
+  ['core-boundary', () => ({ cmd: [process.execPath, 'node_modules/typescript/bin/tsc', '--noEmit', '-p', 'tsconfig.core.json'] })],
+  ['unit', () => nodeTests('test/unit', 2)],
+  ['build', () => ({ cmd: [process.execPath, 'build.mjs'] })],
+  ['integration', () => nodeTests('test/integration', 1)],
+  ['e2e', () => nodeTests('test/e2e', 1)],
+  ['lint-firefox', () => ({ cmd: [process.execPath, 'node_modules/web-ext/bin/web-ext.js', 'lint', '--source-dir', 'dist/firefox', '--self-hosted', '--warnings-as-errors=false'] })],
+]
+
+const results = []
+for (const [name, make] of steps) {
+  if (only.length && !only.includes(name)) continue
+  const { cmd, why } = make()
+  if (!cmd) { results.push([name, 'skip', why, 0]); continue }
+  console.log(`\n=== ${name}: ${cmd.slice(1).join(' ').slice(0, 200)}`)
+  const t0 = Date.now()
+  const r = spawnSync(cmd[0], cmd.slice(1), { cwd: root, stdio: 'inherit', env: { ...process.env, FORCE_COLOR: '0' } })
+  results.push([name, r.status === 0 ? 'pass' : 'FAIL', r.status === 0 ? '' : `exit ${r.status ?? r.signal}`, Date.now() - t0])
+}
+
+console.log('\n=== summary')
+for (const [name, state, why, ms] of results) console.log(`${state.padEnd(5)} ${name.padEnd(14)} ${(ms / 1000).toFixed(1).padStart(7)} s  ${why}`)
+const failed = results.filter((r) => r[1] === 'FAIL')
+console.log(failed.length ? `\n${failed.length} step(s) failed` : '\nall steps passed')
+process.exit(failed.length ? 1 : 0)
