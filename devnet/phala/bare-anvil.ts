@@ -36,7 +36,15 @@ export async function startBareAnvil(chainId = 900): Promise<BareAnvil> {
   const port = await freePort()
   const child: ChildProcess = spawn(anvilBinary(), ['--port', String(port), '--host', '127.0.0.1', '--chain-id', String(chainId), '--silent'], { stdio: 'ignore' })
   const rpcUrl = `http://127.0.0.1:${port}`
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
+  // never outlive the test process, even when it crashes before stop()
+  const killOnExit = () => child.kill('SIGKILL')
+  process.once('exit', killOnExit)
+  const exited = new Promise<void>((resolve) =>
+    child.once('exit', () => {
+      process.off('exit', killOnExit)
+      resolve()
+    }),
+  )
   const deadline = Date.now() + 15_000
   for (;;) {
     try {
