@@ -1,5 +1,5 @@
 // The one test command (`npm test`, also what .ci/run calls): every step in order, a summary at the end.
-// Steps: typecheck, unit (node), build, integration (node against the devnet), e2e (Chromium),
+// Steps: prereqs (chromium, firefox-esr), typecheck, core boundary, unit (node), build, integration (node against the devnet), e2e (Chromium),
 // Firefox smoke, web-ext lint. `npm test -- unit` (or any step names) runs only those steps.
 import { spawnSync } from 'node:child_process'
 import { readdirSync, statSync, existsSync } from 'node:fs'
@@ -22,22 +22,23 @@ function files(dir, suffix) {
   return out
 }
 
-function nodeTests(dir, concurrency) {
+function nodeTests(dir, concurrency, timeoutMs = 600_000) {
   const list = files(dir, '.test.ts')
   if (!list.length) return { cmd: null, why: `no tests in ${dir}` }
   return {
-    cmd: [process.execPath, '--import', 'tsx', '--test', `--test-concurrency=${concurrency}`, '--test-reporter=spec', ...list],
+    cmd: [process.execPath, '--import', 'tsx', '--test', `--test-concurrency=${concurrency}`, `--test-timeout=${timeoutMs}`, '--test-reporter=spec', ...list],
   }
 }
 
 const steps = [
+  ['prereqs', () => ({ cmd: [process.execPath, 'scripts/prereqs.mjs'] })],
   ['typecheck', () => ({ cmd: [process.execPath, 'node_modules/typescript/bin/tsc', '--noEmit', '-p', 'tsconfig.json'] })],
   ['core-boundary', () => ({ cmd: [process.execPath, 'node_modules/typescript/bin/tsc', '--noEmit', '-p', 'tsconfig.core.json'] })],
   ['unit', () => nodeTests('test/unit', 2)],
   ['build', () => ({ cmd: [process.execPath, 'build.mjs'] })],
   ['integration', () => nodeTests('test/integration', 1)],
   ['e2e', () => nodeTests('test/e2e', 1)],
-  ['lint-firefox', () => ({ cmd: [process.execPath, 'node_modules/web-ext/bin/web-ext.js', 'lint', '--source-dir', 'dist/firefox', '--self-hosted', '--warnings-as-errors=false'] })],
+  ['lint-firefox', () => ({ cmd: [process.execPath, 'scripts/lint-firefox.mjs'] })],
 ]
 
 const results = []

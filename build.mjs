@@ -1,0 +1,142 @@
+// Builds the extension for Chrome and Firefox: dist/chrome/, dist/firefox/ (each loadable unpacked)
+// and a zip of each (without source maps) for the stores.
+//   node build.mjs            production: minified, external source maps kept out of the zips
+//   node build.mjs --dev      readable bundles with inline source maps
+//   node build.mjs --watch    --dev, rebuilding on every change
+import * as esbuild from 'esbuild'
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { iconPng } from './scripts/build/png.mjs'
+import { zipDir } from './scripts/build/zip.mjs'
+
+const root = new URL('.', import.meta.url).pathname
+const args = new Set(process.argv.slice(2))
+const watch = args.has('--watch')
+const dev = watch || args.has('--dev')
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'))
+const dist = join(root, 'dist')
+
+/** Scripts, and the UI pages that load them. */
+const SCRIPTS = {
+  background: 'background/index.ts',
+  inpage: 'content/inpage.ts',
+  relay: 'content/relay.ts',
+}
+const PAGES = {
+  popup: { entry: 'ui/popup/main.tsx', title: 'Rollup Wallet' },
+}
+
+/** What the wallet embeds of the devnet: networks and contracts, never the test keys. */
+function devnetForBundle() {
+  const file = join(root, 'devnet', 'manifest.json')
+  if (!existsSync(file)) {
+    console.warn('build: devnet/manifest.json not found; the wallet is built without the "Local devnet" networks')
+    return null
+  }
+  const m = JSON.parse(readFileSync(file, 'utf8'))
+  delete m.mnemonic
+  delete m.accounts
+  if (Array.isArray(m.substrateAccounts)) m.substrateAccounts = m.substrateAccounts.map(({ suri, ...pub }) => pub)
+  return m
+}
+
+function manifestFor(browser) {
+  const base = JSON.parse(readFileSync(join(root, 'manifest.json'), 'utf8'))
+  base.version = pkg.version
+  if (browser === 'firefox') {
+    delete base.minimum_chrome_version
+    // Firefox runs `scripts` (an event page); Chrome would run `service_worker`. Give both.
+    base.background = { scripts: ['background.js'], service_worker: 'background.js' }
+    base.browser_specific_settings = {
+      gecko: {
+        id: 'wallet@rollupwallet.io',
+        strict_min_version: '128.0',
+        data_collection_permissions: { required: ['none'] },
+      },
+    }
+  }
+  return base
+}
+
+function html(title, script) {
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="color-scheme" content="light dark">
+<title>${title}</title>
+<link rel="stylesheet" href="styles.css">
+</head>
+<body>
+<div id="root"></div>
+<script src="${script}.js"></script>
+</body>
+</html>
+`
+}
+
+const entryPoints = {
+  ...SCRIPTS,
+  ...Object.fromEntries(Object.entries(PAGES).map(([name, p]) => [name, p.entry])),
+}
+
+const options = {
+  absWorkingDir: root,
+  entryPoints,
+  outdir: join(dist, 'chrome'),
+  bundle: true,
+  format: 'iife',
+  target: ['chrome111', 'firefox128'],
+  platform: 'browser',
+  minify: !dev,
+  sourcemap: dev ? 'inline' : 'external',
+  legalComments: 'none',
+  jsx: 'automatic',
+  jsxImportSource: 'preact',
+  metafile: true,
+  logLevel: 'warning',
+  define: {
+    __DEVNET_MANIFEST__: JSON.stringify(devnetForBundle()),
+    __WALLET_VERSION__: JSON.stringify(pkg.version),
+    'process.env.NODE_ENV': JSON.stringify(dev ? 'development' : 'production'),
+  },
+}
+
+function writeStatic() {
+  const chrome = join(dist, 'chrome')
+  mkdirSync(join(chrome, 'icons'), { recursive: true })
+  for (const size of [16, 32, 48, 128]) writeFileSync(join(chrome, 'icons', `${size}.png`), iconPng(size))
+  cpSync(join(root, 'ui', 'styles.css'), join(chrome, 'styles.css'))
+  for (const [name, p] of Object.entries(PAGES)) writeFileSync(join(chrome, `${name}.html`), html(p.title, name))
+  writeFileSync(join(chrome, 'manifest.json'), JSON.stringify(manifestFor('chrome'), null, 2))
+  const firefox = join(dist, 'firefox')
+  rmSync(firefox, { recursive: true, force: true })
+  cpSync(chrome, firefox, { recursive: true })
+  writeFileSync(join(firefox, 'manifest.json'), JSON.stringify(manifestFor('firefox'), null, 2))
+}
+
+function zips() {
+  for (const b of ['chrome', 'firefox']) {
+    const out = join(dist, `rollup-wallet-${b}-${pkg.version}.zip`)
+    const { files, bytes } = zipDir(join(dist, b), out)
+    console.log(`build: ${out.slice(root.length)} (${files} files, ${(bytes / 1024).toFixed(1)} KiB)`)
+  }
+}
+
+rmSync(dist, { recursive: true, force: true })
+if (watch) {
+  const ctx = await esbuild.context({
+    ...options,
+    plugins: [{ name: 'static', setup: (b) => b.onEnd((r) => { if (!r.errors.length) { writeStatic(); console.log(`build: rebuilt ${new Date().toLocaleTimeString()}`) } }) }],
+  })
+  await ctx.watch()
+  console.log('build: watching for changes (Ctrl-C to stop)')
+} else {
+  const t0 = Date.now()
+  const result = await esbuild.build(options)
+  writeStatic()
+  if (!dev) zips()
+  writeFileSync(join(dist, 'meta.json'), JSON.stringify(result.metafile))
+  console.log(`build: dist/chrome and dist/firefox in ${Date.now() - t0} ms${dev ? ' (dev)' : ''}`)
+}

@@ -1,0 +1,123 @@
+// Every message between contexts is defined here, and only here.
+//
+//   ui (popup, full pages, approval window)  --UiCalls-->    background
+//   content relay (ISOLATED world)           --PageCalls-->  background
+//   background --PushToTab--> content relay  --window.postMessage--> inpage provider (MAIN world)
+//
+// The wire format between extension contexts is { channel, call, params } answered by a Reply.
+// Between the page and the relay it is PageWindowMessage. Both are validated on receipt: a message
+// of the wrong shape is ignored (page side) or answered with an error (background side), never thrown.
+import type { ErrorShape } from './errors.ts'
+
+export type RequestId = string | number
+
+// ---------------------------------------------------------------------------------------------
+// ui -> background
+// ---------------------------------------------------------------------------------------------
+export interface BackgroundInfo {
+  version: string
+  /** ms since epoch when this service-worker instance started: changes after a restart */
+  startedAt: number
+}
+
+export interface UiCalls {
+  'app.ping': { params: Record<string, never>; result: BackgroundInfo }
+}
+
+// ---------------------------------------------------------------------------------------------
+// content relay -> background
+// ---------------------------------------------------------------------------------------------
+export interface ProviderRequest {
+  id: RequestId
+  method: string
+  params?: unknown
+}
+
+/** The background answers at once, or says the answer will be pushed later (approval windows). */
+export type ProviderReply = { result: unknown } | { error: ErrorShape } | { deferred: true }
+
+export interface PageCalls {
+  'provider.request': { params: ProviderRequest; result: ProviderReply }
+}
+
+// ---------------------------------------------------------------------------------------------
+// the envelope between extension contexts
+// ---------------------------------------------------------------------------------------------
+export type Channel = 'ui' | 'page'
+export interface Envelope<C extends Channel = Channel> {
+  channel: C
+  call: string
+  params: unknown
+}
+export type Reply<T = unknown> = { ok: true; result: T } | { ok: false; error: ErrorShape }
+
+export function isEnvelope(x: unknown): x is Envelope {
+  if (!isPlainObject(x)) return false
+  return (x.channel === 'ui' || x.channel === 'page') && typeof x.call === 'string' && x.call.length <= 64
+}
+
+// ---------------------------------------------------------------------------------------------
+// background -> content relay (browser.tabs.sendMessage to one tab and frame)
+// ---------------------------------------------------------------------------------------------
+export type ProviderEventName = 'connect' | 'disconnect' | 'accountsChanged' | 'chainChanged'
+
+export type PushToTab =
+  | { channel: 'push'; kind: 'response'; id: RequestId; reply: { result: unknown } | { error: ErrorShape } }
+  | { channel: 'push'; kind: 'event'; event: ProviderEventName; data: unknown }
+
+export function isPushToTab(x: unknown): x is PushToTab {
+  if (!isPlainObject(x) || x.channel !== 'push') return false
+  if (x.kind === 'response') return isRequestId(x.id) && isPlainObject(x.reply)
+  if (x.kind === 'event') return typeof x.event === 'string' && PROVIDER_EVENTS.includes(x.event as ProviderEventName)
+  return false
+}
+
+export const PROVIDER_EVENTS: readonly ProviderEventName[] = ['connect', 'disconnect', 'accountsChanged', 'chainChanged']
+
+// ---------------------------------------------------------------------------------------------
+// page (inpage provider, MAIN world) <-> relay (ISOLATED world), over window.postMessage
+// ---------------------------------------------------------------------------------------------
+export const INPAGE_TAG = 'rollup-wallet:inpage'
+export const RELAY_TAG = 'rollup-wallet:relay'
+
+export type PageWindowMessage =
+  | { source: typeof INPAGE_TAG; kind: 'request'; id: RequestId; method: string; params?: unknown }
+  | { source: typeof RELAY_TAG; kind: 'response'; id: RequestId; result?: unknown; error?: ErrorShape }
+  | { source: typeof RELAY_TAG; kind: 'event'; event: ProviderEventName; data: unknown }
+  | { source: typeof RELAY_TAG; kind: 'config'; isDefaultWallet: boolean }
+
+/** Largest request the relay forwards, in characters of JSON: bigger ones get -32602 at once. */
+export const MAX_REQUEST_CHARS = 512 * 1024
+export const MAX_METHOD_CHARS = 100
+
+/** Validates a request posted by the page. Returns a reason when malformed (answered with -32600/-32602). */
+export function checkPageRequest(x: unknown): { ok: true; request: ProviderRequest } | { ok: false; id?: RequestId; reason: string } | null {
+  if (!isPlainObject(x) || x.source !== INPAGE_TAG || x.kind !== 'request') return null
+  const id = x.id
+  if (!isRequestId(id)) return null
+  if (typeof x.method !== 'string' || x.method.length === 0 || x.method.length > MAX_METHOD_CHARS) {
+    return { ok: false, id, reason: 'method must be a non-empty string of at most 100 characters' }
+  }
+  const params = x.params
+  if (params !== undefined && !Array.isArray(params) && !isPlainObject(params)) {
+    return { ok: false, id, reason: 'params must be an array or an object' }
+  }
+  let size = 0
+  try {
+    size = params === undefined ? 0 : JSON.stringify(params).length
+  } catch {
+    return { ok: false, id, reason: 'params must be JSON (no cycles, no BigInt)' }
+  }
+  if (size > MAX_REQUEST_CHARS) return { ok: false, id, reason: `params too large (${size} characters, limit ${MAX_REQUEST_CHARS})` }
+  return { ok: true, request: params === undefined ? { id, method: x.method } : { id, method: x.method, params } }
+}
+
+export function isRequestId(x: unknown): x is RequestId {
+  return (typeof x === 'string' && x.length > 0 && x.length <= 128) || (typeof x === 'number' && Number.isSafeInteger(x))
+}
+
+/** A plain object from any realm (a page's objects seen from a content script have another realm's prototype). */
+export function isPlainObject(x: unknown): x is Record<string, unknown> {
+  if (x === null || typeof x !== 'object' || Array.isArray(x)) return false
+  return Object.prototype.toString.call(x) === '[object Object]'
+}

@@ -1,0 +1,58 @@
+// Launches Debian's Chromium with the built extension loaded unpacked (Playwright), and finds the
+// extension's service worker and id.
+import { chromium, type BrowserContext, type Worker } from 'playwright-core'
+import { mkdtempSync, rmSync, existsSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+
+export const root = new URL('../../../', import.meta.url).pathname
+export const chromeDist = join(root, 'dist', 'chrome')
+export const firefoxDist = join(root, 'dist', 'firefox')
+
+export function chromiumPath(): string {
+  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].filter(Boolean) as string[]
+  const found = candidates.find((p) => existsSync(p))
+  if (!found) throw new Error('Chromium not found: install it (apt-get install -y chromium) or set CHROMIUM_PATH')
+  return found
+}
+
+export interface WalletBrowser {
+  context: BrowserContext
+  extensionId: string
+  worker: Worker
+  userDataDir: string
+  close(): Promise<void>
+}
+
+export async function launchWithExtension(opts: { userDataDir?: string; keepProfile?: boolean } = {}): Promise<WalletBrowser> {
+  if (!existsSync(join(chromeDist, 'manifest.json'))) throw new Error('dist/chrome is missing: run `npm run build` first')
+  const userDataDir = opts.userDataDir ?? mkdtempSync(join(tmpdir(), 'rw-chromium-'))
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: chromiumPath(),
+    headless: true,
+    args: [
+      `--disable-extensions-except=${chromeDist}`,
+      `--load-extension=${chromeDist}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  })
+  let worker = context.serviceWorkers()[0]
+  if (!worker) worker = await context.waitForEvent('serviceworker', { timeout: 15_000 })
+  const extensionId = new URL(worker.url()).host
+  return {
+    context,
+    extensionId,
+    worker,
+    userDataDir,
+    async close() {
+      await context.close().catch(() => undefined)
+      if (!opts.keepProfile && !opts.userDataDir) rmSync(userDataDir, { recursive: true, force: true })
+    },
+  }
+}

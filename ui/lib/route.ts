@@ -1,0 +1,17 @@
+// Hash routing: "#/send" -> "send". Works in the popup and in full pages, and the back button works.
+import { useEffect, useState } from 'preact/hooks'
+
+export function currentRoute(fallback: string): string {
+  const h = location.hash.replace(/^#\/?/, '')
+  return h || fallback
+}
+
+export function useRoute(fallback: string): string {
+  const [route, setRoute] = useState(() => currentRoute(fallback))
+  useEffect(() => {
+    const on = () => setRoute(currentRoute(fallback))
+    addEventListener('hashchange', on)
+    return () => removeEventListener('hashchange', on)
+  }, [fallback])
+  return route
+}
