@@ -3,6 +3,7 @@
 // The staked path of the Phala claimer (vPHA bridged through L1StandardBridge) needs the full devnet's
 // bridge: here it is checked to refuse without one; the lead's full-devnet test covers the bridging.
 import { after, before, test } from 'node:test'
+import { connect } from 'node:net'
 import assert from 'node:assert/strict'
 import {
   BaseError,
@@ -235,4 +236,23 @@ test('Khala: free PHA and staked vPHA both paid on L1, Claimed emitted', async (
   assert.equal(await balance(assets.l1.vpha, receiver), BigInt(dave.staked))
   const [event] = parseEventLogs({ abi: contracts.KhalaClaimer.abi, logs: res.receipt!.logs, eventName: 'Claimed' }) as any[]
   assert.deepEqual(event.args, { user: dave.h160, free: BigInt(dave.free), staked: BigInt(dave.staked), receiver: getAddress(receiver) })
+})
+
+test('stop() closes open connections, even a request still being sent, and the port stops answering', { timeout: 5000 }, async () => {
+  const extra = await startClaimBackend({ port: 0, signerKey: SIGNER_KEY, snapshot, network: 'phala', claimerAddress: assets.l1.phalaClaimer, chainId: CHAIN_ID })
+  const res = await fetch(`${extra.url}/account/${who('Bob').ss58}`) // kept alive by fetch
+  assert.equal(res.status, 200)
+  await res.json()
+  // a client that stalls halfway through its body keeps a busy connection open
+  const { port } = new URL(extra.url)
+  const stalled = connect(Number(port), '127.0.0.1')
+  await new Promise<void>((resolve) => stalled.once('connect', () => resolve()))
+  stalled.write('POST /claim HTTP/1.1\r\nHost: backend\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"addr')
+  const closed = new Promise<void>((resolve) => stalled.once('close', () => resolve()))
+  await new Promise((r) => setTimeout(r, 50))
+  const t0 = Date.now()
+  await extra.stop()
+  assert.ok(Date.now() - t0 < 1000, 'stop must not wait for open connections')
+  await closed
+  await assert.rejects(fetch(`${extra.url}/account/${who('Bob').ss58}`))
 })
