@@ -50,7 +50,8 @@ function connect(rpcUrl: string, key: Hex): Chain {
   const transport = http(rpcUrl, { timeout: 30_000 })
   return {
     rpcUrl,
-    client: createPublicClient({ transport }) as PublicClient,
+    // anvil answers at once; viem's default 4 s receipt polling would dominate an L2 with block times
+    client: createPublicClient({ transport, pollingInterval: 100 }) as PublicClient,
     wallet: createWalletClient({ account: privateKeyToAccount(key), transport }),
   }
 }
@@ -112,15 +113,17 @@ export async function deployPhalaAssets(opts: DeployPhalaAssetsOptions): Promise
   const l2PhaInit = l2TokenInitCode(pha, 'Phala Token', 'PHA')
   const l2VphaInit = l2TokenInitCode(vpha, 'Vault PHA', 'vPHA')
   const l2: PhalaAssets['l2'] = {}
-  for (const chain of opts.l2s) {
-    const c2 = connect(chain.rpcUrl, opts.deployerKey)
-    await requireFunds(c2, `L2 ${chain.chainId}`)
-    await ensureCreate2Factory(c2.client, c2.rpcUrl)
-    l2[chain.chainId] = {
-      pha: await deployCreate2(c2.client, c2.wallet, l2PhaInit, 'L2 PHA'),
-      vpha: await deployCreate2(c2.client, c2.wallet, l2VphaInit, 'L2 vPHA'),
-    }
-  }
+  await Promise.all(
+    opts.l2s.map(async (chain) => {
+      const c2 = connect(chain.rpcUrl, opts.deployerKey)
+      await requireFunds(c2, `L2 ${chain.chainId}`)
+      await ensureCreate2Factory(c2.client, c2.rpcUrl)
+      l2[chain.chainId] = {
+        pha: await deployCreate2(c2.client, c2.wallet, l2PhaInit, 'L2 PHA'),
+        vpha: await deployCreate2(c2.client, c2.wallet, l2VphaInit, 'L2 vPHA'),
+      }
+    }),
+  )
 
   // the Phala claimer bridges staked vPHA to the Phala L2 (without L2s, staked claims revert InvalidBridgeConfig)
   const phalaL2 = opts.l2s.find((x) => x.chainId === opts.phalaL2ChainId)
