@@ -1,0 +1,541 @@
+// The keyring service the background owns: onboarding, lock state, accounts, signing.
+// Secrets exist in plaintext only in this object's memory while unlocked. storage.local holds the
+// vault (ciphertext) and public account data; storage.session holds the vault key so an unlock
+// survives a service-worker restart. Every public method runs through one mutex and first checks
+// the auto-lock deadline.
+import type { Hex } from 'viem'
+import { privateKeyToAddress } from 'viem/accounts'
+import type { KV } from '../storage/kv.ts'
+import { KEYS as SETTINGS_KEYS, readSettings } from '../storage/schema.ts'
+import {
+  appendAccount,
+  nextHdIndex,
+  readAccounts,
+  reconcileAccounts,
+  renamed,
+  reordered,
+  requireAccount,
+  sortAccounts,
+  withHidden,
+  without,
+  type AccountInfo,
+} from './accounts.ts'
+import { autoLockDeadline, checkAutoLockMinutes } from './auto-lock.ts'
+import { delayAfter, readFailures, retryAfter } from './backoff.ts'
+import { fromBase64, toBase64 } from './encoding.ts'
+import { errors, keyringError } from './errors.ts'
+import { HdWallet } from './hd.ts'
+import {
+  checkConfirmationWords,
+  generatePhrase,
+  normalizePhrase,
+  pickConfirmationWords,
+  type ConfirmationAnswer,
+  type PhraseLength,
+} from './mnemonic.ts'
+import { Mutex } from './mutex.ts'
+import { checkNewPassword } from './password-strength.ts'
+import { normalizePrivateKey } from './private-key.ts'
+import { makeSigner, type KeyringSigner } from './signer.ts'
+import { LOCAL_KEYS, SESSION_KEYS, type SessionRecord } from './storage-keys.ts'
+import { UnlockedVault } from './unlocked.ts'
+import { headerOf, openVault, openVaultWithKey, resealVault, sealVault, type VaultHeader, type VaultPayload } from './vault.ts'
+import { DEFAULT_PBKDF2_ITERATIONS, importAesKey } from './vault-crypto.ts'
+
+export interface KeyringOptions {
+  /** storage.local */
+  local: KV
+  /** storage.session */
+  session: KV
+  now?: () => number
+  /** PBKDF2 iterations for new vaults. Lower only in tests; production uses the default. */
+  kdfIterations?: number
+}
+
+export interface KeyringStatus {
+  /** a vault exists (onboarding done) */
+  initialized: boolean
+  unlocked: boolean
+  /** public data only, in the user's order (hidden ones included, flagged) */
+  accounts: AccountInfo[]
+  autoLockMinutes: number
+}
+
+export type InitializeInput =
+  | { mnemonic: string; passphrase?: string; password: string }
+  | { privateKey: string; password: string }
+
+export type KeyringEvent = 'unlocked' | 'locked' | 'accounts'
+
+export class Keyring {
+  private readonly local: KV
+  private readonly session: KV
+  private readonly now: () => number
+  private readonly iterations: number
+  private readonly mutex = new Mutex()
+  private readonly listeners = new Set<(event: KeyringEvent) => void>()
+  private state: UnlockedVault | null = null
+  private restored = false
+
+  constructor(opts: KeyringOptions) {
+    this.local = opts.local
+    this.session = opts.session
+    this.now = opts.now ?? Date.now
+    this.iterations = opts.kdfIterations ?? DEFAULT_PBKDF2_ITERATIONS
+    if (!Number.isSafeInteger(this.iterations) || this.iterations < 1) throw new RangeError('kdfIterations must be a positive integer')
+  }
+
+  // ------------------------------------------------------------------ onboarding (no state)
+
+  /** A new phrase for the one-time display. Nothing is stored until initialize(). */
+  createPhrase(words: PhraseLength = 12): string {
+    return generatePhrase(words)
+  }
+
+  /** 1-based positions of the words the user must type back. */
+  pickConfirmationWords(phrase: string, count = 3): number[] {
+    return pickConfirmationWords(phrase, count)
+  }
+
+  /** The positions answered wrongly; empty when confirmed. */
+  verifyConfirmationWords(phrase: string, answers: ConfirmationAnswer[]): number[] {
+    return checkConfirmationWords(phrase, answers)
+  }
+
+  /** The canonical phrase, or BAD_MNEMONIC_WORD / _LENGTH / _CHECKSUM: for live feedback on import. */
+  validatePhrase(phrase: string): string {
+    return normalizePhrase(phrase)
+  }
+
+  // ------------------------------------------------------------------ lifecycle
+
+  status(): Promise<KeyringStatus> {
+    return this.op(() => this.currentStatus())
+  }
+
+  /** Creates the vault from a phrase or a private key and leaves the wallet unlocked. */
+  initialize(input: InitializeInput): Promise<KeyringStatus> {
+    return this.op(async () => {
+      if ((await this.local.get(LOCAL_KEYS.vault)) !== undefined) {
+        throw keyringError('ALREADY_INITIALIZED', 'A wallet already exists. Reset it first to create or import another.')
+      }
+      const password = checkNewPassword(input?.password)
+      const payload: VaultPayload = { v: 1, keys: [] }
+      let accounts: AccountInfo[]
+      if ('mnemonic' in input) {
+        const mnemonic = normalizePhrase(input.mnemonic)
+        const passphrase = typeof input.passphrase === 'string' ? input.passphrase : ''
+        payload.hd = { mnemonic, passphrase }
+        const hd = await HdWallet.fromPhrase(mnemonic, passphrase)
+        accounts = appendAccount([], { address: hd.address(0), kind: 'hd', index: 0 })
+        hd.wipe()
+      } else {
+        const privateKey = normalizePrivateKey(input.privateKey)
+        payload.keys.push({ privateKey })
+        accounts = appendAccount([], { address: privateKeyToAddress(privateKey), kind: 'imported', index: null })
+      }
+      const { record, derived } = await sealVault(payload, password, this.iterations)
+      await write(this.local, { [LOCAL_KEYS.vault]: record, [LOCAL_KEYS.accounts]: accounts, [LOCAL_KEYS.failures]: { count: 0, lastAt: 0 } })
+      await this.enter(derived.key, derived.raw, headerOf(record), payload, true)
+      return this.currentStatus()
+    })
+  }
+
+  unlock(password: string): Promise<KeyringStatus> {
+    return this.op(async () => {
+      const opened = await this.openWithPassword(password)
+      if (this.state && this.state.header.kdf.salt === opened.header.kdf.salt) {
+        // Already open (another window got here first): the right password just counts as activity.
+        await this.markActivity()
+        return this.currentStatus()
+      }
+      let { derived, header } = opened
+      if (header.kdf.iterations < this.iterations) {
+        // Raise an old vault to today's cost while we have the password. If the write fails the
+        // old vault stays, and so does the key that opens it.
+        const upgraded = await sealVault(opened.payload, String(password), this.iterations)
+        if (await tryWrite(this.local, { [LOCAL_KEYS.vault]: upgraded.record })) {
+          derived.raw.fill(0)
+          derived = upgraded.derived
+          header = headerOf(upgraded.record)
+        }
+      }
+      await this.enter(derived.key, derived.raw, header, opened.payload, true)
+      return this.currentStatus()
+    })
+  }
+
+  lock(): Promise<void> {
+    return this.op(() => this.doLock())
+  }
+
+  /**
+   * Rebuilds the unlocked state from storage.session after a service-worker restart. Every other
+   * method does this first anyway; calling it at startup just does it early. Resolves `unlocked`.
+   */
+  restoreSession(): Promise<boolean> {
+    return this.op(async () => this.state !== null)
+  }
+
+  /** Deletes the vault, the accounts and the session. The way out of a forgotten password. */
+  reset(): Promise<void> {
+    return this.op(async () => {
+      this.wipe()
+      await write(this.local, {}, [LOCAL_KEYS.vault, LOCAL_KEYS.accounts, LOCAL_KEYS.failures])
+      await write(this.session, {}, [SESSION_KEYS.session, SESSION_KEYS.lastActivity])
+      this.emit('locked')
+      this.emit('accounts')
+    })
+  }
+
+  // ------------------------------------------------------------------ accounts
+
+  /** The next BIP44 account, m/44'/60'/0'/0/i. */
+  addAccount(name?: string): Promise<AccountInfo> {
+    return this.op(async () => {
+      const state = this.requireUnlocked()
+      const list = await this.readAccounts()
+      const index = nextHdIndex(list)
+      const next = appendAccount(list, { address: state.hdAddress(index), kind: 'hd', index, name })
+      await write(this.local, { [LOCAL_KEYS.accounts]: next })
+      this.emit('accounts')
+      return next[next.length - 1]
+    })
+  }
+
+  renameAccount(address: string, name: string): Promise<AccountInfo> {
+    return this.updateAccounts(address, (list) => renamed(list, address, name))
+  }
+
+  setHidden(address: string, hidden: boolean): Promise<AccountInfo> {
+    return this.updateAccounts(address, (list) => withHidden(list, address, hidden))
+  }
+
+  /** `addresses`: every account, once, in the new order. */
+  reorder(addresses: string[]): Promise<AccountInfo[]> {
+    return this.op(async () => {
+      this.requireUnlocked()
+      const next = reordered(await this.readAccounts(), addresses)
+      await write(this.local, { [LOCAL_KEYS.accounts]: next })
+      this.emit('accounts')
+      return sortAccounts(next)
+    })
+  }
+
+  importPrivateKey(privateKey: string, name?: string): Promise<AccountInfo> {
+    return this.op(async () => {
+      const state = this.requireUnlocked()
+      const key = normalizePrivateKey(privateKey)
+      const address = privateKeyToAddress(key)
+      const list = appendAccount(await this.readAccounts(), { address, kind: 'imported', index: null, name })
+      const payload: VaultPayload = { ...state.payload, keys: [...state.payload.keys, { privateKey: key }] }
+      const record = await resealVault(state.header, state.key, payload)
+      await write(this.local, { [LOCAL_KEYS.vault]: record, [LOCAL_KEYS.accounts]: list })
+      state.replacePayload(payload)
+      this.emit('accounts')
+      return list[list.length - 1]
+    })
+  }
+
+  removeImportedKey(address: string): Promise<void> {
+    return this.op(async () => {
+      const state = this.requireUnlocked()
+      const list = await this.readAccounts()
+      const target = requireAccount(list, address)
+      if (target.kind !== 'imported') {
+        throw keyringError('NOT_IMPORTED', 'Accounts from the recovery phrase cannot be removed; hide it instead.', { address: target.address })
+      }
+      const next = without(list, target.address)
+      if (!next.some((a) => !a.hidden)) {
+        throw keyringError('LAST_VISIBLE_ACCOUNT', 'This is the last visible account. Show another account first, or reset the wallet.')
+      }
+      const key = state.importedKey(target.address)
+      const payload: VaultPayload = { ...state.payload, keys: state.payload.keys.filter((k) => k.privateKey !== key) }
+      const record = await resealVault(state.header, state.key, payload)
+      await write(this.local, { [LOCAL_KEYS.vault]: record, [LOCAL_KEYS.accounts]: next })
+      state.replacePayload(payload)
+      this.emit('accounts')
+    })
+  }
+
+  // ------------------------------------------------------------------ secrets behind a fresh password
+
+  revealPhrase(password: string): Promise<string> {
+    return this.op(async () => {
+      const { payload } = await this.openWithPassword(password)
+      if (!payload.hd) throw errors.noPhrase()
+      return payload.hd.mnemonic
+    })
+  }
+
+  exportPrivateKey(password: string, address: string): Promise<Hex> {
+    return this.op(async () => {
+      const target = requireAccount(await this.readAccounts(), address)
+      const { payload } = await this.openWithPassword(password)
+      if (target.kind === 'imported') {
+        const found = payload.keys.find((k) => privateKeyToAddress(k.privateKey).toLowerCase() === target.address.toLowerCase())
+        if (!found) throw errors.unknownAccount(target.address)
+        return found.privateKey
+      }
+      if (!payload.hd) throw errors.noPhrase()
+      const hd = await HdWallet.fromPhrase(payload.hd.mnemonic, payload.hd.passphrase)
+      try {
+        const key = hd.privateKey(target.index ?? 0)
+        if (privateKeyToAddress(key) !== target.address) throw errors.accountsMismatch()
+        return key
+      } finally {
+        hd.wipe()
+      }
+    })
+  }
+
+  /**
+   * Re-encrypts the vault under the new password with a fresh salt, replacing it in one storage
+   * write: if that write fails, the old vault (and old password) stay in force.
+   */
+  changePassword(oldPassword: string, newPassword: string): Promise<void> {
+    return this.op(async () => {
+      const password = checkNewPassword(newPassword)
+      const opened = await this.openWithPassword(oldPassword)
+      const iterations = Math.max(this.iterations, opened.header.kdf.iterations)
+      const { record, derived } = await sealVault(opened.payload, password, iterations)
+      await write(this.local, { [LOCAL_KEYS.vault]: record })
+      if (this.state) {
+        this.state.key = derived.key
+        this.state.header = headerOf(record)
+        await tryWrite(this.session, { [SESSION_KEYS.session]: sessionRecord(derived.raw, record.kdf.salt) })
+      }
+      derived.raw.fill(0)
+    })
+  }
+
+  // ------------------------------------------------------------------ signing
+
+  /** A viem LocalAccount for the address; each signature re-checks that the wallet is unlocked. */
+  getSigner(address: string): Promise<KeyringSigner> {
+    return this.op(async () => {
+      this.requireUnlocked()
+      const target = requireAccount(await this.readAccounts(), address)
+      const account = this.requireUnlocked().accountFor(target)
+      const resolve = () => this.op(async () => this.requireUnlocked().accountFor(target))
+      return makeSigner(target.address, account.publicKey, resolve)
+    })
+  }
+
+  // ------------------------------------------------------------------ auto-lock
+
+  /** User activity: pushes the auto-lock deadline back. Resolves the new deadline (null: locked). */
+  touch(): Promise<number | null> {
+    return this.op(async () => {
+      if (this.state) await this.markActivity()
+      return this.deadline()
+    })
+  }
+
+  /** When the wallet will lock if nothing happens (ms since epoch), or null when locked. */
+  lockDeadline(): Promise<number | null> {
+    return this.op(() => this.deadline())
+  }
+
+  /** Locks if the deadline has passed (the background calls it when its alarm rings). Resolves `locked`. */
+  checkAutoLock(now: number = this.now()): Promise<boolean> {
+    return this.op(async () => {
+      const deadline = await this.deadline()
+      if (deadline !== null && now >= deadline) await this.doLock()
+      return this.state === null
+    })
+  }
+
+  getAutoLockMinutes(): Promise<number> {
+    return this.op(() => this.autoLockMinutes())
+  }
+
+  setAutoLockMinutes(minutes: number): Promise<void> {
+    return this.op(async () => {
+      const value = checkAutoLockMinutes(minutes)
+      const settings = readSettings(await this.local.get(SETTINGS_KEYS.settings))
+      await write(this.local, { [SETTINGS_KEYS.settings]: { ...settings, autoLockMinutes: value } })
+    })
+  }
+
+  /** Lock/unlock and account-list changes, for the background to push to the UI and to dApps. */
+  subscribe(listener: (event: KeyringEvent) => void): () => void {
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
+  }
+
+  // ------------------------------------------------------------------ internals
+
+  private op<T>(fn: () => Promise<T>): Promise<T> {
+    return this.mutex.run(async () => {
+      if (!this.restored) {
+        this.restored = true
+        await this.restore()
+      }
+      if (this.state) {
+        const deadline = await this.deadline()
+        if (deadline !== null && this.now() >= deadline) await this.doLock()
+      }
+      return fn()
+    })
+  }
+
+  private async currentStatus(): Promise<KeyringStatus> {
+    const stored = await this.local.getMany([LOCAL_KEYS.vault, LOCAL_KEYS.accounts])
+    return {
+      initialized: stored[LOCAL_KEYS.vault] !== undefined,
+      unlocked: this.state !== null,
+      accounts: sortAccounts(readAccounts(stored[LOCAL_KEYS.accounts])),
+      autoLockMinutes: await this.autoLockMinutes(),
+    }
+  }
+
+  /** Checks the password against the stored vault, with back-off. A wrong one writes only the counter. */
+  private async openWithPassword(password: string) {
+    const failures = readFailures(await this.local.get(LOCAL_KEYS.failures))
+    const wait = retryAfter(failures, this.now())
+    if (wait > 0) throw errors.tooManyTries(wait)
+    const stored = await this.local.get(LOCAL_KEYS.vault)
+    if (stored === undefined) throw errors.noVault()
+    const opened = await openVault(stored, typeof password === 'string' ? password : '')
+    if (!opened.ok) {
+      const next = { count: failures.count + 1, lastAt: this.now() }
+      await write(this.local, { [LOCAL_KEYS.failures]: next })
+      throw errors.wrongPassword(delayAfter(next.count))
+    }
+    if (failures.count > 0) await write(this.local, { [LOCAL_KEYS.failures]: { count: 0, lastAt: 0 } })
+    return opened
+  }
+
+  /** Makes `payload` the unlocked state; with `persist`, parks the key in storage.session. */
+  private async enter(key: CryptoKey, raw: Uint8Array, header: VaultHeader, payload: VaultPayload, persist: boolean) {
+    const unlocked = await UnlockedVault.open(key, header, payload, this.now())
+    if (persist) {
+      try {
+        await write(this.session, {
+          [SESSION_KEYS.session]: sessionRecord(raw, header.kdf.salt),
+          [SESSION_KEYS.lastActivity]: unlocked.lastActivity,
+        })
+      } catch (err) {
+        unlocked.wipe()
+        throw err
+      } finally {
+        raw.fill(0)
+      }
+    }
+    this.wipe()
+    this.state = unlocked
+    await this.reconcile(unlocked)
+    this.emit('unlocked')
+  }
+
+  /** After a service-worker restart: reopen the vault with the session key, unless it expired. */
+  private async restore(): Promise<void> {
+    const s = await this.session.getMany([SESSION_KEYS.session, SESSION_KEYS.lastActivity])
+    const rec = s[SESSION_KEYS.session] as Partial<SessionRecord> | undefined
+    if (!rec) return
+    const clear = () => tryWrite(this.session, {}, [SESSION_KEYS.session, SESSION_KEYS.lastActivity])
+    const raw = fromBase64(rec.key)
+    const lastActivity = s[SESSION_KEYS.lastActivity]
+    if (!raw || raw.length !== 32 || typeof lastActivity !== 'number') return void (await clear())
+    if (this.now() >= autoLockDeadline(lastActivity, await this.autoLockMinutes())) return void (await clear())
+    const stored = (await this.local.get(LOCAL_KEYS.vault)) as { kdf?: { salt?: unknown } } | undefined
+    if (!stored || stored.kdf?.salt !== rec.salt) return void (await clear())
+    try {
+      const key = await importAesKey(raw)
+      const { payload, header } = await openVaultWithKey(stored, key)
+      await this.enter(key, raw, header, payload, false)
+      this.state!.lastActivity = lastActivity
+    } catch {
+      // A vault that no longer opens with the session key: locked; unlock() will say why.
+      this.wipe()
+      await clear()
+    } finally {
+      raw.fill(0)
+    }
+  }
+
+  private async doLock(): Promise<void> {
+    const wasUnlocked = this.state !== null
+    this.wipe()
+    await write(this.session, {}, [SESSION_KEYS.session, SESSION_KEYS.lastActivity])
+    if (wasUnlocked) this.emit('locked')
+  }
+
+  private wipe(): void {
+    this.state?.wipe()
+    this.state = null
+  }
+
+  private async markActivity(): Promise<void> {
+    const now = this.now()
+    await write(this.session, { [SESSION_KEYS.lastActivity]: now })
+    this.state!.lastActivity = now
+  }
+
+  private async deadline(): Promise<number | null> {
+    return this.state ? autoLockDeadline(this.state.lastActivity, await this.autoLockMinutes()) : null
+  }
+
+  private async autoLockMinutes(): Promise<number> {
+    return readSettings(await this.local.get(SETTINGS_KEYS.settings)).autoLockMinutes
+  }
+
+  private requireUnlocked(): UnlockedVault {
+    if (!this.state) throw errors.locked()
+    return this.state
+  }
+
+  private async readAccounts(): Promise<AccountInfo[]> {
+    return readAccounts(await this.local.get(LOCAL_KEYS.accounts))
+  }
+
+  private updateAccounts(address: string, change: (list: AccountInfo[]) => AccountInfo[]): Promise<AccountInfo> {
+    return this.op(async () => {
+      this.requireUnlocked()
+      const next = change(await this.readAccounts())
+      await write(this.local, { [LOCAL_KEYS.accounts]: next })
+      this.emit('accounts')
+      return requireAccount(next, address)
+    })
+  }
+
+  /** Repairs a damaged account list from the vault (see reconcileAccounts); best effort. */
+  private async reconcile(state: UnlockedVault): Promise<void> {
+    const list = await this.readAccounts()
+    const next = reconcileAccounts(list, { firstHdAddress: state.hd ? () => state.hdAddress(0) : null, imported: state.importedAddresses() })
+    if (next !== list && (await tryWrite(this.local, { [LOCAL_KEYS.accounts]: next }))) this.emit('accounts')
+  }
+
+  private emit(event: KeyringEvent): void {
+    for (const listener of this.listeners) {
+      try {
+        listener(event)
+      } catch {
+        // a listener's failure is its own
+      }
+    }
+  }
+}
+
+function sessionRecord(raw: Uint8Array, salt: string): SessionRecord {
+  return { key: toBase64(raw), salt }
+}
+
+async function write(kv: KV, entries: Record<string, unknown>, remove: string[] = []): Promise<void> {
+  try {
+    if (Object.keys(entries).length) await kv.set(entries)
+    if (remove.length) await kv.remove(remove)
+  } catch (err) {
+    throw errors.storageFailed(err)
+  }
+}
+
+async function tryWrite(kv: KV, entries: Record<string, unknown>, remove: string[] = []): Promise<boolean> {
+  try {
+    await write(kv, entries, remove)
+    return true
+  } catch {
+    return false
+  }
+}
