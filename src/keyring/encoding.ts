@@ -1,21 +1,18 @@
-// Byte <-> text helpers for what the vault stores. Base64 through btoa/atob, which a service
-// worker and node both have (no Buffer in the core).
-
-const B64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/
+// Byte <-> text helpers for what the vault stores (base64 through @scure/base, strict RFC 4648).
+import { base64 } from '@scure/base'
 
 export function toBase64(bytes: Uint8Array): string {
-  let bin = ''
-  for (let i = 0; i < bytes.length; i++) bin += String.fromCharCode(bytes[i])
-  return btoa(bin)
+  return base64.encode(bytes)
 }
 
 /** Strict: anything that is not canonical base64 returns null instead of decoding garbage. */
 export function fromBase64(text: unknown): Uint8Array<ArrayBuffer> | null {
-  if (typeof text !== 'string' || !B64.test(text)) return null
-  const bin = atob(text)
-  const out = new Uint8Array(bin.length)
-  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i)
-  return out
+  if (typeof text !== 'string') return null
+  try {
+    return new Uint8Array(base64.decode(text))
+  } catch {
+    return null
+  }
 }
 
 export const utf8 = {
