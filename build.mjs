@@ -4,7 +4,7 @@
 //   node build.mjs --dev      readable bundles with inline source maps
 //   node build.mjs --watch    --dev, rebuilding on every change
 import * as esbuild from 'esbuild'
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { iconPng } from './scripts/build/png.mjs'
 import { zipDir } from './scripts/build/zip.mjs'
@@ -24,6 +24,8 @@ const SCRIPTS = {
 }
 const PAGES = {
   popup: { entry: 'ui/popup/main.tsx', title: 'Rollup Wallet' },
+  app: { entry: 'ui/app/main.tsx', title: 'Rollup Wallet' },
+  approval: { entry: 'ui/approval/main.tsx', title: 'Rollup Wallet: approve' },
 }
 
 /** What the wallet embeds of the devnet: networks and contracts, never the test keys. */
@@ -103,11 +105,25 @@ const options = {
   },
 }
 
+/** One stylesheet for every page: ui/styles.css first, then each area's own .css files. */
+function stylesheet() {
+  const files = []
+  const walk = (d) => {
+    for (const n of readdirSync(d).sort()) {
+      const p = join(d, n)
+      if (statSync(p).isDirectory()) walk(p)
+      else if (n.endsWith('.css') && p !== join(root, 'ui', 'styles.css')) files.push(p)
+    }
+  }
+  walk(join(root, 'ui'))
+  return [join(root, 'ui', 'styles.css'), ...files].map((f) => `/* ${f.slice(root.length)} */\n${readFileSync(f, 'utf8')}`).join('\n')
+}
+
 function writeStatic() {
   const chrome = join(dist, 'chrome')
   mkdirSync(join(chrome, 'icons'), { recursive: true })
   for (const size of [16, 32, 48, 128]) writeFileSync(join(chrome, 'icons', `${size}.png`), iconPng(size))
-  cpSync(join(root, 'ui', 'styles.css'), join(chrome, 'styles.css'))
+  writeFileSync(join(chrome, 'styles.css'), stylesheet())
   for (const [name, p] of Object.entries(PAGES)) writeFileSync(join(chrome, `${name}.html`), html(p.title, name))
   writeFileSync(join(chrome, 'manifest.json'), JSON.stringify(manifestFor('chrome'), null, 2))
   const firefox = join(dist, 'firefox')

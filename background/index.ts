@@ -1,26 +1,30 @@
-// The privileged context. Every listener is registered synchronously on the first run of this file
-// (MV3: an event that woke a stopped service worker is delivered only to listeners registered in
-// that first turn). Work that needs storage waits on `ready` inside the listeners.
+// The privileged context: wires browser events to the Wallet (src/wallet). Every listener is
+// registered synchronously on the first run of this file (MV3: an event that woke a stopped
+// service worker is delivered only to listeners registered in that first turn); work that needs
+// storage waits on wallet.start() inside the listeners.
 import browser from 'webextension-polyfill'
 import { createServer } from '../src/messaging.ts'
 import type { PageCalls, UiCalls } from '../src/messages.ts'
 import { classifySender } from '../src/sender.ts'
 import { routeProviderRequest } from '../src/provider/router.ts'
-import { KEYS, migrate, readSettings } from '../src/storage/schema.ts'
+import { BUILTIN_NETWORKS } from '../src/chains/builtin.ts'
+import { devnetNetworks } from '../src/chains/devnet.ts'
+import { AUTO_LOCK_ALARM, Wallet } from '../src/wallet/wallet.ts'
+import { PASSIVE_UI_CALLS, uiHandlers } from '../src/wallet/ui-api.ts'
 import { browserKV } from './storage.ts'
+import { browserPlatform } from './platform.ts'
 
 const startedAt = Date.now()
-const local = browserKV('local')
 const extensionOrigin = new URL(browser.runtime.getURL('/')).origin
 
-const ready: Promise<void> = migrate(local).then(
-  () => undefined,
-  (err) => console.error('storage migration failed', err),
-)
-
-async function settings() {
-  return readSettings(await local.get(KEYS.settings))
-}
+const wallet = new Wallet({
+  local: browserKV('local'),
+  session: browserKV('session'),
+  platform: browserPlatform,
+  // the local devnet first: it is the embedded default
+  networks: [...devnetNetworks(__DEVNET_MANIFEST__), ...BUILTIN_NETWORKS],
+})
+const ready = wallet.start().catch((err) => console.error('wallet start failed', err))
 
 interface PageCtx {
   origin: string
@@ -28,15 +32,13 @@ interface PageCtx {
   frameId: number
 }
 
-const ui = createServer<UiCalls, null>('ui', {
-  'app.ping': () => ({ version: browser.runtime.getManifest().version, startedAt }),
-})
+const ui = createServer<UiCalls, null>('ui', uiHandlers(wallet, () => ({ version: browser.runtime.getManifest().version, startedAt })))
 
 const page = createServer<PageCalls, PageCtx>('page', {
   'provider.request': (req, ctx) =>
     routeProviderRequest(req, {
       origin: ctx.origin,
-      activeChainId: async () => (await settings()).activeChainId,
+      activeChainId: async () => (await wallet.activeNetwork()).chainId,
     }),
 })
 
@@ -47,10 +49,17 @@ browser.runtime.onMessage.addListener((msg: unknown, sender: browser.Runtime.Mes
   const who = classifySender(sender, browser.runtime.id, extensionOrigin)
   if (isUi) {
     if (who.kind !== 'extension-page') return Promise.resolve({ ok: false, error: { code: 'FORBIDDEN', message: 'Only the wallet itself may make this call.' } })
-    return ready.then(() => ui.handle(msg, null))
+    return ready.then(async () => {
+      if (!PASSIVE_UI_CALLS.has(msg.call)) await wallet.touch().catch(() => undefined)
+      return ui.handle(msg, null)
+    })
   }
   if (who.kind !== 'content') {
     return Promise.resolve({ ok: true, result: { error: { code: 4100, message: `This page cannot use the wallet (${who.kind === 'rejected' ? who.reason : 'not a web page'}).` } } })
   }
   return ready.then(() => page.handle(msg, who))
+})
+
+browser.alarms.onAlarm.addListener((alarm) => {
+  if (alarm.name === AUTO_LOCK_ALARM) void ready.then(() => wallet.onAutoLockAlarm())
 })

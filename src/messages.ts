@@ -8,6 +8,10 @@
 // Between the page and the relay it is PageWindowMessage. Both are validated on receipt: a message
 // of the wrong shape is ignored (page side) or answered with an error (background side), never thrown.
 import type { ErrorShape } from './errors.ts'
+import type { AccountInfo } from './keyring/accounts.ts'
+import type { PhraseLength } from './keyring/mnemonic.ts'
+import type { WalletState } from './wallet/wallet.ts'
+import type { Network } from './chains/types.ts'
 
 export type RequestId = string | number
 
@@ -20,8 +24,36 @@ export interface BackgroundInfo {
   startedAt: number
 }
 
+type None = Record<string, never>
+
 export interface UiCalls {
-  'app.ping': { params: Record<string, never>; result: BackgroundInfo }
+  'app.ping': { params: None; result: BackgroundInfo }
+
+  // wallet & keyring (issue: keys and vault)
+  'wallet.state': { params: None; result: WalletState }
+  'wallet.selectAccount': { params: { address: string }; result: WalletState }
+  'wallet.networks': { params: None; result: Network[] }
+  'wallet.switchChain': { params: { chainId: number }; result: WalletState }
+  'settings.update': { params: { autoLockMinutes?: number; defaultWallet?: boolean }; result: WalletState }
+  'keyring.createPhrase': { params: { words: PhraseLength }; result: { phrase: string; confirm: number[] } }
+  'keyring.verifyWords': { params: { phrase: string; answers: { position: number; word: string }[] }; result: { wrong: number[] } }
+  'keyring.checkPhrase': { params: { phrase: string }; result: { words: number } }
+  'keyring.initialize': {
+    params: { mnemonic: string; passphrase?: string; password: string } | { privateKey: string; password: string }
+    result: WalletState
+  }
+  'keyring.unlock': { params: { password: string }; result: WalletState }
+  'keyring.lock': { params: None; result: WalletState }
+  'keyring.addAccount': { params: { name?: string }; result: AccountInfo }
+  'keyring.renameAccount': { params: { address: string; name: string }; result: AccountInfo }
+  'keyring.setHidden': { params: { address: string; hidden: boolean }; result: AccountInfo }
+  'keyring.reorder': { params: { addresses: string[] }; result: AccountInfo[] }
+  'keyring.importPrivateKey': { params: { privateKey: string; name?: string }; result: AccountInfo }
+  'keyring.removeImportedKey': { params: { address: string }; result: WalletState }
+  'keyring.revealPhrase': { params: { password: string }; result: { phrase: string } }
+  'keyring.exportPrivateKey': { params: { password: string; address: string }; result: { privateKey: string } }
+  'keyring.changePassword': { params: { oldPassword: string; newPassword: string }; result: WalletState }
+  'keyring.reset': { params: None; result: WalletState }
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -15,9 +15,11 @@ export interface Settings {
   /** replace another wallet's window.ethereum */
   defaultWallet: boolean
   autoLockMinutes: number
+  /** the account the popup shows and dApps get first; null until onboarding */
+  selectedAccount: string | null
 }
 
-export const DEFAULT_SETTINGS: Settings = { activeChainId: 900, defaultWallet: false, autoLockMinutes: 15 }
+export const DEFAULT_SETTINGS: Settings = { activeChainId: 900, defaultWallet: false, autoLockMinutes: 15, selectedAccount: null }
 
 type Migration = (kv: KV) => Promise<void>
 
@@ -52,6 +54,7 @@ export function readSettings(raw: unknown): Settings {
     defaultWallet: typeof s.defaultWallet === 'boolean' ? s.defaultWallet : DEFAULT_SETTINGS.defaultWallet,
     autoLockMinutes:
       typeof s.autoLockMinutes === 'number' && s.autoLockMinutes >= 1 && s.autoLockMinutes <= 24 * 60 ? s.autoLockMinutes : DEFAULT_SETTINGS.autoLockMinutes,
+    selectedAccount: typeof s.selectedAccount === 'string' && /^0x[0-9a-fA-F]{40}$/.test(s.selectedAccount) ? s.selectedAccount : null,
   }
 }
 

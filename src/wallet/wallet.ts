@@ -1,0 +1,133 @@
+// The wallet as the background runs it: keyring, settings, networks, and (in their own modules)
+// dApp permissions, approvals, balances and the bridge tracker. The background only wires browser
+// events to this object; everything here runs in node against MemoryKV and a test Platform.
+import { getAddress, type Address } from 'viem'
+import { Keyring } from '../keyring/keyring.ts'
+import type { AccountInfo } from '../keyring/accounts.ts'
+import type { KV } from '../storage/kv.ts'
+import { KEYS, migrate, readSettings, type Settings } from '../storage/schema.ts'
+import { NetworkStore } from '../chains/store.ts'
+import type { Network } from '../chains/types.ts'
+import type { Platform } from './platform.ts'
+
+export const AUTO_LOCK_ALARM = 'auto-lock'
+
+export interface WalletDeps {
+  local: KV
+  session: KV
+  platform: Platform
+  /** shipped + devnet networks */
+  networks: Network[]
+  /** PBKDF2 iterations for new vaults: tests only */
+  kdfIterations?: number
+}
+
+export interface WalletState {
+  initialized: boolean
+  unlocked: boolean
+  accounts: AccountInfo[]
+  selected: Address | null
+  activeChainId: number
+  autoLockMinutes: number
+  defaultWallet: boolean
+}
+
+export class Wallet {
+  readonly local: KV
+  readonly session: KV
+  readonly platform: Platform
+  readonly keyring: Keyring
+  readonly networks: NetworkStore
+  private started: Promise<void> | null = null
+
+  constructor(deps: WalletDeps) {
+    this.local = deps.local
+    this.session = deps.session
+    this.platform = deps.platform
+    this.networks = new NetworkStore(deps.local, deps.networks)
+    this.keyring = new Keyring({
+      local: deps.local,
+      session: deps.session,
+      now: () => deps.platform.now(),
+      ...(deps.kdfIterations ? { kdfIterations: deps.kdfIterations } : {}),
+    })
+  }
+
+  /** Storage migrations and the session restore; every entry point awaits it. */
+  start(): Promise<void> {
+    this.started ??= (async () => {
+      await migrate(this.local)
+      await this.keyring.restoreSession()
+      await this.armAutoLock()
+    })()
+    return this.started
+  }
+
+  async settings(): Promise<Settings> {
+    return readSettings(await this.local.get(KEYS.settings))
+  }
+
+  async updateSettings(patch: Partial<Settings>): Promise<Settings> {
+    const next = readSettings({ ...(await this.settings()), ...patch })
+    await this.local.set({ [KEYS.settings]: next })
+    return next
+  }
+
+  async state(): Promise<WalletState> {
+    const [status, settings] = await Promise.all([this.keyring.status(), this.settings()])
+    return {
+      initialized: status.initialized,
+      unlocked: status.unlocked,
+      accounts: status.accounts,
+      selected: pickSelected(status.accounts, settings.selectedAccount),
+      activeChainId: settings.activeChainId,
+      autoLockMinutes: status.autoLockMinutes,
+      defaultWallet: settings.defaultWallet,
+    }
+  }
+
+  /** The account dApps see first and the popup shows: the chosen one if still visible. */
+  async selectedAccount(): Promise<Address | null> {
+    return (await this.state()).selected
+  }
+
+  async selectAccount(address: string): Promise<void> {
+    const { accounts } = await this.keyring.status()
+    const a = accounts.find((x) => x.address.toLowerCase() === address.toLowerCase() && !x.hidden)
+    if (!a) throw Object.assign(new Error(`No visible account ${address} in this wallet.`), { code: 'UNKNOWN_ACCOUNT' })
+    await this.updateSettings({ selectedAccount: a.address })
+  }
+
+  async activeNetwork(): Promise<Network> {
+    const s = await this.settings()
+    const n = await this.networks.get(s.activeChainId)
+    if (n) return n
+    const first = (await this.networks.list())[0]
+    await this.updateSettings({ activeChainId: first.chainId })
+    return first
+  }
+
+  /** User activity: pushes the auto-lock deadline out and re-arms the alarm. */
+  async touch(): Promise<void> {
+    const deadline = await this.keyring.touch()
+    if (deadline !== null) this.platform.setAlarm(AUTO_LOCK_ALARM, deadline)
+  }
+
+  async armAutoLock(): Promise<void> {
+    const deadline = await this.keyring.lockDeadline()
+    if (deadline === null) this.platform.clearAlarm(AUTO_LOCK_ALARM)
+    else this.platform.setAlarm(AUTO_LOCK_ALARM, deadline)
+  }
+
+  /** The alarm rang (or the worker woke late): lock if the deadline passed, else re-arm. */
+  async onAutoLockAlarm(): Promise<void> {
+    await this.keyring.checkAutoLock(this.platform.now())
+    await this.armAutoLock()
+  }
+}
+
+function pickSelected(accounts: AccountInfo[], chosen: string | null): Address | null {
+  const visible = accounts.filter((a) => !a.hidden)
+  const hit = chosen ? visible.find((a) => a.address.toLowerCase() === chosen.toLowerCase()) : undefined
+  return hit ? getAddress(hit.address) : visible[0]?.address ?? null
+}
