@@ -1,0 +1,220 @@
+// `npm run devnet` — starts the devnet and keeps it running until Ctrl-C / SIGTERM.
+// `npm run devnet -- warp <seconds>` — moves a running devnet's clocks forward (see README).
+import { readFileSync } from 'node:fs'
+import { createInterface } from 'node:readline'
+import { parseAbi, type Address, type PublicClient } from 'viem'
+import type { DevnetManifest } from '../src/chains/devnet-manifest.ts'
+import { DEFAULT_MANIFEST_PATH, startDevnet, warpClocks, type Devnet, type DevnetOptions } from './index.ts'
+import { rpcClient } from './lib/tx.ts'
+
+const USAGE = `usage:
+  npm run devnet [-- options]          start L1 (8545), OP 901 (8546), OP 902 (8547); Ctrl-C stops
+  npm run devnet -- warp <seconds>     move a running devnet's clocks forward [--manifest <path>]
+
+options:
+  --ports auto                 free ports instead of 8545-8547 (manifest goes to devnet/.state/)
+  --l2-block-time <s>          L2 block time (default 2)
+  --l1-block-time <s>          idle L1 block interval, L1 also automines (default 12; 0 = automine only)
+  --proposal-interval <n>      a proposal every n L2 blocks (default 5)
+  --validity-mode oracle|games chain 902: legacy portal + OP Succinct oracle (default) or OptimismPortal2 + type-6 games
+  --game-clock <s> --clock-extension <s> --proof-maturity <s> --finality <s> --finalization-period <s>
+  --quiet                      do not print proposals and resolutions
+
+while running, type: warp <seconds> | propose <chainId> | status | help | quit`
+
+function parseFlags(args: string[]): { opts: DevnetOptions; quiet: boolean } {
+  const opts: DevnetOptions = {}
+  const delays: NonNullable<DevnetOptions['delays']> = {}
+  let quiet = false
+  for (let i = 0; i < args.length; i++) {
+    const flag = args[i]!
+    const value = () => {
+      const v = args[++i]
+      if (v === undefined) throw new Error(`${flag} needs a value`)
+      return v
+    }
+    const num = () => {
+      const v = Number(value())
+      if (!Number.isFinite(v) || v < 0) throw new Error(`${flag} needs a non-negative number`)
+      return v
+    }
+    switch (flag) {
+      case '--ports': {
+        const v = value()
+        if (v !== 'auto' && v !== 'default') throw new Error('--ports takes auto or default')
+        opts.ports = v
+        break
+      }
+      case '--l2-block-time': opts.l2BlockTime = num(); break
+      case '--l1-block-time': opts.l1BlockTime = num(); break
+      case '--proposal-interval': opts.proposalIntervalBlocks = num(); break
+      case '--validity-mode': {
+        const v = value()
+        if (v !== 'oracle' && v !== 'games') throw new Error('--validity-mode takes oracle or games')
+        opts.validityMode = v
+        break
+      }
+      case '--game-clock': delays.gameClockSeconds = num(); break
+      case '--clock-extension': delays.clockExtensionSeconds = num(); break
+      case '--proof-maturity': delays.proofMaturitySeconds = num(); break
+      case '--finality': delays.disputeGameFinalitySeconds = num(); break
+      case '--finalization-period': delays.finalizationPeriodSeconds = num(); break
+      case '--quiet': quiet = true; break
+      case '-h':
+      case '--help': console.log(USAGE); process.exit(0)
+      default: throw new Error(`unknown option ${flag}\n${USAGE}`)
+    }
+  }
+  opts.delays = delays
+  return { opts, quiet }
+}
+
+const gameAbi = parseAbi([
+  'function gameCount() view returns (uint256)',
+  'function gameAtIndex(uint256) view returns (uint32, uint64, address)',
+  'function status() view returns (uint8)',
+  'function maxClockDuration() view returns (uint64)',
+])
+
+/** Fault games whose clock has run out but that are not resolved yet (what the proposer resolves next). */
+async function unresolvedExpiredGames(l1: PublicClient, dgf: Address): Promise<number> {
+  const now = (await l1.getBlock()).timestamp
+  const count = await l1.readContract({ address: dgf, abi: gameAbi, functionName: 'gameCount' })
+  let n = 0
+  for (let i = count > 50n ? count - 50n : 0n; i < count; i++) {
+    const [type, createdAt, game] = await l1.readContract({ address: dgf, abi: gameAbi, functionName: 'gameAtIndex', args: [i] })
+    if (type !== 0 && type !== 1) continue
+    const [status, clock] = await Promise.all([
+      l1.readContract({ address: game, abi: gameAbi, functionName: 'status' }),
+      l1.readContract({ address: game, abi: gameAbi, functionName: 'maxClockDuration' }),
+    ])
+    if (status === 0 && createdAt + clock <= now) n++
+  }
+  return n
+}
+
+/** `warp` against a devnet running in another process: move the clocks, then wait for its proposer. */
+async function warpRunning(seconds: number, manifestPath: string) {
+  let manifest: DevnetManifest
+  try {
+    manifest = JSON.parse(readFileSync(manifestPath, 'utf8'))
+  } catch {
+    throw new Error(`no devnet manifest at ${manifestPath}: is the devnet running? (npm run devnet)`)
+  }
+  const l1 = rpcClient(manifest.l1.rpcUrl)
+  try {
+    await l1.getChainId()
+  } catch {
+    throw new Error(`the devnet L1 at ${manifest.l1.rpcUrl} does not answer: is the devnet running? (npm run devnet)`)
+  }
+  await warpClocks([l1, ...manifest.l2s.map((l2) => rpcClient(l2.rpcUrl))], seconds)
+  console.log(`moved L1 and L2 clocks forward by ${seconds} s`)
+  const deadline = Date.now() + 30_000
+  for (const l2 of manifest.l2s) {
+    const dgf = l2.l1Contracts.disputeGameFactory
+    if (!dgf) continue
+    while ((await unresolvedExpiredGames(l1, dgf)) > 0) {
+      if (Date.now() > deadline) throw new Error(`the proposer has not resolved ${l2.chainId}'s expired games within 30 s`)
+      await new Promise((r) => setTimeout(r, 250))
+    }
+  }
+  console.log('the proposer has caught up (expired games resolved)')
+}
+
+function printReady(d: Devnet) {
+  const m = d.manifest
+  const line = (s = '') => console.log(s)
+  line(`Test mnemonic: ${m.mnemonic}`)
+  line('Accounts (same on every chain; 0..19 are for users and tests):')
+  for (const a of m.accounts) line(`  (${String(a.index).padStart(2)}) ${a.address}  ${a.privateKey}`)
+  line('Service accounts (devnet only, do not use):')
+  for (const s of m.serviceAccounts ?? []) line(`  ${s.role.padEnd(14)} index ${s.index}  ${s.address}`)
+  line()
+  line(`L1        chain ${m.l1.chainId}  ${m.l1.rpcUrl}`)
+  for (const l2 of m.l2s) {
+    line(`${l2.name.padEnd(34)} chain ${l2.chainId}  ${l2.rpcUrl}  portal ${l2.l1Contracts.optimismPortal}  (${l2.proofSystem})`)
+  }
+  line()
+  line(`Manifest: ${d.manifestPath}`)
+  line(`Ready in ${(d.readyMs / 1000).toFixed(1)} s (start to ready). Type "help" for commands; Ctrl-C stops.`)
+}
+
+async function run() {
+  const args = process.argv.slice(2)
+  if (args[0] === 'warp') {
+    const seconds = Number(args[1])
+    if (!Number.isInteger(seconds) || seconds < 0) throw new Error(`warp needs a whole number of seconds\n${USAGE}`)
+    const i = args.indexOf('--manifest')
+    await warpRunning(seconds, i > 0 && args[i + 1] ? args[i + 1]! : DEFAULT_MANIFEST_PATH)
+    return
+  }
+
+  const { opts, quiet } = parseFlags(args)
+  opts.handleSignals = false
+  if (!quiet) opts.log = (l) => console.log(`${new Date().toISOString().slice(11, 19)} ${l}`)
+  console.log('Starting the devnet…')
+  const devnet = await startDevnet(opts)
+  printReady(devnet)
+
+  let stopping = false
+  const shutdown = async (why: string) => {
+    if (stopping) {
+      // A second Ctrl-C: leave now; the exit hook still kills the nodes.
+      process.exit(1)
+    }
+    stopping = true
+    console.log(`\n${why}: stopping the devnet…`)
+    await devnet.stop()
+    console.log('Stopped; no devnet process left behind.')
+    process.exit(0)
+  }
+  process.on('SIGINT', () => void shutdown('SIGINT'))
+  process.on('SIGTERM', () => void shutdown('SIGTERM'))
+  process.on('SIGHUP', () => void shutdown('SIGHUP'))
+
+  {
+    const rl = createInterface({ input: process.stdin })
+    rl.on('line', (input) => {
+      const [cmd, arg] = input.trim().split(/\s+/)
+      const act = async () => {
+        switch (cmd) {
+          case undefined:
+          case '':
+            return
+          case 'warp': {
+            const s = Number(arg)
+            if (!Number.isInteger(s) || s < 0) return console.log('warp <seconds>')
+            await devnet.warp(s)
+            return console.log(`warped ${s} s; proposer caught up`)
+          }
+          case 'propose': {
+            const p = await devnet.proposeNow(Number(arg))
+            return console.log(`proposed ${p.kind} #${p.index} for L2 block ${p.l2BlockNumber} on ${p.chainId}`)
+          }
+          case 'status': {
+            const l1 = await devnet.l1.client.getBlock()
+            console.log(`L1 block ${l1.number} time ${new Date(Number(l1.timestamp) * 1000).toISOString()}`)
+            for (const [id, c] of Object.entries(devnet.l2)) {
+              const b = await c.client.getBlock()
+              console.log(`L2 ${id} block ${b.number} time ${new Date(Number(b.timestamp) * 1000).toISOString()}`)
+            }
+            return
+          }
+          case 'quit':
+          case 'exit':
+            return shutdown('quit')
+          case 'help':
+            return console.log(USAGE)
+          default:
+            return console.log(`unknown command "${cmd}"; type help`)
+        }
+      }
+      act().catch((e: unknown) => console.log(`error: ${e instanceof Error ? e.message : String(e)}`))
+    })
+  }
+}
+
+run().catch((e: unknown) => {
+  console.error(e instanceof Error ? e.message : String(e))
+  process.exit(1)
+})
