@@ -6,6 +6,7 @@ import { parseAbi, type Address, type PublicClient } from 'viem'
 import type { DevnetManifest } from '../src/chains/devnet-manifest.ts'
 import { DEFAULT_MANIFEST_PATH, startDevnet, warpClocks, type Devnet, type DevnetOptions } from './index.ts'
 import { rpcClient } from './lib/tx.ts'
+import { killAllNodes } from './lib/processes.ts'
 
 const USAGE = `usage:
   npm run devnet [-- options]          start L1 (8545), OP 901 (8546), OP 902 (8547); Ctrl-C stops
@@ -152,15 +153,14 @@ async function run() {
   const { opts, quiet } = parseFlags(args)
   opts.handleSignals = false
   if (!quiet) opts.log = (l) => console.log(`${new Date().toISOString().slice(11, 19)} ${l}`)
-  console.log('Starting the devnet…')
-  const devnet = await startDevnet(opts)
-  printReady(devnet)
 
+  let devnet: Devnet | undefined
   let stopping = false
   const shutdown = async (why: string) => {
-    if (stopping) {
-      // A second Ctrl-C: leave now; the exit hook still kills the nodes.
-      process.exit(1)
+    if (stopping || !devnet) {
+      // Still starting, or a second Ctrl-C: leave now, taking the nodes along.
+      killAllNodes()
+      process.exit(130)
     }
     stopping = true
     console.log(`\n${why}: stopping the devnet…`)
@@ -171,6 +171,11 @@ async function run() {
   process.on('SIGINT', () => void shutdown('SIGINT'))
   process.on('SIGTERM', () => void shutdown('SIGTERM'))
   process.on('SIGHUP', () => void shutdown('SIGHUP'))
+
+  console.log('Starting the devnet…')
+  devnet = await startDevnet(opts)
+  printReady(devnet)
+  const d = devnet
 
   {
     const rl = createInterface({ input: process.stdin })
@@ -184,17 +189,17 @@ async function run() {
           case 'warp': {
             const s = Number(arg)
             if (!Number.isInteger(s) || s < 0) return console.log('warp <seconds>')
-            await devnet.warp(s)
+            await d.warp(s)
             return console.log(`warped ${s} s; proposer caught up`)
           }
           case 'propose': {
-            const p = await devnet.proposeNow(Number(arg))
+            const p = await d.proposeNow(Number(arg))
             return console.log(`proposed ${p.kind} #${p.index} for L2 block ${p.l2BlockNumber} on ${p.chainId}`)
           }
           case 'status': {
-            const l1 = await devnet.l1.client.getBlock()
+            const l1 = await d.l1.client.getBlock()
             console.log(`L1 block ${l1.number} time ${new Date(Number(l1.timestamp) * 1000).toISOString()}`)
-            for (const [id, c] of Object.entries(devnet.l2)) {
+            for (const [id, c] of Object.entries(d.l2)) {
               const b = await c.client.getBlock()
               console.log(`L2 ${id} block ${b.number} time ${new Date(Number(b.timestamp) * 1000).toISOString()}`)
             }

@@ -18,6 +18,11 @@ function installExitHook() {
   })
 }
 
+/** SIGKILLs every node any devnet of this process started (for a shutdown that cannot wait). */
+export function killAllNodes(): void {
+  for (const child of live) child.kill('SIGKILL')
+}
+
 /** Kills every devnet child, then lets the signal do what it would have done without us. */
 export function installSignalHandlers(): () => void {
   const handler = (signal: NodeJS.Signals) => {
