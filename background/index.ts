@@ -6,7 +6,8 @@ import browser from 'webextension-polyfill'
 import { createServer } from '../src/messaging.ts'
 import type { PageCalls, UiCalls } from '../src/messages.ts'
 import { classifySender } from '../src/sender.ts'
-import { routeProviderRequest } from '../src/provider/router.ts'
+import { ProviderService } from '../src/provider/service.ts'
+import { providerUiHandlers } from '../src/provider/ui-api.ts'
 import { BUILTIN_NETWORKS } from '../src/chains/builtin.ts'
 import { devnetNetworks } from '../src/chains/devnet.ts'
 import { AUTO_LOCK_ALARM, Wallet } from '../src/wallet/wallet.ts'
@@ -24,7 +25,11 @@ const wallet = new Wallet({
   // the local devnet first: it is the embedded default
   networks: [...devnetNetworks(__DEVNET_MANIFEST__), ...BUILTIN_NETWORKS],
 })
-const ready = wallet.start().catch((err) => console.error('wallet start failed', err))
+const provider = new ProviderService({ wallet })
+const ready = wallet
+  .start()
+  .then(() => provider.restore())
+  .catch((err) => console.error('wallet start failed', err))
 
 interface PageCtx {
   origin: string
@@ -32,14 +37,13 @@ interface PageCtx {
   frameId: number
 }
 
-const ui = createServer<UiCalls, null>('ui', uiHandlers(wallet, () => ({ version: browser.runtime.getManifest().version, startedAt })))
+const ui = createServer<UiCalls, null>('ui', {
+  ...uiHandlers(wallet, () => ({ version: browser.runtime.getManifest().version, startedAt })),
+  ...providerUiHandlers(provider),
+})
 
 const page = createServer<PageCalls, PageCtx>('page', {
-  'provider.request': (req, ctx) =>
-    routeProviderRequest(req, {
-      origin: ctx.origin,
-      activeChainId: async () => (await wallet.activeNetwork()).chainId,
-    }),
+  'provider.request': (req, ctx) => provider.request(req, ctx),
 })
 
 browser.runtime.onMessage.addListener((msg: unknown, sender: browser.Runtime.MessageSender) => {
@@ -58,6 +62,14 @@ browser.runtime.onMessage.addListener((msg: unknown, sender: browser.Runtime.Mes
     return Promise.resolve({ ok: true, result: { error: { code: 4100, message: `This page cannot use the wallet (${who.kind === 'rejected' ? who.reason : 'not a web page'}).` } } })
   }
   return ready.then(() => page.handle(msg, who))
+})
+
+browser.windows.onRemoved.addListener((windowId) => {
+  void ready.then(() => provider.onWindowRemoved(windowId))
+})
+
+browser.tabs.onRemoved.addListener((tabId) => {
+  void ready.then(() => provider.onFrameGone(tabId))
 })
 
 browser.alarms.onAlarm.addListener((alarm) => {

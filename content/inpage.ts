@@ -25,6 +25,24 @@ const idPrefix = Math.random().toString(36).slice(2, 8)
 let nextId = 1
 const pending = new Map<RequestId, { resolve: (v: unknown) => void; reject: (e: unknown) => void }>()
 const listeners = new Map<string, Set<Listener>>()
+/** What the page has been told, so events fire only on real changes (pushes may repeat). */
+const known: { chainId: string | null; accounts: string[] | null } = { chainId: null, accounts: null }
+
+function learnChain(chainId: unknown) {
+  if (typeof chainId !== 'string' || !/^0x[0-9a-f]+$/i.test(chainId)) return
+  const before = known.chainId
+  known.chainId = chainId
+  if (before === null) emit('connect', { chainId })
+  else if (before !== chainId) emit('chainChanged', chainId)
+}
+
+function learnAccounts(accounts: unknown, fromRequest: boolean) {
+  if (!Array.isArray(accounts) || !accounts.every((a) => typeof a === 'string')) return
+  const before = known.accounts
+  known.accounts = accounts as string[]
+  const changed = before === null ? fromRequest && accounts.length > 0 : before.join() !== accounts.join()
+  if (changed) emit('accountsChanged', accounts)
+}
 
 function emit(event: string, ...args: unknown[]) {
   for (const fn of [...(listeners.get(event) ?? [])]) {
@@ -46,8 +64,17 @@ const provider = {
       return Promise.reject(new ProviderRpcError(-32600, 'Invalid request: expected { method: string, params?: array | object }.'))
     }
     const id = `${idPrefix}:${nextId++}`
+    const method = args.method
     return new Promise((resolve, reject) => {
-      pending.set(id, { resolve, reject })
+      pending.set(id, {
+        resolve: (v) => {
+          if (method === 'eth_chainId') learnChain(v)
+          else if (method === 'eth_accounts') learnAccounts(v, false)
+          else if (method === 'eth_requestAccounts') learnAccounts(v, true)
+          resolve(v)
+        },
+        reject,
+      })
       try {
         window.postMessage({ source: INPAGE_TAG, kind: 'request', id, method: args.method, params: args.params }, '*')
       } catch {
@@ -88,6 +115,15 @@ const provider = {
   enable() {
     return provider.request({ method: 'eth_requestAccounts' })
   },
+  isConnected() {
+    return true
+  },
+  get chainId() {
+    return known.chainId
+  },
+  get selectedAddress() {
+    return known.accounts?.[0] ?? null
+  },
 }
 
 window.addEventListener('message', (ev: MessageEvent) => {
@@ -107,6 +143,10 @@ window.addEventListener('message', (ev: MessageEvent) => {
     if (event === 'disconnect') {
       const d = isPlainObject(msg.data) ? msg.data : {}
       emit('disconnect', new ProviderRpcError(typeof d.code === 'number' ? d.code : 4900, typeof d.message === 'string' ? d.message : 'Disconnected'))
+    } else if (event === 'chainChanged') learnChain(msg.data)
+    else if (event === 'accountsChanged') {
+      if (known.accounts === null) known.accounts = []
+      learnAccounts(msg.data, false)
     } else emit(event, msg.data)
   } else if (msg.kind === 'config' && msg.isDefaultWallet === true) {
     claimWindowEthereum(true)

@@ -12,6 +12,8 @@ import type { AccountInfo } from './keyring/accounts.ts'
 import type { PhraseLength } from './keyring/mnemonic.ts'
 import type { WalletState } from './wallet/wallet.ts'
 import type { Network } from './chains/types.ts'
+import type { ApprovalDecision, PendingApproval } from './approvals/types.ts'
+import type { OriginGrant } from './provider/permissions.ts'
 
 export type RequestId = string | number
 
@@ -54,7 +56,16 @@ export interface UiCalls {
   'keyring.exportPrivateKey': { params: { password: string; address: string }; result: { privateKey: string } }
   'keyring.changePassword': { params: { oldPassword: string; newPassword: string }; result: WalletState }
   'keyring.reset': { params: None; result: WalletState }
+
+  // dApp connections and approvals
+  'approvals.current': { params: None; result: { approval: PendingApproval | null; total: number; state: WalletState } }
+  'approvals.resolve': { params: { id: string; decision: ApprovalDecision }; result: { result: unknown } | { error: ErrorShape } }
+  'sites.list': { params: None; result: ({ origin: string } & OriginGrant)[] }
+  'sites.revoke': { params: { origin: string }; result: ({ origin: string } & OriginGrant)[] }
 }
+
+/** The UI calls under some prefixes, e.g. UiCallsOf<'keyring' | 'wallet'>: what one module answers. */
+export type UiCallsOf<P extends string> = Pick<UiCalls, Extract<keyof UiCalls, `${P}.${string}`>>
 
 // ---------------------------------------------------------------------------------------------
 // content relay -> background

@@ -31,6 +31,8 @@ export interface Network {
   /** seconds between blocks, for time estimates */
   blockTimeSeconds: number
   rollup?: RollupInfo
+  /** probed: the chain has the OP Stack GasPriceOracle predeploy (L1 data fees apply) */
+  opStack?: boolean
   /** where this entry came from: shipped with the wallet, the local devnet, or added by the user */
   source: 'builtin' | 'devnet' | 'user'
 }

@@ -33,7 +33,7 @@ import {
   type ConfirmationAnswer,
   type PhraseLength,
 } from './mnemonic.ts'
-import { Mutex } from './mutex.ts'
+import { Mutex } from '../util/mutex.ts'
 import { checkNewPassword } from './password-strength.ts'
 import { normalizePrivateKey } from './private-key.ts'
 import { makeSigner, type KeyringSigner } from './signer.ts'

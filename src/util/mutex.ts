@@ -1,5 +1,5 @@
-// One operation at a time: two windows unlocking at once, or an unlock racing a password change,
-// run one after the other against the state the previous one left.
+// One operation at a time, in arrival order: two windows unlocking at once, an unlock racing a
+// password change, two approvals resolving together all run against the state the previous one left.
 export class Mutex {
   private tail: Promise<unknown> = Promise.resolve()
 

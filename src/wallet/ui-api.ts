@@ -1,11 +1,11 @@
 // The background's answers to the wallet's own pages (UiCalls in messages.ts). Every call except
 // the ping counts as user activity for the auto-lock.
 import type { Handlers } from '../messaging.ts'
-import type { UiCalls, BackgroundInfo } from '../messages.ts'
+import type { UiCallsOf, BackgroundInfo } from '../messages.ts'
 import { WalletError } from '../errors.ts'
 import type { Wallet } from './wallet.ts'
 
-export function uiHandlers(wallet: Wallet, info: () => BackgroundInfo): Handlers<UiCalls, null> {
+export function uiHandlers(wallet: Wallet, info: () => BackgroundInfo): Handlers<UiCallsOf<'app' | 'wallet' | 'settings' | 'keyring'>, null> {
   const kr = wallet.keyring
   const state = () => wallet.state()
   const str = (x: unknown, what: string): string => {
@@ -22,8 +22,7 @@ export function uiHandlers(wallet: Wallet, info: () => BackgroundInfo): Handlers
     },
     'wallet.networks': () => wallet.networks.list(),
     'wallet.switchChain': async ({ chainId }) => {
-      await wallet.networks.require(chainId)
-      await wallet.updateSettings({ activeChainId: chainId })
+      await wallet.switchChain(chainId)
       return state()
     },
     'settings.update': async (patch) => {

@@ -12,6 +12,8 @@ import type { Platform } from './platform.ts'
 
 export const AUTO_LOCK_ALARM = 'auto-lock'
 
+export type WalletChange = 'accounts' | 'chain'
+
 export interface WalletDeps {
   local: KV
   session: KV
@@ -39,6 +41,7 @@ export class Wallet {
   readonly keyring: Keyring
   readonly networks: NetworkStore
   private started: Promise<void> | null = null
+  private readonly listeners = new Set<(what: WalletChange) => void>()
 
   constructor(deps: WalletDeps) {
     this.local = deps.local
@@ -51,6 +54,23 @@ export class Wallet {
       now: () => deps.platform.now(),
       ...(deps.kdfIterations ? { kdfIterations: deps.kdfIterations } : {}),
     })
+    this.keyring.subscribe(() => this.emit('accounts'))
+  }
+
+  /** 'accounts': lock state, the account list or the selected account changed; 'chain': the active chain did. */
+  onChange(listener: (what: WalletChange) => void): () => void {
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
+  }
+
+  private emit(what: WalletChange): void {
+    for (const l of [...this.listeners]) {
+      try {
+        l(what)
+      } catch (err) {
+        console.error('wallet listener failed', err)
+      }
+    }
   }
 
   /** Storage migrations and the session restore; every entry point awaits it. */
@@ -68,9 +88,18 @@ export class Wallet {
   }
 
   async updateSettings(patch: Partial<Settings>): Promise<Settings> {
-    const next = readSettings({ ...(await this.settings()), ...patch })
+    const before = await this.settings()
+    const next = readSettings({ ...before, ...patch })
     await this.local.set({ [KEYS.settings]: next })
+    if (before.activeChainId !== next.activeChainId) this.emit('chain')
+    if (before.selectedAccount !== next.selectedAccount) this.emit('accounts')
     return next
+  }
+
+  async switchChain(chainId: number): Promise<Network> {
+    const n = await this.networks.require(chainId)
+    await this.updateSettings({ activeChainId: chainId })
+    return n
   }
 
   async state(): Promise<WalletState> {

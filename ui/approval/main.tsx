@@ -1,7 +1,4 @@
 import { render } from 'preact'
+import { ApprovalApp } from './ApprovalApp.tsx'
 
-function Approval() {
-  return <main class="page"><h1>Approve</h1></main>
-}
-
-render(<Approval />, document.getElementById('root')!)
+render(<ApprovalApp />, document.getElementById('root')!)

@@ -1,0 +1,92 @@
+// What happens when the user approves: each kind of request carried out from its stored payload
+// alone (no closures survive a service-worker restart), re-checking what may have changed while
+// the window was open (permissions, lock state, the active chain, the account's nonce).
+import { getAddress, type Address, type Hex } from 'viem'
+import { WalletError } from '../errors.ts'
+import type { ApprovalDecision, PendingApproval } from '../approvals/types.ts'
+import { publicClientFor } from '../rpc/client.ts'
+import { toViemTx } from '../tx/prepare.ts'
+import { toEip2255 } from './permissions.ts'
+import { rpcError } from './rpc-errors.ts'
+import type { ProviderService } from './service.ts'
+
+export async function completeApproval(svc: ProviderService, item: PendingApproval, decision: ApprovalDecision & { approved: true }): Promise<unknown> {
+  const w = svc.wallet
+  const origin = item.requester.origin
+  const now = w.platform.now()
+  const r = item.request
+  switch (r.kind) {
+    case 'connect': {
+      const state = await w.state()
+      if (!state.unlocked) throw rpcError.unauthorized('Unlock the wallet to connect.')
+      const visible = state.accounts.filter((a) => !a.hidden).map((a) => a.address)
+      const existing = (await svc.permissions.get(origin))?.accounts ?? []
+      const wanted = decision.accounts?.length ? decision.accounts : existing.length ? existing : state.selected ? [state.selected] : []
+      const chosen = wanted.map((a) => getAddress(a)).filter((a) => visible.includes(a))
+      if (!chosen.length) throw rpcError.invalidParams('choose at least one account to connect.')
+      const grant = await svc.permissions.grant(origin, chosen, now)
+      await svc.pushAccountsChanged(origin)
+      return r.method === 'eth_requestAccounts' ? svc.accountsFor(origin) : [toEip2255(origin, grant)]
+    }
+    case 'switchChain':
+      await w.switchChain(r.chainId)
+      return null
+    case 'addChain':
+      await w.networks.put({ ...r.network, ...(r.opStack ? { opStack: true } : {}) })
+      await w.switchChain(r.network.chainId)
+      return null
+    case 'personalSign': {
+      await requirePermitted(svc, origin, r.address)
+      const signer = await w.keyring.getSigner(r.address)
+      return signer.signMessage({ message: { raw: r.message } })
+    }
+    case 'typedData': {
+      await requirePermitted(svc, origin, r.address)
+      const active = await w.activeNetwork()
+      if (r.domainChainId !== null && r.domainChainId !== active.chainId) {
+        throw rpcError.invalidParams(`the active chain changed to ${active.name} while this request waited; the typed data is for chain ${r.domainChainId}.`)
+      }
+      const signer = await w.keyring.getSigner(r.address)
+      // viem checks the typed data against its own types while signing
+      return signer.signTypedData(r.typedData as Parameters<typeof signer.signTypedData>[0])
+    }
+    case 'sendTx': {
+      const tx = r.tx
+      await requirePermitted(svc, origin, tx.from)
+      const network = await w.networks.require(tx.chainId)
+      const client = publicClientFor(network)
+      const pendingNonce = await client.getTransactionCount({ address: tx.from, blockTag: 'pending' })
+      const signer = await w.keyring.getSigner(tx.from)
+      const raw = await signer.signTransaction({ ...toViemTx(tx), nonce: Math.max(tx.nonce, pendingNonce) })
+      let hash: Hex
+      try {
+        hash = await client.sendRawTransaction({ serializedTransaction: raw })
+      } catch (err) {
+        const e = err as { shortMessage?: string; details?: string; message?: string }
+        throw new WalletError(-32603, `${network.name} refused the transaction: ${e.details ?? e.shortMessage ?? e.message}`)
+      }
+      await svc.activity.add({
+        hash,
+        chainId: tx.chainId,
+        from: tx.from,
+        to: tx.to,
+        value: BigInt(tx.value).toString(),
+        title: r.decoded ? r.decoded.functionName : tx.to ? 'Send' : 'Deploy contract',
+        origin,
+        createdAt: now,
+        status: 'pending',
+      })
+      return hash
+    }
+    case 'watchAsset':
+      await svc.tokens.add({ chainId: r.chainId, address: r.address, symbol: r.symbol, name: r.name, decimals: r.decimals, image: r.image, addedAt: now, source: origin })
+      return true
+  }
+}
+
+async function requirePermitted(svc: ProviderService, origin: string, address: Address): Promise<void> {
+  const grant = await svc.permissions.get(origin)
+  if (!grant || !grant.accounts.some((a) => a.toLowerCase() === address.toLowerCase())) {
+    throw rpcError.unauthorized(`The account ${address} is no longer connected to ${origin}.`)
+  }
+}

@@ -1,0 +1,43 @@
+// Tokens the user (or a dApp, through wallet_watchAsset) added by address, per chain.
+import { getAddress, type Address } from 'viem'
+import type { KV } from '../storage/kv.ts'
+import { Mutex } from '../util/mutex.ts'
+
+export const USER_TOKENS_KEY = 'tokens.user'
+
+export interface UserToken {
+  chainId: number
+  address: Address
+  symbol: string
+  name: string | null
+  decimals: number
+  image: string | null
+  addedAt: number
+  /** "wallet" or the dApp origin that suggested it */
+  source: string
+}
+
+export class UserTokenStore {
+  private readonly mutex = new Mutex()
+  constructor(private readonly kv: KV) {}
+
+  async list(chainId?: number): Promise<UserToken[]> {
+    const raw = await this.kv.get<unknown>(USER_TOKENS_KEY)
+    const all = Array.isArray(raw) ? (raw as UserToken[]).filter((t) => t && Number.isSafeInteger(t.chainId) && typeof t.address === 'string') : []
+    return chainId === undefined ? all : all.filter((t) => t.chainId === chainId)
+  }
+
+  add(token: UserToken): Promise<void> {
+    return this.mutex.run(async () => {
+      const all = (await this.list()).filter((t) => !(t.chainId === token.chainId && t.address.toLowerCase() === token.address.toLowerCase()))
+      await this.kv.set({ [USER_TOKENS_KEY]: [...all, { ...token, address: getAddress(token.address) }] })
+    })
+  }
+
+  remove(chainId: number, address: string): Promise<void> {
+    return this.mutex.run(async () => {
+      const all = (await this.list()).filter((t) => !(t.chainId === chainId && t.address.toLowerCase() === address.toLowerCase()))
+      await this.kv.set({ [USER_TOKENS_KEY]: all })
+    })
+  }
+}

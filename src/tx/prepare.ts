@@ -1,0 +1,73 @@
+// Fills in what a dApp (or the send screen) left out: nonce, gas limit, fees and type, against the
+// chain's own RPC, and returns the transaction exactly as it will be signed.
+import { numberToHex, type Address, type Hex, type PublicClient } from 'viem'
+import { WalletError } from '../errors.ts'
+import type { PreparedTx } from '../approvals/types.ts'
+
+export interface TxRequest {
+  from: Address
+  to?: Address | null
+  value?: bigint
+  data?: Hex
+  gas?: bigint
+  nonce?: number
+  gasPrice?: bigint
+  maxFeePerGas?: bigint
+  maxPriorityFeePerGas?: bigint
+  type?: 'eip1559' | 'legacy'
+}
+
+export async function prepareTx(client: PublicClient, chainId: number, req: TxRequest): Promise<PreparedTx> {
+  const base = { account: req.from, to: req.to ?? undefined, value: req.value ?? 0n, data: req.data ?? '0x' } as const
+  const [nonce, block] = await Promise.all([
+    req.nonce ?? client.getTransactionCount({ address: req.from, blockTag: 'pending' }),
+    client.getBlock({ blockTag: 'latest' }),
+  ])
+  const wantsLegacy = req.type === 'legacy' || (req.gasPrice !== undefined && req.maxFeePerGas === undefined) || block.baseFeePerGas == null
+  let gas = req.gas
+  if (gas === undefined) {
+    try {
+      gas = await client.estimateGas(base)
+    } catch (err) {
+      const e = err as { shortMessage?: string; message?: string }
+      throw new WalletError(-32603, `This transaction would fail: ${e.shortMessage ?? e.message ?? 'gas estimation failed'}`)
+    }
+  }
+  const common = {
+    chainId,
+    from: req.from,
+    to: req.to ?? null,
+    value: numberToHex(req.value ?? 0n),
+    data: req.data ?? '0x',
+    nonce,
+    gas: numberToHex(gas),
+  } as const
+  if (wantsLegacy) {
+    const gasPrice = req.gasPrice ?? (await client.getGasPrice())
+    return { ...common, type: 'legacy', gasPrice: numberToHex(gasPrice) }
+  }
+  let maxFeePerGas = req.maxFeePerGas
+  let maxPriorityFeePerGas = req.maxPriorityFeePerGas
+  if (maxFeePerGas === undefined || maxPriorityFeePerGas === undefined) {
+    const est = await client.estimateFeesPerGas({ type: 'eip1559', chain: null })
+    maxPriorityFeePerGas ??= est.maxPriorityFeePerGas
+    maxFeePerGas ??= est.maxFeePerGas
+    if (maxFeePerGas < maxPriorityFeePerGas) maxFeePerGas = maxPriorityFeePerGas + (block.baseFeePerGas ?? 0n)
+  }
+  return { ...common, type: 'eip1559', maxFeePerGas: numberToHex(maxFeePerGas), maxPriorityFeePerGas: numberToHex(maxPriorityFeePerGas) }
+}
+
+/** The viem transaction object the signer takes. */
+export function toViemTx(tx: PreparedTx) {
+  const common = {
+    chainId: tx.chainId,
+    to: tx.to ?? undefined,
+    value: BigInt(tx.value),
+    data: tx.data,
+    nonce: tx.nonce,
+    gas: BigInt(tx.gas),
+  }
+  return tx.type === 'legacy'
+    ? { ...common, type: 'legacy' as const, gasPrice: BigInt(tx.gasPrice ?? '0x0') }
+    : { ...common, type: 'eip1559' as const, maxFeePerGas: BigInt(tx.maxFeePerGas ?? '0x0'), maxPriorityFeePerGas: BigInt(tx.maxPriorityFeePerGas ?? '0x0') }
+}
