@@ -137,7 +137,7 @@ function printReady(d: Devnet) {
   }
   line()
   line(`Manifest: ${d.manifestPath}`)
-  line(`Ready in ${(d.readyMs / 1000).toFixed(1)} s (start to ready). Type "help" for commands; Ctrl-C stops.`)
+  line(`Ready in ${process.uptime().toFixed(1)} s (process start to ready; startDevnet ${(d.readyMs / 1000).toFixed(1)} s). Type "help" for commands; Ctrl-C stops.`)
 }
 
 async function run() {

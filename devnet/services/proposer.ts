@@ -16,10 +16,21 @@ import { outputAtBlock } from '../deploy/l2.ts'
 import type { L1Clock } from './l1-clock.ts'
 
 const portalAbi = parseAbi(['function respectedGameType() view returns (uint32)'])
-const dgfAbi = bedrock('DisputeGameFactory').abi
-const faultGameAbi = bedrock('FaultDisputeGame').abi
-const asrAbi = bedrock('AnchorStateRegistry').abi
-const oracleAbi = devnetContract('OPSuccinctL2OutputOracle').abi
+// Looked up when used, so that loading this module costs nothing (compiling is part of start-up).
+const abis = {
+  get dgf() {
+    return bedrock('DisputeGameFactory').abi
+  },
+  get faultGame() {
+    return bedrock('FaultDisputeGame').abi
+  },
+  get asr() {
+    return bedrock('AnchorStateRegistry').abi
+  },
+  get oracle() {
+    return devnetContract('OPSuccinctL2OutputOracle').abi
+  },
+}
 
 export interface ProposerChain {
   chainId: number
@@ -188,8 +199,8 @@ export class Proposer {
     if (!due.length) return
     const signer = st.cfg.signer
     for (const g of due) {
-      await signer.call(g.address, faultGameAbi, 'resolveClaim', [0n, 0n], { gas: 1_000_000n, label: `resolveClaim ${g.address}` })
-      await signer.call(g.address, faultGameAbi, 'resolve', [], { gas: 1_000_000n, label: `resolve ${g.address}` })
+      await signer.call(g.address, abis.faultGame, 'resolveClaim', [0n, 0n], { gas: 1_000_000n, label: `resolveClaim ${g.address}` })
+      await signer.call(g.address, abis.faultGame, 'resolve', [], { gas: 1_000_000n, label: `resolve ${g.address}` })
     }
     try {
       await signer.settle()
@@ -208,7 +219,7 @@ export class Proposer {
     const { cfg } = st
     const gameType = cfg.mode === 'games' ? await this.respectedGameType(st) : undefined
     if (gameType !== undefined) {
-      const impl = (await this.l1.readContract({ address: cfg.disputeGameFactory!, abi: dgfAbi, functionName: 'gameImpls', args: [gameType] })) as Address
+      const impl = (await this.l1.readContract({ address: cfg.disputeGameFactory!, abi: abis.dgf, functionName: 'gameImpls', args: [gameType] })) as Address
       if (/^0x0{40}$/i.test(impl)) {
         this.warnOnce(st, `type-${gameType}`, `proposer ${cfg.chainId}: respected game type ${gameType} has no implementation; not proposing`)
         return undefined
@@ -243,9 +254,9 @@ export class Proposer {
 
   private async proposeFaultGame(st: ChainState, gameType: number, root: Hex, l2Block: bigint): Promise<Proposal> {
     const { cfg } = st
-    const bond = (await this.l1.readContract({ address: cfg.disputeGameFactory!, abi: dgfAbi, functionName: 'initBonds', args: [gameType] })) as bigint
+    const bond = (await this.l1.readContract({ address: cfg.disputeGameFactory!, abi: abis.dgf, functionName: 'initBonds', args: [gameType] })) as bigint
     await this.clock.holdSecond(() =>
-      cfg.signer.call(cfg.disputeGameFactory!, dgfAbi, 'create', [gameType, root, encodeAbiParameters([{ type: 'uint256' }], [l2Block])], {
+      cfg.signer.call(cfg.disputeGameFactory!, abis.dgf, 'create', [gameType, root, encodeAbiParameters([{ type: 'uint256' }], [l2Block])], {
         value: bond,
         gas: 2_000_000n,
         label: `create game type ${gameType} for L2 block ${l2Block}`,
@@ -253,7 +264,7 @@ export class Proposer {
     )
     const [receipt] = await cfg.signer.settle()
     const proposal = await this.gameFromReceipt(st, receipt!, gameType, l2Block, root)
-    const maxClock = (await this.l1.readContract({ address: proposal.address, abi: faultGameAbi, functionName: 'maxClockDuration' })) as bigint
+    const maxClock = (await this.l1.readContract({ address: proposal.address, abi: abis.faultGame, functionName: 'maxClockDuration' })) as bigint
     st.open.push({ address: proposal.address, createdAt: proposal.timestamp, maxClock: BigInt(maxClock) })
     this.log(`proposer ${cfg.chainId}: game #${proposal.index} (type ${gameType}) for L2 block ${l2Block}, root ${root}`)
     return proposal
@@ -261,9 +272,9 @@ export class Proposer {
 
   private async proposeValidityGame(st: ChainState, root: Hex, l2Block: bigint, l1Block: bigint): Promise<Proposal> {
     const { cfg } = st
-    const bond = (await this.l1.readContract({ address: cfg.disputeGameFactory!, abi: dgfAbi, functionName: 'initBonds', args: [GAME_TYPE.OP_SUCCINCT] })) as bigint
+    const bond = (await this.l1.readContract({ address: cfg.disputeGameFactory!, abi: abis.dgf, functionName: 'initBonds', args: [GAME_TYPE.OP_SUCCINCT] })) as bigint
     await this.clock.holdSecond(() =>
-      cfg.signer.call(cfg.l2OutputOracle!, oracleAbi, 'dgfProposeL2Output', [OP_SUCCINCT_CONFIG_NAME, root, l2Block, l1Block, '0x', cfg.signer.address], {
+      cfg.signer.call(cfg.l2OutputOracle!, abis.oracle, 'dgfProposeL2Output', [OP_SUCCINCT_CONFIG_NAME, root, l2Block, l1Block, '0x', cfg.signer.address], {
         value: bond,
         gas: 2_000_000n,
         label: `dgfProposeL2Output for L2 block ${l2Block}`,
@@ -277,13 +288,13 @@ export class Proposer {
 
   private async proposeOutput(st: ChainState, root: Hex, l2Block: bigint, l1Block: bigint): Promise<Proposal> {
     const { cfg } = st
-    await cfg.signer.call(cfg.l2OutputOracle!, oracleAbi, 'proposeL2Output', [OP_SUCCINCT_CONFIG_NAME, root, l2Block, l1Block, '0x', cfg.signer.address], {
+    await cfg.signer.call(cfg.l2OutputOracle!, abis.oracle, 'proposeL2Output', [OP_SUCCINCT_CONFIG_NAME, root, l2Block, l1Block, '0x', cfg.signer.address], {
       gas: 1_000_000n,
       label: `proposeL2Output for L2 block ${l2Block}`,
     })
     const [receipt] = await cfg.signer.settle()
     const block = await this.l1.getBlock({ blockNumber: receipt!.blockNumber })
-    const index = await this.l1.readContract({ address: cfg.l2OutputOracle!, abi: oracleAbi, functionName: 'latestOutputIndex' })
+    const index = await this.l1.readContract({ address: cfg.l2OutputOracle!, abi: abis.oracle, functionName: 'latestOutputIndex' })
     this.log(`proposer ${cfg.chainId}: output #${index} for L2 block ${l2Block}, root ${root}`)
     return { kind: 'output', chainId: cfg.chainId, index: index as bigint, l2BlockNumber: l2Block, outputRoot: root, timestamp: block.timestamp }
   }
@@ -291,7 +302,7 @@ export class Proposer {
   /** Checkpoints the current L1 head's hash in the oracle; returns it and the time of the checkpointing block. */
   private async checkpoint(st: ChainState): Promise<{ l1Block: bigint; timestamp: bigint }> {
     const l1Block = await this.l1.getBlockNumber()
-    await st.cfg.signer.call(st.cfg.l2OutputOracle!, oracleAbi, 'checkpointBlockHash', [l1Block], { gas: 200_000n, label: 'checkpointBlockHash' })
+    await st.cfg.signer.call(st.cfg.l2OutputOracle!, abis.oracle, 'checkpointBlockHash', [l1Block], { gas: 200_000n, label: 'checkpointBlockHash' })
     const [receipt] = await st.cfg.signer.settle()
     const block = await this.l1.getBlock({ blockNumber: receipt!.blockNumber })
     return { l1Block, timestamp: block.timestamp }
@@ -303,7 +314,7 @@ export class Proposer {
     for (const log of receipt.logs) {
       if (log.address.toLowerCase() !== cfg.disputeGameFactory!.toLowerCase()) continue
       try {
-        const ev = decodeEventLog({ abi: dgfAbi, data: log.data, topics: log.topics as [Hex, ...Hex[]] })
+        const ev = decodeEventLog({ abi: abis.dgf, data: log.data, topics: log.topics as [Hex, ...Hex[]] })
         if (ev.eventName === 'DisputeGameCreated') address = (ev.args as unknown as { disputeProxy: Address }).disputeProxy
       } catch {
         // other events of the factory
@@ -311,10 +322,10 @@ export class Proposer {
     }
     if (!address) throw new Error(`no DisputeGameCreated in the proposal of L2 block ${l2Block}`)
     const block = await this.l1.getBlock({ blockNumber: receipt.blockNumber })
-    const count = (await this.l1.readContract({ address: cfg.disputeGameFactory!, abi: dgfAbi, functionName: 'gameCount' })) as bigint
+    const count = (await this.l1.readContract({ address: cfg.disputeGameFactory!, abi: abis.dgf, functionName: 'gameCount' })) as bigint
     // Usually the newest game; someone else may have created games since, so look back a little.
     for (let index = count - 1n; index >= 0n && index >= count - 64n; index--) {
-      const [, , proxy] = (await this.l1.readContract({ address: cfg.disputeGameFactory!, abi: dgfAbi, functionName: 'gameAtIndex', args: [index] })) as readonly [number, bigint, Address]
+      const [, , proxy] = (await this.l1.readContract({ address: cfg.disputeGameFactory!, abi: abis.dgf, functionName: 'gameAtIndex', args: [index] })) as readonly [number, bigint, Address]
       if (proxy.toLowerCase() === address.toLowerCase()) {
         return { kind: 'game', chainId: cfg.chainId, gameType, index, address, l2BlockNumber: l2Block, rootClaim: root, timestamp: block.timestamp }
       }
@@ -330,7 +341,7 @@ export class Proposer {
 
   private async oracleTiming(st: ChainState): Promise<OracleTiming> {
     const read = (functionName: string) =>
-      this.l1.readContract({ address: st.cfg.l2OutputOracle!, abi: oracleAbi, functionName } as never) as Promise<bigint>
+      this.l1.readContract({ address: st.cfg.l2OutputOracle!, abi: abis.oracle, functionName } as never) as Promise<bigint>
     // submissionInterval may be changed by the owner; the rest is fixed at initialization.
     const submissionInterval = await read('submissionInterval')
     if (!st.timing) {
@@ -349,19 +360,19 @@ export class Proposer {
   private async lastProposedBlock(st: ChainState, gameType: number | undefined): Promise<bigint> {
     const { cfg } = st
     if (gameType === undefined || gameType === GAME_TYPE.OP_SUCCINCT) {
-      return (await this.l1.readContract({ address: cfg.l2OutputOracle!, abi: oracleAbi, functionName: 'latestBlockNumber' })) as bigint
+      return (await this.l1.readContract({ address: cfg.l2OutputOracle!, abi: abis.oracle, functionName: 'latestBlockNumber' })) as bigint
     }
     const latest = await this.latestGames(st, gameType, 1)
     if (latest[0]) return latest[0].l2BlockNumber
-    const [, anchorBlock] = (await this.l1.readContract({ address: cfg.anchorStateRegistry!, abi: asrAbi, functionName: 'anchors', args: [gameType] })) as readonly [Hex, bigint]
+    const [, anchorBlock] = (await this.l1.readContract({ address: cfg.anchorStateRegistry!, abi: abis.asr, functionName: 'anchors', args: [gameType] })) as readonly [Hex, bigint]
     return anchorBlock
   }
 
   private async latestGames(st: ChainState, gameType: number, n: number) {
     const dgf = st.cfg.disputeGameFactory!
-    const count = (await this.l1.readContract({ address: dgf, abi: dgfAbi, functionName: 'gameCount' })) as bigint
+    const count = (await this.l1.readContract({ address: dgf, abi: abis.dgf, functionName: 'gameCount' })) as bigint
     if (count === 0n) return []
-    const games = (await this.l1.readContract({ address: dgf, abi: dgfAbi, functionName: 'findLatestGames', args: [gameType, count - 1n, BigInt(n)] })) as readonly {
+    const games = (await this.l1.readContract({ address: dgf, abi: abis.dgf, functionName: 'findLatestGames', args: [gameType, count - 1n, BigInt(n)] })) as readonly {
       index: bigint
       metadata: Hex
       timestamp: bigint
@@ -388,10 +399,10 @@ export class Proposer {
       return { kind: 'game', chainId: cfg.chainId, gameType, index: g.index, address: g.address, l2BlockNumber: g.l2BlockNumber, rootClaim: g.rootClaim, timestamp: g.timestamp }
     }
     const oracle = cfg.l2OutputOracle!
-    const latest = (await this.l1.readContract({ address: oracle, abi: oracleAbi, functionName: 'latestBlockNumber' })) as bigint
+    const latest = (await this.l1.readContract({ address: oracle, abi: abis.oracle, functionName: 'latestBlockNumber' })) as bigint
     if (latest < l2Block) return undefined
-    const index = (await this.l1.readContract({ address: oracle, abi: oracleAbi, functionName: 'getL2OutputIndexAfter', args: [l2Block] })) as bigint
-    const out = (await this.l1.readContract({ address: oracle, abi: oracleAbi, functionName: 'getL2Output', args: [index] })) as {
+    const index = (await this.l1.readContract({ address: oracle, abi: abis.oracle, functionName: 'getL2OutputIndexAfter', args: [l2Block] })) as bigint
+    const out = (await this.l1.readContract({ address: oracle, abi: abis.oracle, functionName: 'getL2Output', args: [index] })) as {
       outputRoot: Hex
       timestamp: bigint
       l2BlockNumber: bigint
