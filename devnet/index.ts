@@ -7,7 +7,7 @@ import { parseAbi, parseEther, toHex, type PublicClient } from 'viem'
 import type { DevnetManifest } from '../src/chains/devnet-manifest.ts'
 import { TEST_MNEMONIC, USER_ACCOUNT_COUNT, roleAccounts, userAccounts, type KeyedAccount, type Role } from './lib/accounts.ts'
 import { devnetContract } from './lib/contracts.ts'
-import { assertPortFree, freePort, installSignalHandlers, startAnvil, type AnvilProcess } from './lib/processes.ts'
+import { assertPortFree, freePort, installSignalHandlers, PortInUseError, startAnvil, type AnvilProcess } from './lib/processes.ts'
 import { rpc, rpcClient, Signer } from './lib/tx.ts'
 import { DEFAULT_DELAYS, DEFAULT_L1_FEE, FAULT_CHAIN_ID, L1_CHAIN_ID, MULTICALL3, VALIDITY_CHAIN_ID, type Delays, type L1FeeParams } from './deploy/constants.ts'
 import { deployL1Contracts, initializeL1, type L1Deployment, type RollupL1, type ValidityMode } from './deploy/l1.ts'
@@ -112,6 +112,18 @@ const isDefaultPorts = (p: DevnetPorts) =>
 
 export async function startDevnet(opts: DevnetOptions = {}): Promise<Devnet> {
   const t0 = Date.now()
+  // With free ports picked for us, another process may grab one between the pick and the bind:
+  // pick again rather than fail.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startOnce(opts, t0)
+    } catch (e) {
+      if (!(opts.ports === 'auto' && e instanceof PortInUseError && attempt < 3)) throw e
+    }
+  }
+}
+
+async function startOnce(opts: DevnetOptions, t0: number): Promise<Devnet> {
   const mnemonic = TEST_MNEMONIC
   const delays: Delays = { ...DEFAULT_DELAYS, ...opts.delays }
   const fee: L1FeeParams = { ...DEFAULT_L1_FEE, ...opts.l1Fee }

@@ -32,6 +32,7 @@ function rollupContracts(r: RollupL1, superchainConfig: Address): DevnetRollupL1
     c.delayedWETH = r.games.delayedWETH
   }
   if (r.l2OutputOracle) c.l2OutputOracle = r.l2OutputOracle
+  if (r.l2OutputOracle && r.sp1Verifier) c.sp1Verifier = r.sp1Verifier
   return c
 }
 
@@ -94,6 +95,7 @@ export function buildManifest(input: ManifestInput): DevnetManifest {
       name: 'Devnet L1',
       rpcUrl: input.urls.l1,
       contracts: { multicall3: MULTICALL3 },
+      implementations: { ...dep.impls },
     },
     l2s,
   }

@@ -112,6 +112,7 @@ export async function deployL1Contracts(cfg: L1DeployConfig): Promise<L1Deployme
   if (cfg.validityMode === 'games') {
     validity.games = await deployFaultGames(d, 902, impls, cfg.delays, cfg.proposer902, cfg.challenger902)
     const opSuccinctGame = await d.deploy(devnetContract('OPSuccinctDisputeGame'), [validity.l2OutputOracle], 'OPSuccinctDisputeGame 902')
+    impls['OPSuccinctDisputeGame 902'] = opSuccinctGame
     validity.games.registered[GAME_TYPE.OP_SUCCINCT] = opSuccinctGame
     validity.initialRespectedGameType = GAME_TYPE.OP_SUCCINCT
   }
@@ -145,6 +146,8 @@ async function deployFaultGames(
   ] as const
   const permissioned = await d.deploy(bedrock('PermissionedDisputeGame'), [GAME_TYPE.PERMISSIONED_CANNON, ...common, proposer, challenger], `PermissionedDisputeGame ${chainId}`)
   const permissionless = await d.deploy(bedrock('FaultDisputeGame'), [GAME_TYPE.CANNON, ...common], `FaultDisputeGame ${chainId}`)
+  impls[`PermissionedDisputeGame ${chainId}`] = permissioned
+  impls[`FaultDisputeGame ${chainId}`] = permissionless
   const permissionedCompat = await d.deploy(devnetContract('FaultGameV1Compat'), [permissioned], `FaultGameV1Compat(PDG) ${chainId}`)
   const permissionlessCompat = await d.deploy(devnetContract('FaultGameV1Compat'), [permissionless], `FaultGameV1Compat(FDG) ${chainId}`)
   return {

@@ -27,6 +27,8 @@ export interface DevnetRollupL1Contracts {
   delayedWETH?: Address
   /** validity shape when it runs as legacy OptimismPortal + OP Succinct output oracle (v3 ABI) */
   l2OutputOracle?: Address
+  /** the (mock) SP1 verifier behind the OP Succinct oracle */
+  sp1Verifier?: Address
 }
 
 export interface DevnetL2 {
@@ -81,6 +83,8 @@ export interface DevnetManifest {
       phalaClaimer?: Address
       khalaClaimer?: Address
     }
+    /** implementation contracts behind the proxies above, and the games' VM (name -> address), for debugging */
+    implementations?: Record<string, Address>
   }
   l2s: DevnetL2[]
   claimBackend?: { url: string; signer: Address }
