@@ -34,6 +34,11 @@ after(async () => {
 
 const fresh = (): Address => privateKeyToAccount(generatePrivateKey()).address
 
+// The portal's resource metering burns L1 gas to the last unit, and what it needs depends on how
+// many L1 blocks passed since the previous deposit: an estimate made one block early can fall a
+// few dozen gas short. Wallets (and the OP SDK) add headroom; so do these tests.
+const headroom = (gas: bigint) => (gas * 12n) / 10n
+
 /** Waits for the L2 side of every deposit in an L1 receipt; returns their L2 receipts. */
 async function l2ReceiptsOf(chainId: number, l1Receipt: Parameters<typeof getL2TransactionHashes>[0]) {
   const hashes = getL2TransactionHashes(l1Receipt)
@@ -52,7 +57,8 @@ describe('devnet deposits', () => {
       const amount = parseEther('1.25')
 
       const args = await l2.public.buildDepositTransaction({ to, value: amount, account: account.address })
-      const hash = await l1.wallet.depositTransaction({ ...args, targetChain: l2.chain } as never)
+      const gas = await l1.public.estimateDepositTransactionGas({ ...args, targetChain: l2.chain } as never)
+      const hash = await l1.wallet.depositTransaction({ ...args, gas: headroom(gas), targetChain: l2.chain } as never)
       const receipt = await l1.public.waitForTransactionReceipt({ hash })
       assert.equal(receipt.status, 'success')
 
@@ -69,7 +75,8 @@ describe('devnet deposits', () => {
       const to = fresh()
       const amount = parseEther('0.5')
 
-      const hash = await l1.wallet.writeContract({ address: bridge, abi: l1StandardBridgeAbi, functionName: 'depositETHTo', args: [to, 200_000, '0x'], value: amount })
+      const call = { address: bridge, abi: l1StandardBridgeAbi, functionName: 'depositETHTo', args: [to, 200_000, '0x'], value: amount, account } as const
+      const hash = await l1.wallet.writeContract({ ...call, gas: headroom(await l1.public.estimateContractGas(call)) })
       const receipt = await l1.public.waitForTransactionReceipt({ hash })
       assert.equal(receipt.status, 'success')
 
@@ -102,7 +109,8 @@ describe('devnet deposits', () => {
       const to = fresh()
       const amount = parseEther('12.5')
       await l1.public.waitForTransactionReceipt({ hash: await l1.wallet.writeContract({ address: l1Token, abi: erc20Abi, functionName: 'approve', args: [bridge, amount] }) })
-      const hash = await l1.wallet.writeContract({ address: bridge, abi: l1StandardBridgeAbi, functionName: 'depositERC20To', args: [l1Token, l2Token, to, amount, 200_000, '0x'] })
+      const call = { address: bridge, abi: l1StandardBridgeAbi, functionName: 'depositERC20To', args: [l1Token, l2Token, to, amount, 200_000, '0x'], account } as const
+      const hash = await l1.wallet.writeContract({ ...call, gas: headroom(await l1.public.estimateContractGas(call)) })
       const receipt = await l1.public.waitForTransactionReceipt({ hash })
       assert.equal(receipt.status, 'success')
       assert.equal(await l1.public.readContract({ address: bridge, abi: l1StandardBridgeAbi, functionName: 'deposits', args: [l1Token, l2Token] }), amount, 'escrowed on L1')
@@ -122,7 +130,8 @@ describe('devnet deposits', () => {
     // L1 receipts first (each mined at once), so all three deposits wait for the relayer together.
     const l1Receipts = []
     for (const to of recipients) {
-      const hash = await l1.wallet.writeContract({ address: bridge, abi: l1StandardBridgeAbi, functionName: 'depositETHTo', args: [to, 200_000, '0x'], value: parseEther('0.1') })
+      const call = { address: bridge, abi: l1StandardBridgeAbi, functionName: 'depositETHTo', args: [to, 200_000, '0x'], value: parseEther('0.1'), account } as const
+      const hash = await l1.wallet.writeContract({ ...call, gas: headroom(await l1.public.estimateContractGas(call)) })
       const receipt = await l1.public.waitForTransactionReceipt({ hash })
       assert.equal(receipt.status, 'success')
       l1Receipts.push(receipt)
