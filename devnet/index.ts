@@ -134,7 +134,13 @@ async function startOnce(opts: DevnetOptions, t0: number): Promise<Devnet> {
   const l2Prefund = parseEther(String(opts.l2PrefundEther ?? 100))
   const serviceFunding = parseEther('1')
   const log = opts.log ?? (() => {})
-  const warn = opts.warn ?? ((line: string) => console.warn(line))
+  // Once stopping, the nodes may already be gone (a terminal's Ctrl-C reaches them too): a service
+  // pass that was in flight then fails, and saying so would only be noise.
+  let stopping = false
+  const warnTo = opts.warn ?? ((line: string) => console.warn(line))
+  const warn = (line: string) => {
+    if (!stopping) warnTo(line)
+  }
   if (delays.clockExtensionSeconds > delays.gameClockSeconds) throw new Error('delays: clockExtensionSeconds must not exceed gameClockSeconds')
   if (!Number.isInteger(l2BlockTime) || l2BlockTime < 1) {
     // the output oracle stores l2BlockTime as an integer, like the L2 block timestamps themselves
@@ -156,6 +162,7 @@ async function startOnce(opts: DevnetOptions, t0: number): Promise<Devnet> {
   let manifestPath = ''
   const stop = () =>
     (stopped ??= (async () => {
+      stopping = true
       await Promise.allSettled([relayer?.stop(), proposer?.stop(), clock?.stop()])
       await Promise.allSettled(nodes.map((n) => n.stop()))
       removeSignalHandlers?.()
@@ -180,6 +187,13 @@ async function startOnce(opts: DevnetOptions, t0: number): Promise<Devnet> {
     if (failed) throw failed.reason
 
     const [l1Node, faultNode, validityNode] = nodes as [AnvilProcess, AnvilProcess, AnvilProcess]
+    for (const node of nodes) {
+      void node.exited.then((code) => {
+        if (stopping) return
+        warnTo(`${node.label} (pid ${node.pid}) exited unexpectedly (code ${code}): stopping the devnet. ${node.output().trim().slice(-500)}`)
+        void stop()
+      })
+    }
     const l1 = rpcClient(l1Node.url)
     const l2Clients: Record<number, PublicClient> = { [FAULT_CHAIN_ID]: rpcClient(faultNode.url), [VALIDITY_CHAIN_ID]: rpcClient(validityNode.url) }
 

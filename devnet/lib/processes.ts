@@ -104,6 +104,8 @@ export interface AnvilProcess {
   pid: number
   /** the last few KB anvil printed, for error messages */
   output(): string
+  /** resolves with the exit code when the process ends, for whatever reason */
+  exited: Promise<number | null>
   stop(): Promise<void>
 }
 
@@ -185,7 +187,7 @@ export async function startAnvil(cfg: AnvilConfig, readyTimeoutMs = 15_000): Pro
     }
     await new Promise((r) => setTimeout(r, 25))
   }
-  return { label: cfg.label, port: cfg.port, url, pid: child.pid!, output: () => out, stop }
+  return { label: cfg.label, port: cfg.port, url, pid: child.pid!, output: () => out, exited, stop }
 }
 
 /** Whether process `pid` holds the listening TCP socket on `port` (Linux /proc; true where unknowable). */
