@@ -1,7 +1,4 @@
 import { render } from 'preact'
-
-function App() {
-  return <main class="page"><h1>Rollup Wallet</h1></main>
-}
+import { App } from './App.tsx'
 
 render(<App />, document.getElementById('root')!)
