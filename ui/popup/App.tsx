@@ -1,6 +1,16 @@
+// The popup gates on the wallet's state: no wallet yet -> set up (in a full tab); locked ->
+// unlock; unlocked -> the wallet with its header (account switcher, lock) and bottom navigation.
+// The state is fetched again when the background locks (auto-lock included) or accounts change.
 import { Nav, type NavItem } from '../components/Nav.tsx'
+import { Alert } from '../components/Alert.tsx'
 import { useRoute } from '../lib/route.ts'
+import { useWalletState, type WalletStateHandle } from '../lib/wallet-state.ts'
+import { Header } from './Header.tsx'
+import { Setup } from './Setup.tsx'
+import { Unlock } from './Unlock.tsx'
 import { Home } from './views/Home.tsx'
+import { Receive } from './views/Receive.tsx'
+import { Settings } from './views/Settings.tsx'
 import { Placeholder } from './views/Placeholder.tsx'
 
 const NAV: NavItem[] = [
@@ -12,14 +22,56 @@ const NAV: NavItem[] = [
 ]
 
 export function App() {
-  const route = useRoute('home')
-  const item = NAV.find((n) => n.route === route) ?? NAV[0]
+  const wallet = useWalletState()
+  const { state, error } = wallet
+  if (state?.initialized && state.unlocked) return <Unlocked wallet={wallet} />
   return (
     <div class="popup">
-      <main class="view" id="main" tabIndex={-1} aria-label={item.label}>
-        {item.route === 'home' ? <Home /> : <Placeholder title={item.label} />}
+      <header class="popup-header brand-only">
+        <span class="brand">
+          <span class="brand-mark" aria-hidden="true">
+            ◎
+          </span>{' '}
+          Rollup Wallet
+        </span>
+      </header>
+      <main class="view gate" id="main">
+        {!state ? (
+          error && (
+            <Alert>
+              <p>{error.message}</p>
+              <button type="button" onClick={() => void wallet.refresh()}>
+                Try again
+              </button>
+            </Alert>
+          )
+        ) : !state.initialized ? (
+          <Setup />
+        ) : (
+          <Unlock wallet={wallet} />
+        )}
       </main>
-      <Nav items={NAV} current={item.route} />
+    </div>
+  )
+}
+
+function Unlocked({ wallet }: { wallet: WalletStateHandle }) {
+  const route = useRoute('home')
+  const state = wallet.state!
+  const item = NAV.find((n) => n.route === route) ?? NAV[0]
+  const account = state.accounts.find((a) => a.address === state.selected) ?? null
+  let view
+  if (route === 'receive' && account) view = <Receive account={account} />
+  else if (item.route === 'home') view = <Home account={account} />
+  else if (item.route === 'settings') view = <Settings wallet={wallet} />
+  else view = <Placeholder title={item.label} />
+  return (
+    <div class="popup">
+      <Header wallet={wallet} />
+      <main class="view" id="main" tabIndex={-1} aria-label={route === 'receive' ? 'Receive' : item.label}>
+        {view}
+      </main>
+      <Nav items={NAV} current={route === 'receive' ? 'home' : item.route} />
     </div>
   )
 }
