@@ -3,6 +3,7 @@ import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { launchWithExtension, type WalletBrowser } from './support/browser.ts'
 import { servePages, type PageServer } from './support/server.ts'
+import { initializeWallet } from './support/wallet.ts'
 
 let wb: WalletBrowser
 let site: PageServer
@@ -10,6 +11,8 @@ let site: PageServer
 before(async () => {
   site = await servePages()
   wb = await launchWithExtension()
+  // The popup shows its navigation once a wallet exists and is unlocked (a fresh one offers set-up).
+  await initializeWallet(wb)
 })
 after(async () => {
   await wb?.close()

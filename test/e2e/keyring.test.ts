@@ -1,0 +1,332 @@
+// Keys and vault in the built extension, in Chromium, through the ui: onboarding (create and
+// import), lock and unlock with the wrong-password sentence and back-off, the unlocked session
+// surviving a service-worker stop (DevTools protocol), auto-lock from the alarm, storage holding no
+// secret in plaintext, and a damaged vault reported with its way out.
+//   SCREENS=1 also saves screenshots (light and dark) under .cache/screens/.
+import { test, after } from 'node:test'
+import assert from 'node:assert/strict'
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import type { Page } from 'playwright-core'
+import { launchWithExtension, root, type WalletBrowser } from './support/browser.ts'
+import {
+  extensionUrl,
+  initializeWallet,
+  liveWorker,
+  openPopup,
+  readAllStorage,
+  stopServiceWorker,
+  TEST_ADDRESS_0,
+  TEST_MNEMONIC,
+  uiCall,
+} from './support/wallet.ts'
+
+const PASSWORD = 'plum-harbor-violet-42'
+// A well-known example key (not derived from the test phrase), so nothing real is in this test.
+const EXTRA_KEY = '0x4c0883a69102937d6231471b5dbb6204fe5129617082792ae468d01a3f362318'
+const EXTRA_ADDRESS = '0x2c7536E3605D9C16a7a3D7b1898e529396a65c23'
+
+const open: WalletBrowser[] = []
+after(async () => {
+  await Promise.all(open.map((wb) => wb.close()))
+})
+async function launch(): Promise<WalletBrowser> {
+  const wb = await launchWithExtension()
+  open.push(wb)
+  return wb
+}
+
+const SCREENS = process.env.SCREENS ? join(root, '.cache', 'screens') : null
+async function shot(page: Page, name: string, fullPage = false): Promise<void> {
+  if (!SCREENS) return
+  mkdirSync(SCREENS, { recursive: true })
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme })
+    await page.screenshot({ path: join(SCREENS, `${name}-${scheme}.png`), fullPage })
+  }
+  await page.emulateMedia({ colorScheme: null })
+}
+
+async function openApp(wb: WalletBrowser, hash: string): Promise<Page> {
+  const page = await wb.context.newPage()
+  await page.setViewportSize({ width: 1000, height: 820 })
+  await page.goto(extensionUrl(wb, `app.html#/${hash}`))
+  return page
+}
+
+/** Polls `read` until `ok` holds (page.waitForFunction would eval a string, which the extension's CSP refuses). */
+async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 10_000): Promise<T> {
+  const end = Date.now() + timeoutMs
+  for (;;) {
+    const v = await read()
+    if (ok(v)) return v
+    if (Date.now() > end) throw new Error(`timed out; last value: ${JSON.stringify(v)}`)
+    await new Promise((r) => setTimeout(r, 50))
+  }
+}
+
+const ping = async (page: Page) => (await uiCall<{ startedAt: number }>(page, 'app.ping')).startedAt
+
+/** No phrase (nor 3 of its words in a row), no private key, no password anywhere in storage. */
+function assertNoSecrets(storage: unknown, secrets: { phrase: string; keys: string[]; password: string }) {
+  const hay = JSON.stringify(storage).toLowerCase()
+  const words = secrets.phrase.split(' ')
+  for (let i = 0; i + 3 <= words.length; i++) {
+    const run = new RegExp(words.slice(i, i + 3).join('[^a-z]+'))
+    assert.doesNotMatch(hay, run, `storage holds the phrase words ${i + 1}-${i + 3}`)
+  }
+  for (const key of secrets.keys) {
+    const hex = key.toLowerCase().replace(/^0x/, '')
+    assert.equal(hay.includes(hex), false, 'storage holds a private key in hex')
+  }
+  assert.equal(hay.includes(secrets.password.toLowerCase()), false, 'storage holds the password')
+}
+
+test('create a wallet in the ui, lock, unlock, survive a service-worker stop, auto-lock', { timeout: 170_000 }, async () => {
+  const wb = await launch()
+
+  // A fresh popup offers the set-up, which opens the onboarding in a tab.
+  const popup = await openPopup(wb)
+  await popup.getByTestId('setup').waitFor()
+  await shot(popup, 'popup-setup')
+  const [app] = await Promise.all([wb.context.waitForEvent('page'), popup.getByRole('button', { name: 'Create or import a wallet' }).click()])
+  await app.setViewportSize({ width: 1000, height: 820 })
+  await app.waitForURL(/app\.html#\/welcome$/)
+  await app.getByRole('heading', { name: 'Welcome to Rollup Wallet' }).waitFor()
+  await shot(app, 'app-welcome')
+
+  // Create: 12 words, read them from the page.
+  await app.getByRole('link', { name: /Create a new wallet/ }).click()
+  await app.getByRole('radio', { name: /12 words/ }).check()
+  await shot(app, 'app-create-length')
+  await app.getByRole('button', { name: 'Show my recovery phrase' }).click()
+  const words = await app.locator('[data-testid=phrase-words] .phrase-w').allInnerTexts()
+  assert.equal(words.length, 12)
+  const phrase = words.join(' ')
+  await shot(app, 'app-create-phrase', true)
+  const cont = app.getByRole('button', { name: 'Continue' })
+  assert.equal(await cont.isDisabled(), true, 'continue waits for "I have written it down"')
+  await app.getByLabel(/I have written down my recovery phrase/).check()
+  await cont.click()
+
+  // Confirm: a wrong word is named by its position; the right ones pass.
+  const labels = await app.locator('form.confirm-words label').allInnerTexts()
+  const positions = labels.map((l) => Number(l.replace(/\D+/g, '')))
+  assert.equal(positions.length, 3)
+  for (const n of positions) await app.getByLabel(`Word #${n}`, { exact: true }).fill(words[n - 1])
+  const wrongAt = positions[1]
+  await app.getByLabel(`Word #${wrongAt}`, { exact: true }).fill(words[wrongAt - 1] === 'zoo' ? 'abandon' : 'zoo')
+  await app.getByRole('button', { name: 'Confirm', exact: true }).click()
+  assert.match(await app.getByTestId('confirm-error').innerText(), new RegExp(`Word #${wrongAt} does not match`))
+  await shot(app, 'app-create-confirm')
+  await app.getByLabel(`Word #${wrongAt}`, { exact: true }).fill(words[wrongAt - 1])
+  await app.getByRole('button', { name: 'Confirm', exact: true }).click()
+
+  // Password, with a live strength hint.
+  await app.getByRole('heading', { name: 'Set a password' }).waitFor()
+  await app.getByLabel('New password', { exact: true }).fill('password1')
+  assert.match(await app.locator('.strength-label').innerText(), /Strength: weak/)
+  await app.getByLabel('New password', { exact: true }).fill(PASSWORD)
+  await app.getByLabel('Confirm password', { exact: true }).fill(PASSWORD)
+  assert.match(await app.locator('.strength-label').innerText(), /Strength: (good|strong)/)
+  await shot(app, 'app-create-password')
+  await app.getByRole('button', { name: 'Create wallet' }).click()
+  await app.getByRole('heading', { name: 'Your wallet is ready' }).waitFor({ timeout: 20_000 })
+  const address = (await app.getByTestId('done-account').locator('.address').innerText()).trim()
+  assert.match(address, /^0x[0-9a-fA-F]{40}$/)
+  await shot(app, 'app-done')
+
+  // Storage right after onboarding: no phrase, no password in plaintext.
+  assertNoSecrets(await readAllStorage(await liveWorker(wb.context, popup)), { phrase, keys: [], password: PASSWORD })
+
+  // The popup now shows the account.
+  await popup.reload()
+  await popup.getByTestId('current-account-name').waitFor()
+  assert.equal(await popup.getByTestId('current-account-name').innerText(), 'Account 1')
+  assert.equal(await popup.getByTestId('current-account-address').innerText(), `${address.slice(0, 6)}…${address.slice(-4)}`)
+  await popup.getByTestId('bg-status').waitFor()
+
+  // Lock; a wrong password says so; the right one unlocks (Enter submits).
+  await popup.getByTestId('lock').click()
+  await popup.getByTestId('unlock').waitFor()
+  const field = popup.getByLabel('Password', { exact: true })
+  assert.equal(await popup.evaluate(`document.activeElement.getAttribute('name')`), 'password', 'the password field has the focus')
+  await field.fill('not the password')
+  await field.press('Enter')
+  assert.match(await popup.getByRole('alert').innerText(), /That password is not right/)
+  await shot(popup, 'popup-unlock-wrong')
+  await field.fill(PASSWORD)
+  await field.press('Enter')
+  await popup.getByTestId('current-account-name').waitFor({ timeout: 20_000 })
+
+  // Stop the service worker; it restarts on the next call and the wallet is still unlocked.
+  const before = await ping(popup)
+  await stopServiceWorker(wb, popup)
+  const afterStop = await ping(popup)
+  assert.ok(afterStop > before, 'the service worker restarted (a new startedAt)')
+  await popup.reload()
+  await popup.getByTestId('current-account-name').waitFor()
+  assert.equal(await popup.getByTestId('unlock').count(), 0)
+  assert.equal(await ping(popup), afterStop, 'the popup talked to the restarted worker')
+
+  // Auto-lock after 1 minute, set in the full-page settings. The popup stays open and shows the
+  // unlock screen by itself once the alarm locks the wallet.
+  await app.goto(extensionUrl(wb, 'app.html#/settings/auto-lock'))
+  await app.getByLabel('Lock after (minutes of inactivity)').fill('1')
+  await app.getByRole('button', { name: 'Save' }).click()
+  await app.getByText('✓ Saved.').waitFor()
+  await app.close()
+  await popup.reload()
+  await popup.getByTestId('current-account-name').waitFor()
+  const t0 = Date.now()
+  await popup.getByTestId('unlock').waitFor({ timeout: 110_000 })
+  const waited = Date.now() - t0
+  assert.ok(waited > 50_000, `locked after ${waited} ms, not before the minute was up`)
+  const session = (await readAllStorage(await liveWorker(wb.context, popup))).session
+  assert.equal(session['keyring.session'], undefined, 'the session key is gone')
+  await shot(popup, 'popup-unlock')
+})
+
+test('import the test phrase in the ui (an unknown word is named), manage accounts, and find no secret in storage', { timeout: 90_000 }, async () => {
+  const wb = await launch()
+  const app = await openApp(wb, 'welcome')
+  await app.getByRole('link', { name: /Import an existing wallet/ }).click()
+  const box = app.getByLabel(/Secret recovery phrase \(12/)
+
+  // An unknown word: the error names it, its position, and a suggestion that fixes it.
+  await box.fill('test test tesst test test test test test test test test junk')
+  const err = app.getByTestId('phrase-error')
+  await err.waitFor()
+  assert.match(await err.innerText(), /Word 3, "tesst", is not a recovery phrase word\. Did you mean "test"\?/)
+  await shot(app, 'app-import-bad-word')
+  await app.getByRole('button', { name: /Use “test” for word 3/ }).click()
+  await app.getByTestId('phrase-ok').waitFor()
+  // A wrong checksum says so.
+  await box.fill('test test test test test test test test test test test test')
+  assert.match(await app.getByTestId('phrase-error').innerText(), /fail the phrase checksum/)
+  await box.fill(TEST_MNEMONIC)
+  await app.getByTestId('phrase-ok').waitFor()
+  await app.getByRole('button', { name: /Advanced: BIP39 passphrase/ }).click()
+  await app.getByText('A passphrase (sometimes called the 25th word) gives a completely different set of accounts', { exact: false }).waitFor()
+  await shot(app, 'app-import')
+  await app.getByRole('button', { name: 'Continue' }).click()
+  await app.getByLabel('New password', { exact: true }).fill(PASSWORD)
+  await app.getByLabel('Confirm password', { exact: true }).fill(PASSWORD)
+  await app.getByRole('button', { name: 'Import wallet' }).click()
+  await app.getByRole('heading', { name: 'Your wallet is ready' }).waitFor({ timeout: 20_000 })
+  assert.equal((await app.getByTestId('done-account').locator('.address').innerText()).trim(), TEST_ADDRESS_0)
+
+  // Accounts: add one, import a key, rename, reorder by keyboard, hide.
+  await app.goto(extensionUrl(wb, 'app.html#/settings/accounts'))
+  const rows = app.getByTestId('account-row')
+  await rows.first().waitFor()
+  await app.getByRole('button', { name: 'Add account' }).click()
+  await rows.nth(1).waitFor()
+  await app.getByLabel('Private key', { exact: true }).fill(EXTRA_KEY)
+  await app.getByRole('button', { name: 'Import key' }).click()
+  await rows.nth(2).waitFor()
+  assert.deepEqual(await app.getByTestId('account-name').allInnerTexts(), ['Account 1', 'Account 2', 'Imported 1'])
+  assert.equal(await rows.nth(2).getByTestId('account-address').innerText(), EXTRA_ADDRESS)
+  await app.getByRole('button', { name: 'Rename Account 2' }).click()
+  await app.getByLabel('New name for Account 2').fill('Savings')
+  await app.getByLabel('New name for Account 2').press('Enter')
+  await app.getByText('Savings', { exact: true }).waitFor()
+  await app.getByRole('button', { name: 'Move Imported 1 up' }).focus()
+  await app.keyboard.press('Enter')
+  await until(() => app.getByTestId('account-name').allInnerTexts(), (n) => n.join() === 'Account 1,Imported 1,Savings')
+  assert.equal(await app.evaluate('document.activeElement.getAttribute("aria-label")'), 'Move Imported 1 up', 'the focus stays on the moved row')
+  await app.getByRole('button', { name: 'Hide Account 1' }).click()
+  await app.getByRole('button', { name: 'Show Account 1' }).waitFor()
+  await shot(app, 'app-accounts', true)
+
+  // The popup lists the visible accounts and switches.
+  const popup = await openPopup(wb)
+  await popup.getByTestId('account-switcher').click()
+  const items = popup.getByTestId('switch-account')
+  assert.deepEqual((await items.allInnerTexts()).map((t) => t.split('\n')[0]), ['Imported 1', 'Savings'])
+  await shot(popup, 'popup-switcher')
+  await popup.keyboard.press('ArrowDown')
+  await popup.keyboard.press('Enter')
+  await until(() => popup.getByTestId('current-account-name').innerText(), (t) => t === 'Savings')
+  await shot(popup, 'popup-home')
+  await popup.getByRole('link', { name: 'Receive' }).click()
+  const shown = (await popup.getByTestId('receive-address').innerText()).replace(/\s+/g, '')
+  assert.match(shown, /^0x[0-9a-fA-F]{40}$/)
+  assert.notEqual(shown, shown.toLowerCase(), 'EIP-55 mixed case')
+  await popup.getByRole('img', { name: /QR code of the address/ }).waitFor()
+  await shot(popup, 'popup-receive')
+
+  // Reveal the phrase behind a fresh password: wrong ones are refused, then slowed down.
+  await app.goto(extensionUrl(wb, 'app.html#/settings/phrase'))
+  const pw = app.getByLabel('Password', { exact: true })
+  for (let i = 0; i < 3; i++) {
+    await pw.fill(`wrong ${i}`)
+    await pw.press('Enter')
+    await until(() => app.getByTestId('password-error').count(), (n) => n === 1)
+    await until(() => app.locator('.password-form button[type=submit]').innerText(), (t) => !t.includes('Checking'))
+  }
+  assert.match(await app.getByTestId('password-error').innerText(), /Wait \d+ s before the next try/)
+  await app.getByTestId('retry-countdown').waitFor()
+  await app.getByTestId('retry-countdown').waitFor({ state: 'detached', timeout: 10_000 })
+  await pw.fill(PASSWORD)
+  await pw.press('Enter')
+  await app.getByTestId('phrase-words').waitFor()
+  assert.equal((await app.locator('[data-testid=phrase-words] .phrase-w').allInnerTexts()).join(' '), TEST_MNEMONIC)
+  await app.getByRole('link', { name: 'Password' }).click()
+  await app.getByRole('heading', { name: 'Change password' }).waitFor()
+  await app.getByRole('link', { name: 'Recovery phrase' }).click()
+  await app.getByRole('button', { name: 'Show recovery phrase' }).waitFor()
+  assert.equal(await app.getByTestId('phrase-words').count(), 0, 'leaving the view drops the phrase')
+
+  // Everything in storage, after all that: no phrase, no key, no password.
+  const storage = await readAllStorage(await liveWorker(wb.context, popup))
+  assert.ok(storage.local['keyring.vault'], 'the vault is there')
+  assertNoSecrets(storage, { phrase: TEST_MNEMONIC, keys: [EXTRA_KEY], password: PASSWORD })
+  // The phrase's own account key, derived: m/44'/60'/0'/0/0 of the test phrase.
+  assertNoSecrets(storage, { phrase: 'x y z', keys: ['0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80'], password: PASSWORD })
+})
+
+test('a damaged vault is reported with the way out, and the background keeps answering', { timeout: 60_000 }, async () => {
+  const wb = await launch()
+  await initializeWallet(wb, { password: PASSWORD })
+  const popup = await openPopup(wb)
+  await uiCall(popup, 'keyring.lock')
+  const worker = await liveWorker(wb.context, popup)
+
+  for (const damage of ['tampered', 'truncated'] as const) {
+    // Flip characters in the middle of the ciphertext, or cut it in half.
+    await worker.evaluate(`chrome.storage.local.get('keyring.vault').then(({ 'keyring.vault': v }) => {
+      const ct = v.ct
+      const mid = ct.length >> 1
+      v.ct = ${damage === 'tampered' ? `ct.slice(0, mid) + (ct[mid] === 'A' ? 'B' : 'A') + (ct[mid + 1] === 'A' ? 'B' : 'A') + ct.slice(mid + 2)` : 'ct.slice(0, mid)'}
+      globalThis.__original ??= ct
+      return chrome.storage.local.set({ 'keyring.vault': v })
+    })`)
+    await popup.reload()
+    await popup.getByTestId('unlock').waitFor()
+    await popup.getByLabel('Password', { exact: true }).fill(PASSWORD)
+    await popup.getByLabel('Password', { exact: true }).press('Enter')
+    const alert = popup.getByRole('alert')
+    await alert.waitFor()
+    const text = await alert.innerText()
+    assert.match(text, /damaged/, damage)
+    assert.match(text, /import your secret recovery phrase/, `${damage}: the way out`)
+    await popup.getByRole('button', { name: 'Reset and restore from your phrase' }).waitFor()
+    if (damage === 'tampered') await shot(popup, 'popup-vault-corrupt')
+
+    // The background still answers, and still knows there is a (locked) wallet.
+    assert.ok((await ping(popup)) > 0)
+    const state = await uiCall<{ initialized: boolean; unlocked: boolean }>(popup, 'wallet.state')
+    assert.deepEqual([state.initialized, state.unlocked], [true, false])
+  }
+
+  // The way out opens the reset page, which explains that the phrase is needed.
+  const [reset] = await Promise.all([wb.context.waitForEvent('page'), popup.getByRole('button', { name: 'Reset and restore from your phrase' }).click()])
+  await reset.waitForURL(/#\/settings\/reset$/)
+  await reset.getByRole('heading', { name: 'Reset wallet' }).waitFor()
+  await reset.getByText('You need your secret recovery phrase to get your accounts back.').waitFor()
+  await reset.getByLabel('Type RESET to confirm').fill('RESET')
+  await reset.getByRole('button', { name: 'Reset wallet' }).click()
+  await reset.getByRole('heading', { name: 'Welcome to Rollup Wallet' }).waitFor()
+  await popup.getByTestId('setup').waitFor()
+})
