@@ -48,6 +48,26 @@ async function l2ReceiptsOf(chainId: number, l1Receipt: Parameters<typeof getL2T
 }
 
 describe('devnet deposits', () => {
+  test('Multicall3 at the canonical address answers on L1, 901 and 902 (batched balance reads)', async () => {
+    const account = privateKeyToAccount(devnet.accounts[1]!.privateKey)
+    const multicall3 = '0xcA11bde05977b3631167028862bE2a173976CA11'
+    const abi = parseAbi(['function getEthBalance(address) view returns (uint256)', 'function getBlockNumber() view returns (uint256)', 'function getBasefee() view returns (uint256)', 'function getCurrentBlockTimestamp() view returns (uint256)'])
+    const clients = [l1Clients(devnet.manifest, account).public, l2Clients(devnet.manifest, 901, account).public, l2Clients(devnet.manifest, 902, account).public]
+    for (const client of clients) {
+      const [balance, blockNumber, , timestamp] = await client.multicall({
+        allowFailure: false,
+        contracts: [
+          { address: multicall3, abi, functionName: 'getEthBalance', args: [account.address] },
+          { address: multicall3, abi, functionName: 'getBlockNumber' },
+          { address: multicall3, abi, functionName: 'getBasefee' },
+          { address: multicall3, abi, functionName: 'getCurrentBlockTimestamp' },
+        ],
+      })
+      assert.equal(balance, await client.getBalance({ address: account.address }))
+      assert.ok(blockNumber > 0n && timestamp > 0n)
+    }
+  })
+
   for (const chainId of [901, 902]) {
     test(`ETH via OptimismPortal.depositTransaction arrives on ${chainId}`, async () => {
       const account = privateKeyToAccount(devnet.accounts[2]!.privateKey)
