@@ -43,8 +43,9 @@ export function Settings({ section, wallet }: { section: string; wallet: WalletS
       </nav>
       <div class="settings-main">
         {current.id === 'accounts' && <Accounts wallet={wallet} />}
-        {current.id === 'phrase' && <RevealPhrase />}
-        {current.id === 'export' && <ExportKey state={state} />}
+        {/* Keyed by the lock state: a secret on screen goes away when the wallet locks. */}
+        {current.id === 'phrase' && <RevealPhrase key={String(state.unlocked)} />}
+        {current.id === 'export' && <ExportKey key={String(state.unlocked)} state={state} />}
         {current.id === 'password' && <ChangePassword />}
         {current.id === 'auto-lock' && <AutoLock wallet={wallet} />}
         {current.id === 'reset' && <ResetWallet wallet={wallet} />}
