@@ -62,7 +62,7 @@ export function ApprovalApp() {
     )
   }
   return (
-    <main class="approval" data-kind={approval.request.kind}>
+    <main class="approval" data-kind={approval.request.kind} data-approval-id={approval.id}>
       <header class="approval-head">
         <span class="muted">{total > 1 ? `Request 1 of ${total}` : 'Request'}</span>
         <p class="origin" data-testid="origin" title="The site's address, as the browser reports it">

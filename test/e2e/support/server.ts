@@ -36,6 +36,10 @@ export async function servePages(extra: Record<string, { type: string; body: str
   return {
     url: origin + '/',
     origin,
-    close: () => new Promise((r) => server.close(() => r())),
+    close: () =>
+      new Promise((r) => {
+        server.close(() => r())
+        server.closeAllConnections() // the browser keeps connections alive; don't wait for it
+      }),
   }
 }

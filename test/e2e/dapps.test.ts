@@ -1,0 +1,146 @@
+// Three dApps, written the way dApps really are (ethers v6 BrowserProvider, viem custom transport,
+// EIP-6963 discovery with mipd), each on its own origin, drive the built extension in Chromium
+// against the devnet: connect, chain id and accounts, switch chain, sign a message and typed data
+// (verified here), and send a transaction that is mined.
+import { test, before, after } from 'node:test'
+import assert from 'node:assert/strict'
+import { createPublicClient, http, verifyMessage, verifyTypedData, type Hex } from 'viem'
+import type { Page } from 'playwright-core'
+import { startDevnet, type Devnet } from '../../devnet/index.ts'
+import { launchWithExtension, type WalletBrowser } from './support/browser.ts'
+import { servePages, type PageServer } from './support/server.ts'
+import { dappRoutes } from './support/dapps.ts'
+import { initializeWallet, TEST_ADDRESS_0 } from './support/wallet.ts'
+
+const DAPPS = [
+  { name: 'ethers-dapp', chain: 901 },
+  { name: 'viem-dapp', chain: 902 },
+  { name: 'mipd-dapp', chain: 900 },
+] as const
+const RECIPIENT = '0x70997970C51812dc3A010C7d01b50e0d17dc79C8'
+
+let devnet: Devnet
+let wb: WalletBrowser
+const servers: PageServer[] = []
+
+before(async () => {
+  devnet = await startDevnet({ ports: 'default' })
+  const routes = await dappRoutes(DAPPS.map((d) => d.name))
+  for (let i = 0; i < DAPPS.length; i++) servers.push(await servePages(routes)) // one origin per dApp
+  wb = await launchWithExtension()
+  await initializeWallet(wb)
+})
+after(async () => {
+  await wb?.close()
+  for (const s of servers) await s.close()
+  await devnet?.stop()
+})
+
+const handled = new Set<string>()
+
+/**
+ * The approval window once it shows a request not handled yet (after an answer the old window may
+ * still be closing, or show the next request). A closing window is skipped, never waited on.
+ */
+async function approvalPage(): Promise<Page> {
+  const deadline = Date.now() + 20_000
+  const shown = (p: Page) =>
+    Promise.race([p.evaluate('document.querySelector("main[data-approval-id]")?.dataset.approvalId ?? null').catch(() => null), new Promise<null>((r) => setTimeout(() => r(null), 300))]) as Promise<string | null>
+  while (Date.now() < deadline) {
+    for (const p of wb.context.pages()) {
+      if (p.isClosed() || !p.url().includes('/approval.html')) continue
+      const id = await shown(p)
+      if (id && !handled.has(id)) {
+        handled.add(id)
+        return p
+      }
+    }
+    await new Promise((r) => setTimeout(r, 100))
+  }
+  throw new Error('no approval window appeared')
+}
+
+/** Runs a dApp call that needs the user, approves it in the window, returns what the dApp got. */
+async function approved<T>(page: Page, expression: string, expectOrigin: string): Promise<T> {
+  const result = page.evaluate(expression) as Promise<T>
+  result.catch(() => undefined)
+  const ap = await approvalPage()
+  assert.equal(await ap.getByTestId('origin').innerText(), expectOrigin, 'the window shows the origin the browser reported')
+  await ap.getByTestId('approve').click()
+  return result
+}
+
+const typed = (chainId: number) => ({
+  domain: { name: 'Rollup Wallet Test', version: '1', chainId, verifyingContract: '0xCcCCccccCCCCcCCCCCCcCcCccCcCCCcCcccccccC' },
+  types: { Mail: [{ name: 'from', type: 'address' }, { name: 'contents', type: 'string' }] },
+  value: { from: TEST_ADDRESS_0, contents: 'gm from the e2e test' },
+})
+
+for (const [i, d] of DAPPS.entries()) {
+  test(`${d.name}: connect, read, switch chain, sign, sign typed data, send`, async () => {
+    const site = servers[i]
+    const page = await wb.context.newPage()
+    await page.goto(`${site.url}${d.name}.html`)
+    await page.waitForFunction('!!window.dapp')
+    if (d.name === 'mipd-dapp') {
+      const announced = (await page.evaluate('dapp.announced()')) as { name: string; rdns: string }[]
+      assert.deepEqual(announced.map((a) => a.rdns), ['io.rollupwallet'])
+    }
+
+    const accounts = await approved<string[]>(page, 'dapp.connect()', site.origin)
+    assert.deepEqual(accounts.map((a) => a.toLowerCase()), [TEST_ADDRESS_0.toLowerCase()])
+    assert.deepEqual(((await page.evaluate('dapp.accounts()')) as string[]).map((a) => a.toLowerCase()), [TEST_ADDRESS_0.toLowerCase()])
+
+    // connected: the switch needs no window
+    await page.evaluate(`dapp.switchChain(${d.chain})`)
+    assert.equal(await page.evaluate('dapp.chainId()'), d.chain)
+
+    const message = `Hello from ${d.name}`
+    const sig = await approved<Hex>(page, `dapp.signMessage(${JSON.stringify(message)})`, site.origin)
+    assert.equal(await verifyMessage({ address: TEST_ADDRESS_0, message, signature: sig }), true, 'personal_sign verifies')
+
+    const t = typed(d.chain)
+    const tsig = await approved<Hex>(page, `dapp.signTyped(${JSON.stringify(t.domain)}, ${JSON.stringify(t.types)}, ${JSON.stringify(t.value)})`, site.origin)
+    assert.equal(await verifyTypedData({ address: TEST_ADDRESS_0, domain: t.domain, types: t.types, primaryType: 'Mail', message: t.value, signature: tsig }), true, 'typed data verifies')
+
+    const rpc = d.chain === 900 ? devnet.manifest.l1.rpcUrl : devnet.manifest.l2s.find((l) => l.chainId === d.chain)!.rpcUrl
+    const client = createPublicClient({ transport: http(rpc) })
+    const before = await client.getBalance({ address: RECIPIENT })
+    const sent = await approved<{ hash: Hex; status: number }>(page, `dapp.send(${JSON.stringify(RECIPIENT)}, "1000000000000000")`, site.origin)
+    assert.equal(sent.status, 1)
+    const receipt = await client.getTransactionReceipt({ hash: sent.hash })
+    assert.equal(receipt.status, 'success', `mined on chain ${d.chain}`)
+    assert.equal(receipt.from.toLowerCase(), TEST_ADDRESS_0.toLowerCase())
+    assert.equal((await client.getBalance({ address: RECIPIENT })) - before, 10n ** 15n)
+    await page.close()
+  })
+}
+
+test('another origin sees no accounts, and rejecting in the window gives the dApp 4001', async () => {
+  const other = await servePages(await dappRoutes(['viem-dapp']))
+  try {
+    const page = await wb.context.newPage()
+    await page.goto(`${other.url}viem-dapp.html`)
+    await page.waitForFunction('!!window.dapp')
+    assert.deepEqual(await page.evaluate('dapp.accounts()'), [])
+    const result = page.evaluate('dapp.connect().then(() => "connected", (e) => e.code ?? e.cause?.code)')
+    const ap = await approvalPage()
+    await ap.getByTestId('reject').click()
+    assert.equal(await result, 4001)
+    await page.close()
+  } finally {
+    await other.close()
+  }
+})
+
+test('closing the approval window rejects the request', async () => {
+  const page = await wb.context.newPage()
+  await page.goto(`${servers[1].url}viem-dapp.html`)
+  await page.waitForFunction('!!window.dapp')
+  await page.evaluate('dapp.connect()') // already connected: no window
+  const result = page.evaluate('dapp.signMessage("close me").then(() => "signed", (e) => e.code ?? e.cause?.code)')
+  const ap = await approvalPage()
+  await ap.close()
+  assert.equal(await result, 4001)
+  await page.close()
+})
