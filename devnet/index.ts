@@ -16,6 +16,8 @@ import { buildManifest } from './manifest.ts'
 import { Relayer } from './services/relayer.ts'
 import { Proposer, type Proposal } from './services/proposer.ts'
 import { L1Clock } from './services/l1-clock.ts'
+import { deployPhalaAssets, loadSnapshot, substrateAccountsForManifest } from './phala/index.ts'
+import { startClaimBackend, type ClaimBackend } from './claim-backend/index.ts'
 
 export type { Proposal } from './services/proposer.ts'
 export type { Delays, L1FeeParams } from './deploy/constants.ts'
@@ -152,18 +154,20 @@ async function startOnce(opts: DevnetOptions, t0: number): Promise<Devnet> {
   await assertPortFree(ports.l1, 'L1 anvil')
   await assertPortFree(ports.l2[FAULT_CHAIN_ID]!, `L2 ${FAULT_CHAIN_ID} anvil`)
   await assertPortFree(ports.l2[VALIDITY_CHAIN_ID]!, `L2 ${VALIDITY_CHAIN_ID} anvil`)
+  await assertPortFree(ports.claimBackend, 'claim backend')
 
   const nodes: AnvilProcess[] = []
   let relayer: Relayer | undefined
   let proposer: Proposer | undefined
   let clock: L1Clock | undefined
+  let claimBackend: ClaimBackend | undefined
   let removeSignalHandlers: (() => void) | undefined
   let stopped: Promise<void> | undefined
   let manifestPath = ''
   const stop = () =>
     (stopped ??= (async () => {
       stopping = true
-      await Promise.allSettled([relayer?.stop(), proposer?.stop(), clock?.stop()])
+      await Promise.allSettled([relayer?.stop(), proposer?.stop(), clock?.stop(), claimBackend?.stop()])
       await Promise.allSettled(nodes.map((n) => n.stop()))
       removeSignalHandlers?.()
       if (manifestPath && manifestPath.includes(`${join('devnet', '.state')}`)) rmSync(manifestPath, { force: true })
@@ -207,6 +211,7 @@ async function startOnce(opts: DevnetOptions, t0: number): Promise<Devnet> {
       challenger902: parseEther('100'),
       batcher: parseEther('100'),
       assetDeployer: parseEther('1000'),
+      claimSigner: 0n,
     }
     await Promise.all(Object.entries(l1Funding).map(([role, amount]) => rpc(l1, 'anvil_setBalance', [roles[role as Role].address, toHex(amount)])))
     await rpc(l1, 'anvil_setCode', [MULTICALL3, devnetContract('Multicall3').deployedBytecode])
@@ -285,12 +290,28 @@ async function startOnce(opts: DevnetOptions, t0: number): Promise<Devnet> {
 
     const manifest = buildManifest({ mnemonic, urls, deployment, delays, l2BlockTime, proposalIntervalBlocks })
 
-    // Phala assets and claim backend are wired here: after the OP Stack deployment (relayer and
-    // proposer already running, so bridging during their deployment works) and before the manifest
-    // is written. Use roles.assetDeployer (funded on L1 and on both L2s), the rollups'
-    // l1StandardBridge from `deployment`, ports.claimBackend, and fill manifest.l1.contracts
-    // (pha/vpha/phalaClaimer/khalaClaimer), manifest.l2s[i].l2Contracts (pha/vpha),
-    // manifest.claimBackend and manifest.substrateAccounts. Stop the backend in stop() above.
+    // Phala's assets (PHA, the vPHA vault, the claimers, their L2 tokens) and the claim backend.
+    // The relayer and proposer already run, so the deployment's bridging works.
+    const phala = await deployPhalaAssets({
+      l1RpcUrl: urls.l1,
+      deployerKey: roles.assetDeployer.privateKey,
+      backendSigner: roles.claimSigner.address,
+      l2s: [deployment.rollups.fault, deployment.rollups.validity].map((r) => ({ chainId: r.chainId, rpcUrl: (urls.l2 as Record<number, string>)[r.chainId]!, l1StandardBridge: r.l1StandardBridge })),
+      phalaL2ChainId: FAULT_CHAIN_ID,
+    })
+    claimBackend = await startClaimBackend({
+      port: ports.claimBackend,
+      host: '127.0.0.1',
+      signerKey: roles.claimSigner.privateKey,
+      snapshot: loadSnapshot(),
+      network: 'both',
+      claimerAddress: { phala: phala.l1.phalaClaimer, khala: phala.l1.khalaClaimer },
+      chainId: L1_CHAIN_ID,
+    })
+    Object.assign(manifest.l1.contracts, phala.l1)
+    for (const l2 of manifest.l2s) Object.assign(l2.l2Contracts, phala.l2[l2.chainId])
+    manifest.claimBackend = { url: claimBackend.url, signer: claimBackend.signer, urls: claimBackend.urls }
+    manifest.substrateAccounts = substrateAccountsForManifest()
 
     manifestPath = opts.manifestPath ?? (isDefaultPorts(ports) ? DEFAULT_MANIFEST_PATH : join(here, '.state', `manifest-${ports.l1}.json`))
     mkdirSync(dirname(manifestPath), { recursive: true })

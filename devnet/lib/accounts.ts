@@ -32,6 +32,8 @@ export const ROLE_INDEX = {
   batcher: 106,
   /** reserved for the Phala assets deployment, so its addresses do not depend on the OP Stack deploy */
   assetDeployer: 110,
+  /** the claim backend's ECDSA signer, trusted by the claimers (part of their CREATE2 addresses) */
+  claimSigner: 111,
 } as const
 
 export type Role = keyof typeof ROLE_INDEX

@@ -87,6 +87,7 @@ export interface DevnetManifest {
     implementations?: Record<string, Address>
   }
   l2s: DevnetL2[]
-  claimBackend?: { url: string; signer: Address }
+  /** urls: the API base per parachain network (`${url}/phala`, `${url}/khala`) */
+  claimBackend?: { url: string; signer: Address; urls: { phala?: string; khala?: string } }
   substrateAccounts?: DevnetSubstrateAccount[]
 }

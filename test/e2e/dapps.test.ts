@@ -71,7 +71,7 @@ async function approved<T>(page: Page, expression: string, expectOrigin: string)
 }
 
 const typed = (chainId: number) => ({
-  domain: { name: 'Rollup Wallet Test', version: '1', chainId, verifyingContract: '0xCcCCccccCCCCcCCCCCCcCcCccCcCCCcCcccccccC' },
+  domain: { name: 'Rollup Wallet Test', version: '1', chainId, verifyingContract: '0xCcCCccccCCCCcCCCCCCcCcCccCcCCCcCcccccccC' as const },
   types: { Mail: [{ name: 'from', type: 'address' }, { name: 'contents', type: 'string' }] },
   value: { from: TEST_ADDRESS_0, contents: 'gm from the e2e test' },
 })

@@ -24,7 +24,7 @@ async function ask(who: typeof A, method: string, params?: unknown): Promise<Pro
 }
 
 /** Sends a request that needs the user, decides it as the approval window would, returns what the page got. */
-async function askAndDecide(who: typeof A, method: string, params: unknown, approve: boolean, extra: { accounts?: string[] } = {}) {
+async function askAndDecide(who: typeof A, method: string, params: unknown, approve: boolean, extra: { accounts?: `0x${string}`[] } = {}) {
   const id = nextId++
   const reply = await h.provider.request({ id, method, params }, who)
   assert.deepEqual(reply, { deferred: true }, `${method} waits for the user`)
@@ -102,7 +102,7 @@ const typedData = (chainId: number) => ({
     ],
   },
   primaryType: 'Mail',
-  domain: { name: 'Test', version: '1', chainId, verifyingContract: '0xCcCCccccCCCCcCCCCCCcCcCccCcCCCcCcccccccC' },
+  domain: { name: 'Test', version: '1', chainId, verifyingContract: '0xCcCCccccCCCCcCCCCCCcCcCccCcCCCcCcccccccC' as const },
   message: { from: ACCOUNT0, contents: 'gm' },
 })
 
