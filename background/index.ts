@@ -8,9 +8,10 @@ import type { PageCalls, UiCalls } from '../src/messages.ts'
 import { classifySender } from '../src/sender.ts'
 import { ProviderService } from '../src/provider/service.ts'
 import { providerUiHandlers } from '../src/provider/ui-api.ts'
+import { txUiHandlers } from '../src/tx/ui-api.ts'
 import { BUILTIN_NETWORKS } from '../src/chains/builtin.ts'
 import { devnetNetworks } from '../src/chains/devnet.ts'
-import { AUTO_LOCK_ALARM, Wallet } from '../src/wallet/wallet.ts'
+import { Wallet } from '../src/wallet/wallet.ts'
 import { PASSIVE_UI_CALLS, uiHandlers } from '../src/wallet/ui-api.ts'
 import { browserKV } from './storage.ts'
 import { browserPlatform } from './platform.ts'
@@ -40,6 +41,7 @@ interface PageCtx {
 const ui = createServer<UiCalls, null>('ui', {
   ...uiHandlers(wallet, () => ({ version: browser.runtime.getManifest().version, startedAt })),
   ...providerUiHandlers(provider),
+  ...txUiHandlers(provider),
 })
 
 const page = createServer<PageCalls, PageCtx>('page', {
@@ -73,5 +75,5 @@ browser.tabs.onRemoved.addListener((tabId) => {
 })
 
 browser.alarms.onAlarm.addListener((alarm) => {
-  if (alarm.name === AUTO_LOCK_ALARM) void ready.then(() => wallet.onAutoLockAlarm())
+  void ready.then(() => wallet.alarms.dispatch(alarm.name)).catch((err) => console.error(`alarm ${alarm.name} failed`, err))
 })

@@ -12,7 +12,8 @@ import type { AccountInfo } from './keyring/accounts.ts'
 import type { PhraseLength } from './keyring/mnemonic.ts'
 import type { WalletState } from './wallet/wallet.ts'
 import type { Network } from './chains/types.ts'
-import type { ApprovalDecision, PendingApproval } from './approvals/types.ts'
+import type { ApprovalDecision, FeeQuote, PendingApproval, PreparedTx } from './approvals/types.ts'
+import type { ActivityRecord } from './activity/store.ts'
 import type { OriginGrant } from './provider/permissions.ts'
 
 export type RequestId = string | number
@@ -62,6 +63,15 @@ export interface UiCalls {
   'approvals.resolve': { params: { id: string; decision: ApprovalDecision }; result: { result: unknown } | { error: ErrorShape } }
   'sites.list': { params: None; result: ({ origin: string } & OriginGrant)[] }
   'sites.revoke': { params: { origin: string }; result: ({ origin: string } & OriginGrant)[] }
+
+  // the wallet's own transactions (send screen, bridge, claim): prepare with the fee, then send
+  'tx.prepare': {
+    params: { chainId: number; from: string; to: string | null; value: string; data?: string; gas?: string; gasHeadroomPercent?: number }
+    result: { tx: PreparedTx; fee: FeeQuote | null; feeError?: string }
+  }
+  'tx.quote': { params: { tx: PreparedTx }; result: { fee: FeeQuote } }
+  'tx.send': { params: { tx: PreparedTx; title: string }; result: { hash: string } }
+  'tx.activity': { params: { from?: string; chainId?: number }; result: ActivityRecord[] }
 }
 
 /** The UI calls under some prefixes, e.g. UiCallsOf<'keyring' | 'wallet'>: what one module answers. */

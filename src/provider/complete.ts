@@ -1,11 +1,9 @@
 // What happens when the user approves: each kind of request carried out from its stored payload
 // alone (no closures survive a service-worker restart), re-checking what may have changed while
 // the window was open (permissions, lock state, the active chain, the account's nonce).
-import { getAddress, type Address, type Hex } from 'viem'
-import { WalletError } from '../errors.ts'
+import { getAddress, type Address } from 'viem'
 import type { ApprovalDecision, PendingApproval } from '../approvals/types.ts'
-import { publicClientFor } from '../rpc/client.ts'
-import { toViemTx } from '../tx/prepare.ts'
+import { signAndSend } from '../tx/send.ts'
 import { toEip2255 } from './permissions.ts'
 import { rpcError } from './rpc-errors.ts'
 import type { ProviderService } from './service.ts'
@@ -50,34 +48,9 @@ export async function completeApproval(svc: ProviderService, item: PendingApprov
       // viem checks the typed data against its own types while signing
       return signer.signTypedData(r.typedData as Parameters<typeof signer.signTypedData>[0])
     }
-    case 'sendTx': {
-      const tx = r.tx
-      await requirePermitted(svc, origin, tx.from)
-      const network = await w.networks.require(tx.chainId)
-      const client = publicClientFor(network)
-      const pendingNonce = await client.getTransactionCount({ address: tx.from, blockTag: 'pending' })
-      const signer = await w.keyring.getSigner(tx.from)
-      const raw = await signer.signTransaction({ ...toViemTx(tx), nonce: Math.max(tx.nonce, pendingNonce) })
-      let hash: Hex
-      try {
-        hash = await client.sendRawTransaction({ serializedTransaction: raw })
-      } catch (err) {
-        const e = err as { shortMessage?: string; details?: string; message?: string }
-        throw new WalletError(-32603, `${network.name} refused the transaction: ${e.details ?? e.shortMessage ?? e.message}`)
-      }
-      await svc.activity.add({
-        hash,
-        chainId: tx.chainId,
-        from: tx.from,
-        to: tx.to,
-        value: BigInt(tx.value).toString(),
-        title: r.decoded ? r.decoded.functionName : tx.to ? 'Send' : 'Deploy contract',
-        origin,
-        createdAt: now,
-        status: 'pending',
-      })
-      return hash
-    }
+    case 'sendTx':
+      await requirePermitted(svc, origin, r.tx.from)
+      return signAndSend(w, svc.activity, r.tx, { title: r.decoded ? r.decoded.functionName : r.tx.to ? 'Send' : 'Deploy contract', origin })
     case 'watchAsset':
       await svc.tokens.add({ chainId: r.chainId, address: r.address, symbol: r.symbol, name: r.name, decimals: r.decimals, image: r.image, addedAt: now, source: origin })
       return true

@@ -9,6 +9,7 @@ import { KEYS, migrate, readSettings, type Settings } from '../storage/schema.ts
 import { NetworkStore } from '../chains/store.ts'
 import type { Network } from '../chains/types.ts'
 import type { Platform } from './platform.ts'
+import { AlarmRouter } from './alarms.ts'
 
 export const AUTO_LOCK_ALARM = 'auto-lock'
 
@@ -40,6 +41,7 @@ export class Wallet {
   readonly platform: Platform
   readonly keyring: Keyring
   readonly networks: NetworkStore
+  readonly alarms = new AlarmRouter()
   private started: Promise<void> | null = null
   private readonly listeners = new Set<(what: WalletChange) => void>()
 
@@ -55,6 +57,7 @@ export class Wallet {
       ...(deps.kdfIterations ? { kdfIterations: deps.kdfIterations } : {}),
     })
     this.keyring.subscribe(() => this.emit('accounts'))
+    this.alarms.on(AUTO_LOCK_ALARM, () => this.onAutoLockAlarm())
   }
 
   /** 'accounts': lock state, the account list or the selected account changed; 'chain': the active chain did. */

@@ -1,0 +1,44 @@
+// Signs a prepared transaction with the keyring and sends it to its chain, recording it in the
+// activity list. The one way the wallet sends: dApp approvals, the send screen, bridge and claim.
+import type { Hex } from 'viem'
+import { WalletError } from '../errors.ts'
+import type { PreparedTx } from '../approvals/types.ts'
+import type { ActivityStore } from '../activity/store.ts'
+import { publicClientFor } from '../rpc/client.ts'
+import type { Wallet } from '../wallet/wallet.ts'
+import { toViemTx } from './prepare.ts'
+
+export interface SendMeta {
+  /** short description for the activity list */
+  title: string
+  /** the dApp origin, or "wallet" */
+  origin: string
+}
+
+export async function signAndSend(wallet: Wallet, activity: ActivityStore, tx: PreparedTx, meta: SendMeta): Promise<Hex> {
+  const network = await wallet.networks.require(tx.chainId)
+  const client = publicClientFor(network)
+  // the approval may have waited while another transaction of this account went out
+  const pendingNonce = await client.getTransactionCount({ address: tx.from, blockTag: 'pending' })
+  const signer = await wallet.keyring.getSigner(tx.from)
+  const raw = await signer.signTransaction({ ...toViemTx(tx), nonce: Math.max(tx.nonce, pendingNonce) })
+  let hash: Hex
+  try {
+    hash = await client.sendRawTransaction({ serializedTransaction: raw })
+  } catch (err) {
+    const e = err as { shortMessage?: string; details?: string; message?: string }
+    throw new WalletError(-32603, `${network.name} refused the transaction: ${e.details ?? e.shortMessage ?? e.message}`)
+  }
+  await activity.add({
+    hash,
+    chainId: tx.chainId,
+    from: tx.from,
+    to: tx.to,
+    value: BigInt(tx.value).toString(),
+    title: meta.title,
+    origin: meta.origin,
+    createdAt: wallet.platform.now(),
+    status: 'pending',
+  })
+  return hash
+}
