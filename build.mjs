@@ -14,7 +14,8 @@ const args = new Set(process.argv.slice(2))
 const watch = args.has('--watch')
 const dev = watch || args.has('--dev')
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'))
-const dist = join(root, 'dist')
+// RW_DIST moves the output (several builds side by side, e.g. parallel test runs); default dist/
+const dist = process.env.RW_DIST ? join(root, process.env.RW_DIST) : join(root, 'dist')
 
 /** Scripts, and the UI pages that load them. */
 const SCRIPTS = {

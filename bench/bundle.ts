@@ -3,8 +3,8 @@ import { gzipSync } from 'node:zlib'
 import { readdirSync, readFileSync, statSync, existsSync } from 'node:fs'
 import { join } from 'node:path'
 import type { BenchResult } from './keyring.ts'
+import { distDir } from '../test/e2e/support/browser.ts'
 
-const root = new URL('../', import.meta.url).pathname
 
 function dirSize(dir: string): number {
   return readdirSync(dir).reduce((sum, n) => {
@@ -17,7 +17,7 @@ function dirSize(dir: string): number {
 const GZIP_BUDGET_KB: Record<string, number> = { 'popup.js': 60 }
 
 export async function benchBundles(): Promise<BenchResult[]> {
-  const chrome = join(root, 'dist', 'chrome')
+  const chrome = join(distDir, 'chrome')
   if (!existsSync(chrome)) throw new Error('dist/chrome is missing: run `npm run build` first')
   const rows: BenchResult[] = []
   for (const name of readdirSync(chrome).filter((n) => n.endsWith('.js') || n.endsWith('.css')).sort()) {
@@ -27,7 +27,7 @@ export async function benchBundles(): Promise<BenchResult[]> {
     rows.push({ name: `${name} gzip`, value: kb(gz), unit: 'KB', budget: GZIP_BUDGET_KB[name] ?? Infinity })
   }
   for (const b of ['chrome', 'firefox']) {
-    rows.push({ name: `dist/${b} unpacked (without source maps)`, value: kb(dirSize(join(root, 'dist', b))), unit: 'KB', budget: 1500 })
+    rows.push({ name: `dist/${b} unpacked (without source maps)`, value: kb(dirSize(join(distDir, b))), unit: 'KB', budget: 1500 })
   }
   return rows
 }

@@ -1,7 +1,7 @@
 // web-ext lint on dist/firefox (offline): fails on any error, prints warnings with their reasons.
 import { spawnSync } from 'node:child_process'
 
-const r = spawnSync(process.execPath, ['node_modules/web-ext/bin/web-ext.js', 'lint', '--source-dir', 'dist/firefox', '--self-hosted', '--output', 'json'], {
+const r = spawnSync(process.execPath, ['node_modules/web-ext/bin/web-ext.js', 'lint', '--source-dir', (process.env.RW_DIST ?? 'dist') + '/firefox', '--self-hosted', '--output', 'json'], {
   encoding: 'utf8',
   maxBuffer: 64 * 1024 * 1024,
 })

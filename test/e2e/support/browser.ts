@@ -6,8 +6,10 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
 export const root = new URL('../../../', import.meta.url).pathname
-export const chromeDist = join(root, 'dist', 'chrome')
-export const firefoxDist = join(root, 'dist', 'firefox')
+/** the build under test: dist/ unless RW_DIST points build.mjs elsewhere */
+export const distDir = join(root, process.env.RW_DIST ?? 'dist')
+export const chromeDist = join(distDir, 'chrome')
+export const firefoxDist = join(distDir, 'firefox')
 
 export function chromiumPath(): string {
   const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].filter(Boolean) as string[]
