@@ -3,7 +3,7 @@
 // vault (ciphertext) and public account data; storage.session holds the vault key so an unlock
 // survives a service-worker restart. Every public method runs through one mutex and first checks
 // the auto-lock deadline.
-import type { Hex } from 'viem'
+import { bytesToHex, type Hex } from 'viem'
 import { privateKeyToAddress } from 'viem/accounts'
 import type { KV } from '../storage/kv.ts'
 import { KEYS as SETTINGS_KEYS, readSettings } from '../storage/schema.ts'
@@ -39,6 +39,21 @@ import { normalizePrivateKey } from './private-key.ts'
 import { makeSigner, type KeyringSigner } from './signer.ts'
 import { LOCAL_KEYS, SESSION_KEYS, type SessionRecord } from './storage-keys.ts'
 import { UnlockedVault } from './unlocked.ts'
+import { getPublicKey } from '@scure/sr25519'
+import { signRaw } from './substrate/message.ts'
+import {
+  appendSubstrateAccount,
+  keyEntry,
+  keypairOf,
+  readSubstrateAccounts,
+  reconcileSubstrateAccounts,
+  requireSubstrateAccount,
+  substrateKeys,
+  withoutSubstrateAccount,
+  SUBSTRATE_ACCOUNTS_KEY,
+  type SubstrateAccountInfo,
+} from './substrate-accounts.ts'
+import { decodeSubstrateImport, type SubstrateImport } from './substrate-import.ts'
 import { headerOf, openVault, openVaultWithKey, resealVault, sealVault, type VaultHeader, type VaultPayload } from './vault.ts'
 import { DEFAULT_PBKDF2_ITERATIONS, importAesKey } from './vault-crypto.ts'
 
@@ -181,7 +196,7 @@ export class Keyring {
   reset(): Promise<void> {
     return this.op(async () => {
       this.wipe()
-      await write(this.local, {}, [LOCAL_KEYS.vault, LOCAL_KEYS.accounts, LOCAL_KEYS.failures])
+      await write(this.local, {}, [LOCAL_KEYS.vault, LOCAL_KEYS.accounts, LOCAL_KEYS.failures, SUBSTRATE_ACCOUNTS_KEY])
       await write(this.session, {}, [SESSION_KEYS.session, SESSION_KEYS.lastActivity])
       this.emit('locked')
       this.emit('accounts')
@@ -255,6 +270,69 @@ export class Keyring {
       await write(this.local, { [LOCAL_KEYS.vault]: record, [LOCAL_KEYS.accounts]: next })
       state.replacePayload(payload)
       this.emit('accounts')
+    })
+  }
+
+  // ------------------------------------------------------------------ Substrate accounts (the PHA claim)
+
+  /** The imported Polkadot-style accounts: public data only, in the user's order. */
+  substrateAccounts(): Promise<SubstrateAccountInfo[]> {
+    return this.op(() => this.readSubstrate())
+  }
+
+  /**
+   * Imports an sr25519 account from a secret phrase (+ derivation path) or a polkadot.js keystore and
+   * its own password. Only its secret key goes into the vault; the phrase and the file are not kept.
+   */
+  async importSubstrateAccount(input: SubstrateImport): Promise<SubstrateAccountInfo> {
+    await this.op(async () => this.requireUnlocked())
+    // Decoded outside the mutex: a keystore's scrypt takes a while and touches no keyring state.
+    const decoded = await decodeSubstrateImport(input)
+    return this.op(async () => {
+      const state = this.requireUnlocked()
+      const list = appendSubstrateAccount(await this.readSubstrate(), { publicKey: decoded.pair.publicKey, source: decoded.source, name: decoded.name })
+      const payload: VaultPayload = { ...state.payload, substrate: [...substrateKeys(state.payload.substrate), keyEntry(decoded.pair)] }
+      const record = await resealVault(state.header, state.key, payload)
+      await write(this.local, { [LOCAL_KEYS.vault]: record, [SUBSTRATE_ACCOUNTS_KEY]: list })
+      state.replacePayload(payload)
+      return list[list.length - 1]
+    })
+  }
+
+  /** `id`: the SS58 address (any prefix) or the 0x public key. */
+  removeSubstrateAccount(id: string): Promise<SubstrateAccountInfo[]> {
+    return this.op(async () => {
+      const state = this.requireUnlocked()
+      const list = await this.readSubstrate()
+      const target = requireSubstrateAccount(list, id)
+      const next = withoutSubstrateAccount(list, target.publicKey)
+      const payload: VaultPayload = { ...state.payload, substrate: substrateKeys(state.payload.substrate).filter((k) => k.publicKey !== target.publicKey) }
+      const record = await resealVault(state.header, state.key, payload)
+      await write(this.local, { [LOCAL_KEYS.vault]: record, [SUBSTRATE_ACCOUNTS_KEY]: next })
+      state.replacePayload(payload)
+      return next
+    })
+  }
+
+  /**
+   * Signs `message` as Polkadot wallets sign raw bytes (`<Bytes>message</Bytes>`, sr25519) with one
+   * imported account. For the background only: the message is built there (the claim), never passed
+   * through from a page.
+   */
+  signSubstrateMessage(id: string, message: string): Promise<Hex> {
+    return this.op(async () => {
+      const state = this.requireUnlocked()
+      const target = requireSubstrateAccount(await this.readSubstrate(), id)
+      const entry = substrateKeys(state.payload.substrate).find((k) => k.publicKey === target.publicKey)
+      if (!entry) throw errors.unknownAccount(target.ss58)
+      const pair = keypairOf(entry)
+      // The list is plain storage: never sign with a key that is not the account shown.
+      if (bytesToHex(getPublicKey(pair.secretKey)) !== target.publicKey) throw errors.accountsMismatch()
+      try {
+        return signRaw(pair, message) as Hex
+      } finally {
+        pair.secretKey.fill(0)
+      }
     })
   }
 
@@ -505,6 +583,13 @@ export class Keyring {
     const list = await this.readAccounts()
     const next = reconcileAccounts(list, { firstHdAddress: state.hd ? () => state.hdAddress(0) : null, imported: state.importedAddresses() })
     if (next !== list && (await tryWrite(this.local, { [LOCAL_KEYS.accounts]: next }))) this.emit('accounts')
+    const subs = await this.readSubstrate()
+    const nextSubs = reconcileSubstrateAccounts(subs, substrateKeys(state.payload.substrate))
+    if (nextSubs !== subs) await tryWrite(this.local, { [SUBSTRATE_ACCOUNTS_KEY]: nextSubs })
+  }
+
+  private async readSubstrate(): Promise<SubstrateAccountInfo[]> {
+    return readSubstrateAccounts(await this.local.get(SUBSTRATE_ACCOUNTS_KEY))
   }
 
   private emit(event: KeyringEvent): void {

@@ -34,8 +34,9 @@ export interface ImportedKeySecret {
 }
 
 /**
- * Reserved for src/keyring/substrate (sr25519 keys), which defines the fields. The keyring keeps
- * each entry verbatim through every re-encryption (password change, key import, KDF upgrade).
+ * One imported Substrate (sr25519) account: src/keyring/substrate-accounts.ts defines the fields
+ * (SubstrateKeyEntry: publicKey, 64-byte secretKey, 0x-hex). The keyring keeps each entry
+ * verbatim through every re-encryption (password change, key import, KDF upgrade).
  */
 export interface SubstrateSecret {
   [field: string]: unknown
