@@ -1,6 +1,6 @@
 // Signs a prepared transaction with the keyring and sends it to its chain, recording it in the
 // activity list. The one way the wallet sends: dApp approvals, the send screen, bridge and claim.
-import type { Hex } from 'viem'
+import { keccak256, type Hex } from 'viem'
 import { WalletError } from '../errors.ts'
 import type { PreparedTx } from '../approvals/types.ts'
 import type { ActivityStore } from '../activity/store.ts'
@@ -13,6 +13,8 @@ export interface SendMeta {
   title: string
   /** the dApp origin, or "wallet" */
   origin: string
+  /** called with the transaction hash once signed, before it is broadcast (the bridge stores a withdrawal from that moment) */
+  onSigned?: (hash: Hex) => Promise<void>
 }
 
 export async function signAndSend(wallet: Wallet, activity: ActivityStore, tx: PreparedTx, meta: SendMeta): Promise<Hex> {
@@ -22,6 +24,7 @@ export async function signAndSend(wallet: Wallet, activity: ActivityStore, tx: P
   const pendingNonce = await client.getTransactionCount({ address: tx.from, blockTag: 'pending' })
   const signer = await wallet.keyring.getSigner(tx.from)
   const raw = await signer.signTransaction({ ...toViemTx(tx), nonce: Math.max(tx.nonce, pendingNonce) })
+  if (meta.onSigned) await meta.onSigned(keccak256(raw))
   let hash: Hex
   try {
     hash = await client.sendRawTransaction({ serializedTransaction: raw })
