@@ -9,6 +9,10 @@ import { classifySender } from '../src/sender.ts'
 import { ProviderService } from '../src/provider/service.ts'
 import { providerUiHandlers } from '../src/provider/ui-api.ts'
 import { txUiHandlers } from '../src/tx/ui-api.ts'
+import { createPortfolio } from '../src/balances/portfolio.ts'
+import { ClaimService } from '../src/claim/service.ts'
+import { claimUiHandlers } from '../src/claim/ui-api.ts'
+import { devnetClaimDeployment, MAINNET_CLAIM } from '../src/claim/config.ts'
 import { BUILTIN_NETWORKS } from '../src/chains/builtin.ts'
 import { devnetNetworks } from '../src/chains/devnet.ts'
 import { Wallet } from '../src/wallet/wallet.ts'
@@ -27,9 +31,12 @@ const wallet = new Wallet({
   networks: [...devnetNetworks(__DEVNET_MANIFEST__), ...BUILTIN_NETWORKS],
 })
 const provider = new ProviderService({ wallet })
+const portfolio = createPortfolio(provider, __DEVNET_MANIFEST__)
+const claims = new ClaimService({ wallet, provider, deployments: [devnetClaimDeployment(__DEVNET_MANIFEST__), MAINNET_CLAIM].filter((d) => d !== null) })
 const ready = wallet
   .start()
   .then(() => provider.restore())
+  .then(() => portfolio.start())
   .catch((err) => console.error('wallet start failed', err))
 
 interface PageCtx {
@@ -42,6 +49,8 @@ const ui = createServer<UiCalls, null>('ui', {
   ...uiHandlers(wallet, () => ({ version: browser.runtime.getManifest().version, startedAt })),
   ...providerUiHandlers(provider),
   ...txUiHandlers(provider),
+  ...portfolio.uiHandlers,
+  ...claimUiHandlers(wallet, claims),
 })
 
 const page = createServer<PageCalls, PageCtx>('page', {
@@ -64,6 +73,14 @@ browser.runtime.onMessage.addListener((msg: unknown, sender: browser.Runtime.Mes
     return Promise.resolve({ ok: true, result: { error: { code: 4100, message: `This page cannot use the wallet (${who.kind === 'rejected' ? who.reason : 'not a web page'}).` } } })
   }
   return ready.then(() => page.handle(msg, who))
+})
+
+// A new install opens the onboarding page, as users of other wallets expect.
+browser.runtime.onInstalled.addListener(({ reason }) => {
+  if (reason !== 'install') return
+  void ready.then(async () => {
+    if (!(await wallet.state()).initialized) await browser.tabs.create({ url: browser.runtime.getURL('app.html#/welcome') })
+  })
 })
 
 browser.windows.onRemoved.addListener((windowId) => {
