@@ -37,11 +37,14 @@ test('the popup is usable by keyboard', async () => {
   await page.keyboard.press('ArrowRight')
   await page.keyboard.press('Enter')
   await page.waitForURL(/#\/send$/)
-  assert.equal(await page.locator('nav a[aria-current=page]').getAttribute('data-route'), 'send')
+  // the view re-renders on hashchange: wait for it rather than read the attribute at once
+  await page.locator('nav a[aria-current=page][data-route=send]').waitFor({ timeout: 5000 })
+  await page.locator('nav a[data-route=send]').focus()
   await page.keyboard.press('ArrowLeft')
   await page.keyboard.press('ArrowLeft')
   await page.keyboard.press('Enter')
   await page.waitForURL(/#\/settings$/)
+  await page.locator('nav a[aria-current=page][data-route=settings]').waitFor({ timeout: 5000 })
   await page.close()
 })
 
