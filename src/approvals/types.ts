@@ -41,6 +41,8 @@ export interface FeeQuote {
   opStack: boolean
   /** ms since epoch of the block this was computed against */
   at: number
+  /** where the base fee goes next block (EIP-1559): ±1% or more is rising/falling */
+  baseFeeTrend?: 'rising' | 'falling' | 'steady'
 }
 
 export interface DecodedCall {

@@ -18,7 +18,7 @@ import { ConnectionStore, type Connection } from './connections.ts'
 import { PermissionStore, toEip2255 } from './permissions.ts'
 import { READ_METHODS } from './read-methods.ts'
 import { RPC, rpcError } from './rpc-errors.ts'
-import { executionOnlyQuote, type FeeQuoter } from './fee-quote.ts'
+import { defaultFeeQuoter, type FeeQuoter } from './fee-quote.ts'
 import { chainIdParam, paramsArray, personalSignParams, plainObject, readableText, txParams, typedDataParams } from './params.ts'
 import { completeApproval } from './complete.ts'
 import { parseAddChain, parseWatchAsset } from './chain-params.ts'
@@ -49,7 +49,7 @@ export class ProviderService {
     this.approvals = new ApprovalQueue(deps.wallet.session, () => deps.wallet.platform.now())
     this.activity = new ActivityStore(deps.wallet.local)
     this.tokens = new UserTokenStore(deps.wallet.local)
-    this.quoteFee = deps.quoteFee ?? executionOnlyQuote
+    this.quoteFee = deps.quoteFee ?? defaultFeeQuoter
     deps.wallet.onChange((what) => {
       const push = what === 'chain' ? this.pushChainChanged() : this.pushAccountsChanged()
       push.catch((err) => console.error('provider event failed', err))

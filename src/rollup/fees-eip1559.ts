@@ -1,0 +1,73 @@
+// EIP-1559 execution fees: the base fee of the next block, predicted from the latest block exactly
+// as the protocol computes it, and what a transaction with given fee caps pays at that base fee.
+// Ethereum uses the EIP-1559 constants; OP Stack chains carry their own in the block header
+// (Holocene: extraData = 0x00 ‖ denominator u32 ‖ elasticity u32; Jovian: 0x01 ‖ … ‖ minBaseFee u64),
+// and before Holocene use the Canyon defaults.
+import { hexToBigInt, type Hex } from 'viem'
+import type { PreparedTx } from '../approvals/types.ts'
+
+export interface BaseFeeParams {
+  denominator: bigint
+  elasticity: bigint
+  minBaseFee: bigint
+}
+
+export const ETHEREUM_BASE_FEE_PARAMS: BaseFeeParams = { denominator: 8n, elasticity: 2n, minBaseFee: 0n }
+/** OP Stack since Canyon, when the header does not say otherwise (OP Mainnet, Base before Holocene) */
+export const OP_CANYON_BASE_FEE_PARAMS: BaseFeeParams = { denominator: 250n, elasticity: 6n, minBaseFee: 0n }
+
+export type BaseFeeTrend = 'rising' | 'falling' | 'steady'
+
+export interface BlockFeeInfo {
+  baseFeePerGas: bigint | null
+  gasUsed: bigint
+  gasLimit: bigint
+  extraData?: Hex
+}
+
+/** The OP Stack base-fee parameters the header announces, or null (pre-Holocene header, or not OP). */
+export function opBaseFeeParams(extraData: Hex | undefined): BaseFeeParams | null {
+  if (!extraData) return null
+  const bytes = (extraData.length - 2) / 2
+  const version = extraData.slice(2, 4)
+  if (!((version === '00' && bytes === 9) || (version === '01' && bytes === 17))) return null
+  const denominator = hexToBigInt(`0x${extraData.slice(4, 12)}`)
+  const elasticity = hexToBigInt(`0x${extraData.slice(12, 20)}`)
+  if (denominator === 0n || elasticity === 0n) return null
+  const minBaseFee = version === '01' ? hexToBigInt(`0x${extraData.slice(20, 36)}`) : 0n
+  return { denominator, elasticity, minBaseFee }
+}
+
+/** The base fee of the block after `block` (EIP-1559), or null on a chain without base fees. */
+export function nextBaseFee(block: BlockFeeInfo, params: BaseFeeParams): bigint | null {
+  const base = block.baseFeePerGas
+  if (base === null) return null
+  const target = block.gasLimit / params.elasticity
+  let next = base
+  if (target > 0n && block.gasUsed > target) {
+    const delta = (base * (block.gasUsed - target)) / target / params.denominator
+    next = base + (delta > 1n ? delta : 1n)
+  } else if (target > 0n && block.gasUsed < target) {
+    next = base - (base * (target - block.gasUsed)) / target / params.denominator
+  }
+  return next > params.minBaseFee ? next : params.minBaseFee
+}
+
+/** Rising or falling by 1% or more from one block to the next; otherwise steady. */
+export function baseFeeTrend(current: bigint, next: bigint): BaseFeeTrend {
+  if (next * 100n >= current * 101n) return 'rising'
+  if (next * 100n <= current * 99n) return 'falling'
+  return 'steady'
+}
+
+/** Gas price the transaction pays at `baseFee` (likely) and the most it can pay per gas (cap). */
+export function gasPrices(tx: PreparedTx, baseFee: bigint | null): { likely: bigint; cap: bigint } {
+  if (tx.type === 'legacy') {
+    const p = BigInt(tx.gasPrice ?? '0x0')
+    return { likely: p, cap: p }
+  }
+  const cap = BigInt(tx.maxFeePerGas ?? '0x0')
+  const tip = BigInt(tx.maxPriorityFeePerGas ?? '0x0')
+  const want = (baseFee ?? 0n) + tip
+  return { likely: want < cap ? want : cap, cap }
+}

@@ -1,0 +1,85 @@
+// The pure parts of the fee model: next-block base fee (EIP-1559, and the OP Stack parameters a
+// header carries), what a transaction pays at a base fee, and the unsigned serialization the
+// GasPriceOracle prices.
+import { test } from 'node:test'
+import assert from 'node:assert/strict'
+import { parseTransaction } from 'viem'
+import { baseFeeTrend, ETHEREUM_BASE_FEE_PARAMS, gasPrices, nextBaseFee, OP_CANYON_BASE_FEE_PARAMS, opBaseFeeParams } from '../../src/rollup/fees-eip1559.ts'
+import { executionFromBlock } from '../../src/rollup/fees-execution.ts'
+import { unsignedSerialized } from '../../src/rollup/fees-op.ts'
+import type { PreparedTx } from '../../src/approvals/types.ts'
+
+const tx1559: PreparedTx = {
+  chainId: 901,
+  from: '0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266',
+  to: '0x000000000000000000000000000000000000dEaD',
+  value: '0x4d2',
+  data: '0xabcdef',
+  nonce: 7,
+  gas: '0x5208',
+  type: 'eip1559',
+  maxFeePerGas: '0x77359400', // 2 gwei
+  maxPriorityFeePerGas: '0x3b9aca00', // 1 gwei
+}
+
+test('Ethereum: full block +12.5%, empty block −12.5%, at target unchanged', () => {
+  const base = 10_000_000_000n
+  const limit = 30_000_000n
+  assert.equal(nextBaseFee({ baseFeePerGas: base, gasUsed: limit, gasLimit: limit }, ETHEREUM_BASE_FEE_PARAMS), 11_250_000_000n)
+  assert.equal(nextBaseFee({ baseFeePerGas: base, gasUsed: 0n, gasLimit: limit }, ETHEREUM_BASE_FEE_PARAMS), 8_750_000_000n)
+  assert.equal(nextBaseFee({ baseFeePerGas: base, gasUsed: limit / 2n, gasLimit: limit }, ETHEREUM_BASE_FEE_PARAMS), base)
+  // a block just over target still raises it by at least 1 wei
+  assert.equal(nextBaseFee({ baseFeePerGas: 7n, gasUsed: limit / 2n + 1n, gasLimit: limit }, ETHEREUM_BASE_FEE_PARAMS), 8n)
+  assert.equal(nextBaseFee({ baseFeePerGas: null, gasUsed: 0n, gasLimit: limit }, ETHEREUM_BASE_FEE_PARAMS), null)
+})
+
+test('OP Stack: the devnet L2 block observed (anvil --optimism, elasticity 6, denominator 250)', () => {
+  // block 5 of chain 901: base 985242397, 1202324 of 30M gas used -> block 6 had base 982249092
+  assert.equal(nextBaseFee({ baseFeePerGas: 985_242_397n, gasUsed: 1_202_324n, gasLimit: 30_000_000n }, OP_CANYON_BASE_FEE_PARAMS), 982_249_092n)
+})
+
+test('OP Stack header parameters: Holocene (v0) and Jovian (v1, with a minimum base fee); anything else is not read', () => {
+  assert.deepEqual(opBaseFeeParams('0x00000000fa00000006'), { denominator: 250n, elasticity: 6n, minBaseFee: 0n })
+  assert.deepEqual(opBaseFeeParams('0x0100000032000000020000000000989680'), { denominator: 50n, elasticity: 2n, minBaseFee: 10_000_000n })
+  assert.equal(opBaseFeeParams('0x'), null)
+  assert.equal(opBaseFeeParams('0x00000000fa0000000600'), null, 'wrong length')
+  assert.equal(opBaseFeeParams('0x02000000fa00000006'), null, 'unknown version')
+  assert.equal(opBaseFeeParams('0x000000000000000006'), null, 'zero denominator')
+  // the Jovian minimum holds the base fee up on an empty block
+  const p = opBaseFeeParams('0x0100000032000000020000000000989680')!
+  assert.equal(nextBaseFee({ baseFeePerGas: 10_000_001n, gasUsed: 0n, gasLimit: 30_000_000n }, p), 10_000_000n)
+})
+
+test('trend: ±1% or more', () => {
+  assert.equal(baseFeeTrend(100n, 101n), 'rising')
+  assert.equal(baseFeeTrend(100n, 99n), 'falling')
+  assert.equal(baseFeeTrend(1000n, 1005n), 'steady')
+})
+
+test('price paid: base + tip up to the cap; legacy pays its gas price', () => {
+  assert.deepEqual(gasPrices(tx1559, 500_000_000n), { likely: 1_500_000_000n, cap: 2_000_000_000n })
+  assert.deepEqual(gasPrices(tx1559, 1_500_000_000n), { likely: 2_000_000_000n, cap: 2_000_000_000n })
+  assert.deepEqual(gasPrices({ ...tx1559, type: 'legacy', gasPrice: '0x64' }, 5n), { likely: 100n, cap: 100n })
+  const exec = executionFromBlock(tx1559, { baseFeePerGas: 400_000_000n, gasUsed: 0n, gasLimit: 30_000_000n, timestamp: 1_700_000_000n }, ETHEREUM_BASE_FEE_PARAMS)
+  assert.equal(exec.nextBaseFee, 350_000_000n)
+  assert.equal(exec.likely, 21_000n * 1_350_000_000n)
+  assert.equal(exec.max, 21_000n * 2_000_000_000n)
+  assert.equal(exec.trend, 'falling')
+  assert.equal(exec.at, 1_700_000_000_000)
+})
+
+test('the oracle is given the transaction exactly as it will be signed: nonce, gas, caps, chain id; no signature', () => {
+  const parsed = parseTransaction(unsignedSerialized(tx1559))
+  assert.equal(parsed.type, 'eip1559')
+  assert.equal(parsed.nonce, 7)
+  assert.equal(parsed.gas, 21_000n)
+  assert.equal(parsed.maxFeePerGas, 2_000_000_000n)
+  assert.equal(parsed.maxPriorityFeePerGas, 1_000_000_000n)
+  assert.equal(parsed.chainId, 901)
+  assert.equal(parsed.value, 1234n)
+  assert.equal(parsed.data, '0xabcdef')
+  assert.equal(parsed.r, undefined)
+  // a longer value is more bytes for the L1 fee to price
+  const more = unsignedSerialized({ ...tx1559, value: '0x1b69b4ba630f34000' })
+  assert.ok(more.length > unsignedSerialized(tx1559).length)
+})
