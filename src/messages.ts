@@ -15,6 +15,13 @@ import type { Network } from './chains/types.ts'
 import type { ApprovalDecision, FeeQuote, PendingApproval, PreparedTx } from './approvals/types.ts'
 import type { ActivityRecord } from './activity/store.ts'
 import type { OriginGrant } from './provider/permissions.ts'
+import type { SubstrateAccountInfo } from './keyring/substrate-accounts.ts'
+import type { SubstrateImport } from './keyring/substrate-import.ts'
+import type { ClaimDeployment, ClaimNetwork } from './claim/config.ts'
+import type { ClaimPreview, ClaimStatus, Eligibility } from './claim/service.ts'
+import type { Positions } from './claim/positions.ts'
+import type { FlowTx } from './bridge/deposit.ts'
+import type { Wire } from './claim/wire.ts'
 
 export type RequestId = string | number
 
@@ -72,6 +79,20 @@ export interface UiCalls {
   'tx.quote': { params: { tx: PreparedTx }; result: { fee: FeeQuote } }
   'tx.send': { params: { tx: PreparedTx; title: string }; result: { hash: string } }
   'tx.activity': { params: { from?: string; chainId?: number }; result: ActivityRecord[] }
+
+  // the PHA migration claim: Substrate accounts (secrets only come in), eligibility, claim, then PHA to Phala L2
+  'substrate.list': { params: None; result: SubstrateAccountInfo[] }
+  'substrate.import': { params: SubstrateImport; result: SubstrateAccountInfo }
+  'substrate.remove': { params: { account: string }; result: SubstrateAccountInfo[] }
+  'claim.deployments': { params: None; result: { deployments: ClaimDeployment[]; suggested: string | null } }
+  'claim.setBackend': { params: { deployment: string; network: ClaimNetwork; url: string }; result: ClaimDeployment }
+  'claim.eligibility': { params: { deployment: string; network: ClaimNetwork; account: string }; result: Wire<Eligibility> }
+  'claim.prepare': { params: { deployment: string; network: ClaimNetwork; account: string; receiver: string }; result: Wire<ClaimPreview> }
+  'claim.send': { params: { id: string }; result: { hash: string } }
+  'claim.status': { params: { hash: string }; result: Wire<ClaimStatus> }
+  'claim.positions': { params: { deployment: string; owner: string }; result: Wire<Positions> }
+  'claim.movePlan': { params: { deployment: string; from: string; amount: string }; result: Wire<FlowTx>[] }
+  'claim.waitTx': { params: { chainId: number; hash: string }; result: { status: 'pending' | 'confirmed' | 'failed'; l2Deposits: string[] } }
 }
 
 /** The UI calls under some prefixes, e.g. UiCallsOf<'keyring' | 'wallet'>: what one module answers. */
