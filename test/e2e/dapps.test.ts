@@ -133,6 +133,55 @@ test('another origin sees no accounts, and rejecting in the window gives the dAp
   }
 })
 
+test('Settings lists the connected sites; revoking one empties its accounts and tells the page', async () => {
+  const site = servers[0]
+  const page = await wb.context.newPage()
+  await page.goto(`${site.url}ethers-dapp.html`)
+  await page.waitForFunction('!!window.dapp')
+  assert.equal(((await page.evaluate('dapp.accounts()')) as string[]).length, 1)
+  const settings = await wb.context.newPage()
+  await settings.goto(`chrome-extension://${wb.extensionId}/app.html#/settings/sites`)
+  await settings.getByTestId('sites').waitFor()
+  const listed = await settings.getByTestId('sites').innerText()
+  for (const s of servers) assert.ok(listed.includes(s.origin), `${s.origin} is listed`)
+  await settings.getByRole('button', { name: `Revoke ${site.origin}` }).click()
+  await settings.waitForFunction(`!document.body.innerText.includes(${JSON.stringify(site.origin)})`)
+  assert.deepEqual(await page.evaluate('dapp.accounts()'), [])
+  await page.waitForFunction('dapp.events().some(([e, a]) => e === "accountsChanged" && a.length === 0)')
+  await settings.close()
+  await page.close()
+})
+
+test('a page flooding the wallet with 1,000 malformed or hostile requests gets an error for each; other tabs keep working', async () => {
+  const flooder = await wb.context.newPage()
+  await flooder.goto(`${servers[2].url}mipd-dapp.html`)
+  const outcome = (await flooder.evaluate(`(async () => {
+    const eth = window.ethereum
+    const bad = [undefined, null, 42, 'x'.repeat(100000), {}, [], { method: 1 }, { method: 'eth_call', params: 'nope' },
+      { method: 'eth_sendTransaction', params: [{ from: 'me' }] }, { method: '__proto__' }, { method: 'constructor', params: [] },
+      { method: 'personal_sign', params: [{ __proto__: { polluted: 1 } }] }, { method: 'eth_getBalance', params: ['x'.repeat(600000)] },
+      { method: 'wallet_addEthereumChain', params: [{ chainId: 'zz' }] }, { method: 'eth_signTypedData_v4', params: ['0x0', '{'] },
+      { method: 'x'.repeat(500) }, { method: 'eth_subscribe', params: ['newHeads'] }]
+    const results = await Promise.allSettled(Array.from({ length: 1000 }, (_, i) => eth.request(bad[i % bad.length])))
+    const codes = {}
+    for (const r of results) { const c = r.status === 'rejected' ? String(r.reason?.code) : 'fulfilled'; codes[c] = (codes[c] || 0) + 1 }
+    return { codes, polluted: ({}).polluted === undefined ? 'no' : 'yes' }
+  })()`)) as { codes: Record<string, number>; polluted: string }
+  const total = Object.values(outcome.codes).reduce((a, b) => a + b, 0)
+  assert.equal(total, 1000)
+  assert.equal(outcome.codes.fulfilled ?? 0, 0, `every hostile request is refused: ${JSON.stringify(outcome.codes)}`)
+  assert.equal(outcome.codes.undefined ?? 0, 0, 'each refusal carries an EIP-1193/JSON-RPC code')
+  assert.equal(outcome.polluted, 'no')
+  // the background is still up and other tabs are served
+  const other = await wb.context.newPage()
+  await other.goto(`${servers[1].url}viem-dapp.html`)
+  await other.waitForFunction('!!window.dapp')
+  assert.equal(await other.evaluate('dapp.chainId()'), 900)
+  assert.equal(((await other.evaluate('dapp.accounts()')) as string[]).length, 1)
+  await other.close()
+  await flooder.close()
+})
+
 test('closing the approval window rejects the request', async () => {
   const page = await wb.context.newPage()
   await page.goto(`${servers[1].url}viem-dapp.html`)

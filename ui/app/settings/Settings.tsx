@@ -9,6 +9,7 @@ import { ExportKey } from './ExportKey.tsx'
 import { ChangePassword } from './ChangePassword.tsx'
 import { AutoLock } from './AutoLock.tsx'
 import { ResetWallet } from './ResetWallet.tsx'
+import { Sites } from './Sites.tsx'
 import { href } from '../nav.ts'
 
 const SECTIONS = [
@@ -17,6 +18,7 @@ const SECTIONS = [
   { id: 'export', label: 'Export private key' },
   { id: 'password', label: 'Password' },
   { id: 'auto-lock', label: 'Auto-lock' },
+  { id: 'sites', label: 'Connected sites' },
   { id: 'reset', label: 'Reset wallet' },
 ] as const
 
@@ -49,6 +51,7 @@ export function Settings({ section, wallet }: { section: string; wallet: WalletS
         {current.id === 'password' && <ChangePassword />}
         {current.id === 'auto-lock' && <AutoLock wallet={wallet} />}
         {current.id === 'reset' && <ResetWallet wallet={wallet} />}
+        {current.id === 'sites' && <Sites wallet={wallet} />}
       </div>
     </div>
   )

@@ -10,6 +10,7 @@ const LINKS = [
   { path: 'settings/export', label: 'Export a private key', note: 'One account, with your password' },
   { path: 'settings/password', label: 'Change password', note: '' },
   { path: 'settings/auto-lock', label: 'Auto-lock', note: '' },
+  { path: 'settings/sites', label: 'Connected sites', note: 'See and revoke what sites can access' },
   { path: 'settings/reset', label: 'Reset wallet', note: 'Remove it from this browser' },
 ]
 
