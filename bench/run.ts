@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process'
 import { benchBundles } from './bundle.ts'
 import { benchPopupPaint } from './popup.ts'
 import { benchKeyring, type BenchResult } from './keyring.ts'
+import { benchProvider } from './provider.ts'
 
 const root = new URL('../', import.meta.url).pathname
 const only = process.argv.slice(2)
@@ -12,6 +13,7 @@ const suites: [string, () => Promise<BenchResult[]>][] = [
   ['bundle', benchBundles],
   ['popup', () => benchPopupPaint()],
   ['keyring', benchKeyring],
+  ['provider', () => benchProvider()],
 ]
 
 const build = spawnSync(process.execPath, ['build.mjs'], { cwd: root, stdio: 'inherit' })
