@@ -1,0 +1,73 @@
+// `npm start`: the wallet against the local devnet, on one machine with no network.
+//   1. starts the devnet (devnet/cli.ts: L1 900, OP Stack L2s 901 and 902, PHA claim backend),
+//   2. builds the extension (it embeds the devnet's networks as its default "Local devnet"),
+//   3. opens Chromium with the wallet loaded (profile kept in .cache/profile), when there is a display.
+// The devnet's commands (warp <seconds>, propose <chainId>, status, quit) are typed here. Ctrl-C stops all.
+import { spawn, spawnSync } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
+import { chromium, type BrowserContext } from 'playwright-core'
+import { chromiumPath } from '../test/e2e/support/browser.ts'
+
+const root = new URL('..', import.meta.url).pathname
+const args = process.argv.slice(2)
+const noBrowser = args.includes('--no-browser')
+const devnetArgs = args.filter((a) => a !== '--no-browser')
+
+const devnet = spawn(process.execPath, ['--import', 'tsx', join(root, 'devnet', 'cli.ts'), ...devnetArgs], { cwd: root, stdio: ['pipe', 'pipe', 'inherit'] })
+process.stdin.pipe(devnet.stdin!)
+let browser: BrowserContext | undefined
+let stopping = false
+
+const stop = async (code = 0) => {
+  if (stopping) return
+  stopping = true
+  await browser?.close().catch(() => undefined)
+  if (devnet.exitCode === null) {
+    devnet.kill('SIGINT')
+    await new Promise((r) => devnet.once('exit', r))
+  }
+  process.exit(code)
+}
+process.on('SIGINT', () => void stop(0))
+process.on('SIGTERM', () => void stop(0))
+devnet.on('exit', (code) => {
+  if (!stopping) {
+    console.error(`the devnet stopped (exit ${code})`)
+    void stop(code ?? 1)
+  }
+})
+
+let ready = false
+devnet.stdout!.on('data', (chunk: Buffer) => {
+  process.stdout.write(chunk)
+  if (!ready && chunk.toString().includes('Ready in')) {
+    ready = true
+    void afterDevnet().catch((e) => {
+      console.error(e instanceof Error ? e.message : String(e))
+      void stop(1)
+    })
+  }
+})
+
+async function afterDevnet() {
+  const build = spawnSync(process.execPath, [join(root, 'build.mjs')], { cwd: root, stdio: 'inherit' })
+  if (build.status !== 0) throw new Error('the extension build failed')
+  const ext = join(root, 'dist', 'chrome')
+  const hasDisplay = !!(process.env.DISPLAY || process.env.WAYLAND_DISPLAY) || process.platform === 'darwin' || process.platform === 'win32'
+  if (noBrowser || !hasDisplay) {
+    console.log(`\nThe wallet is built: load ${ext} as an unpacked extension (chrome://extensions, Developer mode, "Load unpacked"),`)
+    console.log(`or ${join(root, 'dist', 'firefox')} in Firefox (about:debugging, "Load Temporary Add-on", pick its manifest.json).`)
+    console.log('Import the test mnemonic above to use the funded devnet accounts.')
+    return
+  }
+  browser = await chromium.launchPersistentContext(join(root, '.cache', 'profile'), {
+    executablePath: chromiumPath(),
+    headless: false,
+    viewport: null,
+    args: [`--disable-extensions-except=${ext}`, `--load-extension=${ext}`, '--no-first-run', '--disable-background-networking', '--disable-sync'],
+  })
+  browser.on('close', () => void stop(0))
+  console.log(`\nChromium is open with the wallet (profile: .cache/profile). Import the test mnemonic above to use the funded accounts.`)
+  if (!existsSync(join(root, '.cache', 'profile', 'Default'))) console.log('First start: the onboarding page opens by itself.')
+}
