@@ -1,5 +1,5 @@
 // Installs what the tests need and a fresh Debian machine lacks: Debian's chromium and firefox-esr.
-// (The anvil binary comes with `npm ci`, from @foundry-rs/anvil's per-platform package.)
+// (The anvil binary comes with `npm ci`: @foundry-rs/anvil-linux-amd64, the Linux x64 build of anvil.)
 import { existsSync } from 'node:fs'
 import { spawnSync } from 'node:child_process'
 
