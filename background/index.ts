@@ -9,6 +9,7 @@ import { classifySender } from '../src/sender.ts'
 import { ProviderService } from '../src/provider/service.ts'
 import { providerUiHandlers } from '../src/provider/ui-api.ts'
 import { txUiHandlers } from '../src/tx/ui-api.ts'
+import { sendUiHandlers } from '../src/send/ui-api.ts'
 import { createPortfolio } from '../src/balances/portfolio.ts'
 import { ClaimService } from '../src/claim/service.ts'
 import { claimUiHandlers } from '../src/claim/ui-api.ts'
@@ -49,6 +50,7 @@ const ui = createServer<UiCalls, null>('ui', {
   ...uiHandlers(wallet, () => ({ version: browser.runtime.getManifest().version, startedAt })),
   ...providerUiHandlers(provider),
   ...txUiHandlers(provider),
+  ...sendUiHandlers(provider),
   ...portfolio.uiHandlers,
   ...claimUiHandlers(wallet, claims),
 })

@@ -80,6 +80,13 @@ export interface UiCalls {
   'tx.send': { params: { tx: PreparedTx; title: string }; result: { hash: string } }
   'tx.activity': { params: { from?: string; chainId?: number }; result: ActivityRecord[] }
 
+  // the send screen (issue: rollup fees): a native or ERC-20 (token: its address) transfer prepared with its fee; Max for the native currency
+  'send.prepare': {
+    params: { chainId: number; from: string; to: string; amount: string; token: string | null }
+    result: { tx: PreparedTx; fee: FeeQuote | null; feeError?: string }
+  }
+  'send.max': { params: { chainId: number; from: string; to: string }; result: { tx: PreparedTx; fee: FeeQuote; value: string; balance: string } }
+
   // the PHA migration claim: Substrate accounts (secrets only come in), eligibility, claim, then PHA to Phala L2
   'substrate.list': { params: None; result: SubstrateAccountInfo[] }
   'substrate.import': { params: SubstrateImport; result: SubstrateAccountInfo }

@@ -81,5 +81,5 @@ export function uiHandlers(wallet: Wallet, info: () => BackgroundInfo): Handlers
   }
 }
 
-/** Calls that do not count as user activity. */
-export const PASSIVE_UI_CALLS = new Set<string>(['app.ping'])
+/** Calls that do not count as user activity ('tx.quote': screens re-quote every block while open). */
+export const PASSIVE_UI_CALLS = new Set<string>(['app.ping', 'tx.quote'])

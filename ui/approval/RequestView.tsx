@@ -4,7 +4,7 @@ import type { PendingApproval } from '../../src/approvals/types.ts'
 import type { WalletState } from '../../src/wallet/wallet.ts'
 import { formatAmount } from '../lib/amount.ts'
 import { shortAddress } from '../lib/format.ts'
-import { FeeBreakdown } from '../components/FeeBreakdown.tsx'
+import { LiveFeeBreakdown } from '../components/FeeBreakdown.tsx'
 import { Callout } from '../components/Alert.tsx'
 
 interface Props {
@@ -133,7 +133,7 @@ export function RequestView({ approval, state, busy, onDecide }: Props) {
               </details>
             )
           )}
-          <FeeBreakdown fee={r.fee} error={r.feeError} />
+          <LiveFeeBreakdown key={approval.id} tx={tx} initial={r.fee} initialError={r.feeError} />
         </>
       )
       break

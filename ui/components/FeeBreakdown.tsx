@@ -1,17 +1,34 @@
 // A fee as it really is on a rollup: L2 execution + L1 data + operator fee, their total, and the
 // most that can be charged. Used by the send screen, the approval window and the bridge screens.
-import type { FeeQuote } from '../../src/approvals/types.ts'
+// LiveFeeBreakdown / useLiveFee re-quote the same transaction at every block while the screen is
+// open ('tx.quote', a passive call: it does not hold the auto-lock off) and mark the figures stale
+// when the last good quote is older than about two blocks or the RPC failed.
+import { useEffect, useRef, useState } from 'preact/hooks'
+import type { FeeQuote, PreparedTx } from '../../src/approvals/types.ts'
+import { bg } from '../lib/background.ts'
+import { asWalletError } from '../lib/errors.ts'
 import { formatAmount, formatExact } from '../lib/amount.ts'
 
+const TREND: Record<string, string> = { rising: 'Base fee rising', falling: 'Base fee falling' }
+
 export function FeeBreakdown({ fee, symbol = 'ETH', error, stale }: { fee: FeeQuote | null; symbol?: string; error?: string | undefined; stale?: boolean }) {
-  if (!fee) return <p class="fee-missing warn">{error ? `The fee could not be estimated: ${error}` : 'Estimating the fee…'}</p>
-  const rows: [string, string][] = [[fee.opStack ? 'L2 execution' : 'Execution', fee.execution]]
-  if (fee.opStack) rows.push(['L1 data', fee.l1Data])
-  if (fee.opStack && fee.operator !== '0') rows.push(['Operator', fee.operator])
+  if (!fee) {
+    return (
+      <p class={`fee-missing ${error ? 'warn' : 'muted'}`} data-testid="fee-missing">
+        {error ? `The fee could not be estimated: ${error}` : 'Estimating the fee…'}
+      </p>
+    )
+  }
+  // an L1 part exists on OP Stack chains (data fee) and on Arbitrum (its L1 component)
+  const rollup = fee.opStack || fee.l1Data !== '0'
+  const rows: [string, string, string][] = [[rollup ? 'L2 execution' : 'Execution', 'execution', fee.execution]]
+  if (rollup) rows.push(['L1 data', 'l1', fee.l1Data])
+  if (fee.operator !== '0') rows.push(['Operator', 'operator', fee.operator])
+  const trend = fee.baseFeeTrend && TREND[fee.baseFeeTrend]
   return (
-    <dl class={`fee ${stale ? 'stale' : ''}`} data-testid="fee">
-      {rows.map(([label, wei]) => (
-        <div class="fee-row" key={label} data-fee={label}>
+    <dl class={`fee ${stale ? 'stale' : ''}`} data-testid="fee" data-stale={stale ? 'true' : 'false'}>
+      {rows.map(([label, key, wei]) => (
+        <div class="fee-row" key={key} data-fee={key}>
           <dt>{label}</dt>
           <dd title={formatExact(wei, 18, symbol)}>{formatAmount(wei, 18, symbol, 8)}</dd>
         </div>
@@ -20,11 +37,85 @@ export function FeeBreakdown({ fee, symbol = 'ETH', error, stale }: { fee: FeeQu
         <dt>Network fee</dt>
         <dd title={formatExact(fee.total, 18, symbol)}>{formatAmount(fee.total, 18, symbol, 8)}</dd>
       </div>
-      <div class="fee-row fee-max muted" data-fee="max">
-        <dt>At most</dt>
+      <div class="fee-row fee-max" data-fee="max">
+        <dt title="The most this transaction can be charged: its gas limit at the fee cap, plus room for the L1 fee to rise">At most</dt>
         <dd title={formatExact(fee.max, 18, symbol)}>{formatAmount(fee.max, 18, symbol, 8)}</dd>
       </div>
-      {stale && <p class="warn fee-stale">This estimate is out of date; it refreshes with the next block.</p>}
+      {(trend || stale) && (
+        <p class={`fee-note ${stale ? 'warn' : 'muted'}`} data-testid={stale ? 'fee-stale' : 'fee-trend'}>
+          {stale ? 'Out of date: the network did not answer; retrying every block.' : trend}
+        </p>
+      )}
     </dl>
   )
+}
+
+export interface LiveFee {
+  fee: FeeQuote | null
+  error: string | undefined
+  stale: boolean
+}
+
+/** Re-quotes `tx` every block; stale when the last good quote is older than ~2 blocks or the last try failed. */
+export function useLiveFee(tx: PreparedTx | null, initial: FeeQuote | null, blockTimeSeconds: number, initialError?: string): LiveFee {
+  const [fee, setFee] = useState<FeeQuote | null>(initial)
+  const [error, setError] = useState<string | undefined>(initialError)
+  const [failed, setFailed] = useState(false)
+  const [now, setNow] = useState(() => Date.now())
+  const lastOk = useRef(initial ? Date.now() : 0)
+  const periodMs = Math.min(12_000, Math.max(1_000, blockTimeSeconds * 1000))
+
+  useEffect(() => {
+    setFee(initial)
+    setError(initialError)
+    setFailed(false)
+    lastOk.current = initial ? Date.now() : 0
+    if (!tx) return
+    let alive = true
+    let timer: ReturnType<typeof setTimeout> | undefined
+    const tick = async () => {
+      try {
+        const { fee: next } = await bg('tx.quote', { tx }, { timeoutMs: Math.max(5_000, periodMs * 2) })
+        if (!alive) return
+        lastOk.current = Date.now()
+        setFee(next)
+        setError(undefined)
+        setFailed(false)
+      } catch (e) {
+        if (!alive) return
+        setFailed(true)
+        if (!lastOk.current) setError(asWalletError(e).message)
+      }
+      if (alive) timer = setTimeout(tick, periodMs)
+    }
+    timer = setTimeout(tick, initial ? periodMs : 0)
+    const clock = setInterval(() => setNow(Date.now()), 1000)
+    return () => {
+      alive = false
+      clearTimeout(timer)
+      clearInterval(clock)
+    }
+    // a new transaction (or a new first quote) restarts the loop
+  }, [tx, initial, periodMs])
+
+  const old = lastOk.current > 0 && now - lastOk.current > periodMs * 2.5
+  return { fee, error, stale: !!fee && (failed || old) }
+}
+
+/** The breakdown of a prepared transaction, kept fresh while shown (approval window, bridge screens). */
+export function LiveFeeBreakdown({ tx, initial, initialError, blockTimeSeconds, symbol }: { tx: PreparedTx; initial: FeeQuote | null; initialError?: string | undefined; blockTimeSeconds?: number; symbol?: string }) {
+  const [net, setNet] = useState<{ blockTimeSeconds: number; symbol: string } | null>(blockTimeSeconds ? { blockTimeSeconds, symbol: symbol ?? 'ETH' } : null)
+  useEffect(() => {
+    if (net) return
+    bg('wallet.networks', {}).then(
+      (list) => {
+        const n = list.find((x) => x.chainId === tx.chainId)
+        setNet({ blockTimeSeconds: n?.blockTimeSeconds ?? 12, symbol: n?.nativeCurrency.symbol ?? 'ETH' })
+      },
+      () => setNet({ blockTimeSeconds: 12, symbol: 'ETH' }),
+    )
+  }, [tx.chainId])
+  // no quoting before the block time is known: the loop would restart when it arrives
+  const live = useLiveFee(net ? tx : null, initial, net?.blockTimeSeconds ?? 12, initialError)
+  return <FeeBreakdown fee={live.fee} error={live.error} stale={live.stale} symbol={net?.symbol ?? symbol ?? 'ETH'} />
 }

@@ -12,6 +12,7 @@ import { Home } from './views/Home.tsx'
 import { Receive } from './views/Receive.tsx'
 import { Settings } from './views/Settings.tsx'
 import { Placeholder } from './views/Placeholder.tsx'
+import { Send } from './views/Send.tsx'
 
 const NAV: NavItem[] = [
   { route: 'home', label: 'Home', icon: '◎' },
@@ -64,6 +65,7 @@ function Unlocked({ wallet }: { wallet: WalletStateHandle }) {
   if (route === 'receive' && account) view = <Receive account={account} />
   else if (item.route === 'home') view = <Home account={account} />
   else if (item.route === 'settings') view = <Settings wallet={wallet} />
+  else if (item.route === 'send' && account) view = <Send account={account} activeChainId={state.activeChainId} />
   else view = <Placeholder title={item.label} />
   return (
     <div class="popup">

@@ -1,0 +1,115 @@
+// The last look before signing (what, to whom, where, and the fee kept fresh), and what was sent.
+import { useState } from 'preact/hooks'
+import type { Network } from '../../../src/chains/types.ts'
+import type { AccountInfo } from '../../../src/keyring/accounts.ts'
+import { asWalletError } from '../../lib/errors.ts'
+import { formatAmount } from '../../lib/amount.ts'
+import { groupedAddress } from '../../lib/format.ts'
+import { FeeBreakdown, type LiveFee } from '../../components/FeeBreakdown.tsx'
+import { CopyButton } from '../../components/CopyButton.tsx'
+import type { Asset } from './SendForm.tsx'
+
+interface ConfirmProps {
+  account: AccountInfo
+  network: Network
+  asset: Asset
+  to: string
+  value: bigint
+  live: LiveFee
+  fundsError: string | null
+  onBack: () => void
+  onConfirm: () => Promise<void>
+}
+
+export function SendConfirm(p: ConfirmProps) {
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState<string | null>(null)
+  const symbol = p.network.nativeCurrency.symbol
+  const go = async () => {
+    setBusy(true)
+    setError(null)
+    try {
+      await p.onConfirm()
+    } catch (e) {
+      setError(asWalletError(e).message)
+      setBusy(false)
+    }
+  }
+  return (
+    <section class="send send-confirm">
+      <h1>Confirm</h1>
+      <p class="send-big" data-testid="confirm-amount">
+        {formatAmount(p.value, p.asset.decimals, p.asset.symbol, p.asset.decimals)}
+      </p>
+      <dl class="details">
+        <div class="row">
+          <dt>From</dt>
+          <dd>{p.account.name}</dd>
+        </div>
+        <div class="row">
+          <dt>To</dt>
+          <dd class="mono address" data-testid="confirm-to">
+            {groupedAddress(p.to)}
+          </dd>
+        </div>
+        <div class="row">
+          <dt>Network</dt>
+          <dd>{p.network.name}</dd>
+        </div>
+      </dl>
+      <FeeBreakdown fee={p.live.fee} error={p.live.error} stale={p.live.stale} symbol={symbol} />
+      {p.asset.address === null && p.live.fee && (
+        <p class="muted send-total" data-testid="confirm-total">
+          Amount + fee: at most {formatAmount(p.value + BigInt(p.live.fee.max), 18, symbol, 8)}
+        </p>
+      )}
+      {p.fundsError && (
+        <p class="error" role="alert">
+          {p.fundsError}
+        </p>
+      )}
+      {error && (
+        <p class="error" role="alert" data-testid="send-error">
+          {error}
+        </p>
+      )}
+      <div class="send-actions">
+        <button type="button" onClick={p.onBack} disabled={busy}>
+          Back
+        </button>
+        <button type="button" class="primary" data-testid="send-confirm" onClick={go} disabled={busy || !!p.fundsError || !p.live.fee}>
+          {busy ? 'Sending…' : 'Confirm and send'}
+        </button>
+      </div>
+    </section>
+  )
+}
+
+export function SendDone({ hash, title, network, onAgain }: { hash: string; title: string; network: Network; onAgain: () => void }) {
+  return (
+    <section class="send send-done">
+      <h1>Sent</h1>
+      <p>{title} on {network.name}.</p>
+      <p class="muted">Transaction hash</p>
+      <p class="mono send-hash" data-testid="send-hash">
+        {hash}
+      </p>
+      <div class="send-actions">
+        <CopyButton text={hash} label="Copy hash" />
+        {network.explorerUrl && (
+          <a class="button" href={`${network.explorerUrl.replace(/\/$/, '')}/tx/${hash}`} target="_blank" rel="noreferrer">
+            Explorer
+          </a>
+        )}
+      </div>
+      <div class="send-actions">
+        <a class="button primary" href="#/activity" data-testid="send-activity">
+          See it in Activity
+        </a>
+        <button type="button" onClick={onAgain}>
+          Send another
+        </button>
+      </div>
+    </section>
+  )
+}
