@@ -25,8 +25,9 @@ const idPrefix = Math.random().toString(36).slice(2, 8)
 let nextId = 1
 const pending = new Map<RequestId, { resolve: (v: unknown) => void; reject: (e: unknown) => void }>()
 const listeners = new Map<string, Set<Listener>>()
-/** What the page has been told, so events fire only on real changes (pushes may repeat). */
-const known: { chainId: string | null; accounts: string[] | null } = { chainId: null, accounts: null }
+/** What the page has been told, so events fire only on real changes (pushes may repeat).
+ * `connected` is false only between a pushed `disconnect` (every RPC of the chain failed) and `connect`. */
+const known: { chainId: string | null; accounts: string[] | null; connected: boolean } = { chainId: null, accounts: null, connected: true }
 
 function learnChain(chainId: unknown) {
   if (typeof chainId !== 'string' || !/^0x[0-9a-f]+$/i.test(chainId)) return
@@ -116,7 +117,7 @@ const provider = {
     return provider.request({ method: 'eth_requestAccounts' })
   },
   isConnected() {
-    return true
+    return known.connected
   },
   get chainId() {
     return known.chainId
@@ -141,8 +142,16 @@ window.addEventListener('message', (ev: MessageEvent) => {
   } else if (msg.kind === 'event' && PROVIDER_EVENTS.includes(msg.event as ProviderEventName)) {
     const event = msg.event as ProviderEventName
     if (event === 'disconnect') {
+      if (!known.connected) return
+      known.connected = false
       const d = isPlainObject(msg.data) ? msg.data : {}
       emit('disconnect', new ProviderRpcError(typeof d.code === 'number' ? d.code : 4900, typeof d.message === 'string' ? d.message : 'Disconnected'))
+    } else if (event === 'connect') {
+      const d = isPlainObject(msg.data) ? msg.data : {}
+      if (known.connected || typeof d.chainId !== 'string') return
+      known.connected = true
+      known.chainId = d.chainId
+      emit('connect', { chainId: d.chainId })
     } else if (event === 'chainChanged') learnChain(msg.data)
     else if (event === 'accountsChanged') {
       if (known.accounts === null) known.accounts = []

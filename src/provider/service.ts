@@ -4,7 +4,7 @@
 // when the user decides, even if the service worker restarted in between.
 import type { Address } from 'viem'
 import { toErrorShape, WalletError, type ErrorShape } from '../errors.ts'
-import type { ProviderReply, ProviderRequest } from '../messages.ts'
+import type { ProviderEventName, ProviderReply, ProviderRequest } from '../messages.ts'
 import { ApprovalQueue } from '../approvals/queue.ts'
 import type { ApprovalDecision, ApprovalRequest, PendingApproval } from '../approvals/types.ts'
 import { ActivityStore } from '../activity/store.ts'
@@ -167,7 +167,14 @@ export class ProviderService {
       default:
         if (READ_METHODS.has(m)) {
           const params = req.params === undefined ? [] : paramsArray(req.params, m)
-          return { result: await rpcCall(network.rpcUrls, m, params, { chainName: network.name }) }
+          try {
+            const result = await rpcCall(network.rpcUrls, m, params, { chainName: network.name })
+            await this.markReachable(network.chainId)
+            return { result }
+          } catch (err) {
+            if ((err as { code?: unknown }).code === RPC.chainDisconnected) await this.markUnreachable(network.chainId, (err as Error).message)
+            throw err
+          }
         }
         throw rpcError.unsupported(m)
     }
@@ -277,6 +284,20 @@ export class ProviderService {
 
   // ---------------------------------------------------------------- events
 
+  /** Chains whose every RPC URL failed on the last try: pages were told `disconnect`. */
+  private readonly unreachable = new Set<number>()
+
+  private async markUnreachable(chainId: number, message: string): Promise<void> {
+    if (this.unreachable.has(chainId)) return
+    this.unreachable.add(chainId)
+    for (const c of await this.connections.list()) await this.push(c, 'disconnect', { code: RPC.chainDisconnected, message })
+  }
+
+  private async markReachable(chainId: number): Promise<void> {
+    if (!this.unreachable.delete(chainId)) return
+    for (const c of await this.connections.list()) await this.push(c, 'connect', { chainId: toHexChainId(chainId) })
+  }
+
   /** accountsChanged to every frame of each origin (or of one origin), with what that origin may see. */
   async pushAccountsChanged(onlyOrigin?: string): Promise<void> {
     const conns = (await this.connections.list()).filter((c) => !onlyOrigin || c.origin === onlyOrigin)
@@ -292,7 +313,7 @@ export class ProviderService {
     for (const c of await this.connections.list()) await this.push(c, 'chainChanged', chainId)
   }
 
-  private async push(c: Connection, event: 'accountsChanged' | 'chainChanged', data: unknown): Promise<void> {
+  private async push(c: Connection, event: ProviderEventName, data: unknown): Promise<void> {
     const ok = await this.wallet.platform.pushToTab(c.tabId, c.frameId, { channel: 'push', kind: 'event', event, data })
     if (!ok) await this.connections.drop(c)
   }

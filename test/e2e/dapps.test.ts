@@ -10,7 +10,7 @@ import { startDevnet, type Devnet } from '../../devnet/index.ts'
 import { launchWithExtension, type WalletBrowser } from './support/browser.ts'
 import { servePages, type PageServer } from './support/server.ts'
 import { dappRoutes } from './support/dapps.ts'
-import { initializeWallet, TEST_ADDRESS_0 } from './support/wallet.ts'
+import { initializeWallet, stopServiceWorker, uiCall, TEST_ADDRESS_0 } from './support/wallet.ts'
 
 const DAPPS = [
   { name: 'ethers-dapp', chain: 901 },
@@ -180,6 +180,74 @@ test('a page flooding the wallet with 1,000 malformed or hostile requests gets a
   assert.equal(((await other.evaluate('dapp.accounts()')) as string[]).length, 1)
   await other.close()
   await flooder.close()
+})
+
+test('an iframe of another origin inside a connected page sees no accounts', async () => {
+  const stranger = await servePages()
+  const host = await servePages({ '/host.html': { type: 'text/html', body: `<!doctype html><iframe id="f" src="${stranger.url}"></iframe>` } })
+  try {
+    // the host's origin is connected first
+    const page = await wb.context.newPage()
+    await page.goto(`${host.url}host.html`)
+    const connect = page.evaluate('window.ethereum.request({ method: "eth_requestAccounts" })')
+    await (await approvalPage()).getByTestId('approve').click()
+    assert.deepEqual(await connect, [TEST_ADDRESS_0])
+    const frame = page.frames().find((f) => f.url().startsWith(stranger.origin))!
+    await frame.waitForFunction('!!window.ethereum')
+    assert.deepEqual(await frame.evaluate('window.ethereum.request({ method: "eth_accounts" })'), [])
+    assert.deepEqual(await page.evaluate('window.ethereum.request({ method: "eth_accounts" })'), [TEST_ADDRESS_0])
+    await page.close()
+  } finally {
+    await host.close()
+    await stranger.close()
+  }
+})
+
+test('a page cannot reach the wallet\'s own calls through the provider', async () => {
+  const page = await wb.context.newPage()
+  await page.goto(`${servers[1].url}viem-dapp.html`)
+  for (const method of ['keyring.revealPhrase', 'app.ping', 'approvals.resolve', 'sites.revoke']) {
+    const code = await page.evaluate(`window.ethereum.request({ method: ${JSON.stringify(method)}, params: [{ password: 'x' }] }).then(() => 'answered', (e) => e.code)`)
+    assert.equal(code, 4200, method)
+  }
+  // a forged envelope posted to the window is not a provider request: the relay ignores it
+  await page.evaluate(`window.postMessage({ channel: 'ui', call: 'keyring.reset', params: {} }, '*')`)
+  const ext = await wb.context.newPage()
+  await ext.goto(`chrome-extension://${wb.extensionId}/popup.html`)
+  assert.equal(((await uiCall(ext, 'wallet.state')) as { initialized: boolean }).initialized, true)
+  await ext.close()
+  await page.close()
+})
+
+test('another wallet\'s window.ethereum is left alone, unless the user made Rollup Wallet the default', async () => {
+  const page = await wb.context.newPage()
+  await page.addInitScript('window.ethereum = { isOtherWallet: true, request: async () => "other" }')
+  await page.goto(`${servers[0].url}ethers-dapp.html`)
+  assert.equal(await page.evaluate('window.ethereum.isOtherWallet === true'), true)
+  const announced = await page.evaluate(`new Promise((r) => { const seen = []; addEventListener('eip6963:announceProvider', (e) => seen.push(e.detail.info.rdns)); dispatchEvent(new Event('eip6963:requestProvider')); setTimeout(() => r(seen), 100) })`)
+  assert.deepEqual(announced, ['io.rollupwallet'], 'still reachable through EIP-6963')
+  const ext = await wb.context.newPage()
+  await ext.goto(`chrome-extension://${wb.extensionId}/popup.html`)
+  await uiCall(ext, 'settings.update', { defaultWallet: true })
+  await page.reload()
+  await page.waitForFunction('window.ethereum && window.ethereum.isRollupWallet === true')
+  assert.equal(await page.evaluate('window.ethereum.request({ method: "eth_chainId" })'), '0x384')
+  await uiCall(ext, 'settings.update', { defaultWallet: false })
+  await ext.close()
+  await page.close()
+})
+
+test('an approval waiting in its window survives the service worker being stopped', async () => {
+  const page = await wb.context.newPage()
+  await page.goto(`${servers[1].url}viem-dapp.html`)
+  await page.waitForFunction('!!window.dapp')
+  await page.evaluate('dapp.connect()')
+  const signed = page.evaluate('dapp.signMessage("still here after a restart")') as Promise<Hex>
+  const ap = await approvalPage()
+  await stopServiceWorker(wb, ap)
+  await ap.getByTestId('approve').click()
+  assert.equal(await verifyMessage({ address: TEST_ADDRESS_0, message: 'still here after a restart', signature: await signed }), true)
+  await page.close()
 })
 
 test('closing the approval window rejects the request', async () => {

@@ -177,6 +177,33 @@ test('wallet_addEthereumChain checks the RPC\'s chain id and detects an OP Stack
   assert.equal((await only.wallet.networks.get(901))?.opStack, true)
 })
 
+test('wallet_watchAsset reads the token from the chain, refuses a wrong symbol, and adds it when approved', async () => {
+  const pha = devnet.manifest.l1.contracts.pha!
+  const wrong = await ask(A, 'wallet_watchAsset', { type: 'ERC20', options: { address: pha, symbol: 'FAKE', decimals: 18 } })
+  assert.ok('error' in wrong && /symbol on chain is "PHA"/.test(wrong.error.message), JSON.stringify(wrong))
+  const reply = await askAndDecide(A, 'wallet_watchAsset', { type: 'ERC20', options: { address: pha, symbol: 'PHA', decimals: 18 } }, true)
+  assert.deepEqual(reply, { result: true })
+  const tokens = await h.provider.tokens.list(900)
+  assert.equal(tokens.length, 1)
+  assert.equal(tokens[0].symbol, 'PHA')
+  assert.equal(tokens[0].name, 'Phala Token')
+  assert.equal(tokens[0].source, A.origin)
+})
+
+test('a chain whose RPC is down: reads fail with 4901 and pages hear disconnect; when it answers again, connect', async () => {
+  const l1 = networks.find((n) => n.chainId === 900)!
+  await h.wallet.networks.put({ ...l1, rpcUrls: ['http://127.0.0.1:9'] })
+  const down = await ask(A, 'eth_blockNumber')
+  assert.ok('error' in down && down.error.code === 4901 && /unreachable/.test(down.error.message), JSON.stringify(down))
+  assert.equal((h.platform.events(A.tabId, A.frameId, 'disconnect').at(-1)?.data as { code: number }).code, 4901)
+  await ask(A, 'eth_blockNumber')
+  assert.equal(h.platform.events(A.tabId, A.frameId, 'disconnect').length, 1, 'told once, not on every failure')
+  await h.wallet.networks.remove(900) // back to the devnet's own entry
+  const up = await ask(A, 'eth_blockNumber')
+  assert.ok('result' in up)
+  assert.deepEqual(h.platform.events(A.tabId, A.frameId, 'connect').at(-1)?.data, { chainId: '0x384' })
+})
+
 test('read-only methods go to the active chain\'s RPC, errors included', async () => {
   const block = await ask(A, 'eth_blockNumber')
   assert.ok('result' in block && /^0x[0-9a-f]+$/.test(block.result as string))
