@@ -14,6 +14,7 @@ const suites: [string, () => Promise<BenchResult[]>][] = [
   ['popup', () => benchPopupPaint()],
   ['keyring', benchKeyring],
   ['provider', () => benchProvider()],
+  ['fees', async () => (await import('./fees.ts')).benchFees()],
 ]
 
 const build = spawnSync(process.execPath, ['build.mjs'], { cwd: root, stdio: 'inherit' })

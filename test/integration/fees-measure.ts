@@ -50,12 +50,19 @@ export function calldataCases(): CalldataCase[] {
   )
 }
 
-/** A client like publicClientFor's (batching on, no multicall) that counts what goes over the wire. */
+let clients = 0
+
+/**
+ * A client like publicClientFor's (batching on, no multicall) that counts what goes over the wire.
+ * viem shares one batch queue per URL across clients, so each counting client gets a URL of its
+ * own (a query string the node ignores): its batches hold only its own calls.
+ */
 export function countingClient(network: Network): { client: PublicClient; counts: { http: number; calls: number }; reset(): void } {
   const counts = { http: 0, calls: 0 }
+  const url = network.rpcUrls[0]
   const client = createPublicClient({
     chain: chainOf(network),
-    transport: http(network.rpcUrls[0], {
+    transport: http(`${url}${url.includes('?') ? '&' : '?'}client=${++clients}`, {
       timeout: 10_000,
       retryCount: 0,
       batch: { wait: 0 },

@@ -1,0 +1,55 @@
+// Fee model budgets on the devnet (chain 901, OP Stack): how long a quote takes and how many RPC calls
+// and HTTP round trips it costs (cold: the first quote of a chain, which probes its fee model; warm:
+// every later one), and how far quotes land from the fee the chain charged, over 32 transactions of
+// 0..10 KB calldata. `npx tsx bench/fees.ts` prints the table and the error distribution.
+import { pathToFileURL } from 'node:url'
+import { startDevnet } from '../devnet/index.ts'
+import { devnetNetworks } from '../src/chains/devnet.ts'
+import { clearFeeModelCache } from '../src/rollup/fees-detect.ts'
+import { rollupFeeQuote } from '../src/rollup/fees.ts'
+import { prepareTx } from '../src/tx/prepare.ts'
+import { calldataCases, countingClient, describeSamples, measureFees, percentile } from '../test/integration/fees-measure.ts'
+import type { BenchResult } from './keyring.ts'
+
+export async function benchFees(): Promise<BenchResult[]> {
+  const devnet = await startDevnet({ ports: 'auto', l2BlockTime: 1 })
+  try {
+    const network = devnetNetworks(devnet.manifest).find((n) => n.chainId === 901)!
+    const from = devnet.accounts[19]!.address
+
+    // cold: the probe (GasPriceOracle code, getOperatorFee, ArbSys) plus the quote
+    clearFeeModelCache()
+    const cold = countingClient(network)
+    const tx = await prepareTx(cold.client, 901, { from, to: from, value: 1n })
+    cold.reset()
+    const t0 = performance.now()
+    await rollupFeeQuote(network, cold.client, tx)
+    const coldMs = performance.now() - t0
+    const coldCounts = { ...cold.counts }
+
+    const keys = [10, 11, 12, 13, 14, 15, 16, 17].map((i) => devnet.accounts[i]!.privateKey)
+    const samples = await measureFees({ network, keys, cases: calldataCases() })
+    for (const line of describeSamples(samples)) console.log(`  ${line}`)
+    const errs = samples.map((s) => s.error * 100)
+    const round = (x: number, d = 4) => Math.round(x * 10 ** d) / 10 ** d
+    return [
+      { name: 'fee quote latency, warm, median (901)', value: round(percentile(samples.map((s) => s.latencyMs), 0.5), 1), unit: 'ms', budget: 100 },
+      { name: 'fee quote latency, warm, p90', value: round(percentile(samples.map((s) => s.latencyMs), 0.9), 1), unit: 'ms', budget: Infinity },
+      { name: 'fee quote latency, cold (probe + quote)', value: round(coldMs, 1), unit: 'ms', budget: Infinity },
+      { name: 'RPC calls per quote, warm (max)', value: Math.max(...samples.map((s) => s.rpcCalls)), unit: 'calls', budget: 3 },
+      { name: 'HTTP round trips per quote, warm (max)', value: Math.max(...samples.map((s) => s.httpRequests)), unit: 'req', budget: 1 },
+      { name: 'RPC calls, cold quote (probe + quote)', value: coldCounts.calls, unit: 'calls', budget: Infinity },
+      { name: 'HTTP round trips, cold quote', value: coldCounts.http, unit: 'req', budget: 2 },
+      { name: `quote error vs charged, median (${samples.length} txs, 0..10 KB)`, value: round(percentile(errs, 0.5)), unit: '%', budget: 1 },
+      { name: 'quote error vs charged, p90', value: round(percentile(errs, 0.9)), unit: '%', budget: Infinity },
+      { name: 'quote error vs charged, max', value: round(Math.max(...errs)), unit: '%', budget: Infinity },
+      { name: 'quotes whose max is below the fee charged', value: samples.filter((s) => !s.maxCoversActual).length, unit: 'txs', budget: 0 },
+    ]
+  } finally {
+    await devnet.stop()
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1]!).href) {
+  for (const r of await benchFees()) console.log(`${String(r.value).padStart(10)} ${r.unit.padEnd(5)} ${r.name}`)
+}
