@@ -116,13 +116,13 @@ export function reconcileSubstrateAccounts(list: SubstrateAccountInfo[], keys: r
  */
 export function substrateError(err: unknown, what: string): unknown {
   if (!isSubstrateKeyError(err)) return err
-  const code = err.code === 'WRONG_PASSWORD' ? 'WRONG_KEYSTORE_PASSWORD' : `SUBSTRATE_${err.code}`
-  const why = err.message.replace(/\.$/, '')
-  const hint =
-    err.code === 'WRONG_PASSWORD'
-      ? ' It is the password you chose when you exported the account from your Polkadot wallet, not this wallet’s password.'
-      : ''
-  return new WalletError(code, `${what}: ${why}.${hint}`)
+  if (err.code === 'WRONG_PASSWORD') {
+    return new WalletError(
+      'WRONG_KEYSTORE_PASSWORD',
+      'That is not the password of this account file. It is the password you chose when you exported the account from your Polkadot wallet, not this wallet’s password.',
+    )
+  }
+  return new WalletError(`SUBSTRATE_${err.code}`, `${what}: ${err.message.replace(/\.$/, '')}.`)
 }
 
 function publicKeyOf(id: string): Hex | null {

@@ -9,6 +9,7 @@ import { CreateFlow } from './onboarding/CreateFlow.tsx'
 import { ImportFlow } from './onboarding/ImportFlow.tsx'
 import { Done } from './onboarding/Done.tsx'
 import { Settings } from './settings/Settings.tsx'
+import { ClaimPage } from './claim/ClaimPage.tsx'
 
 export function App() {
   const route = useRoute('welcome')
@@ -37,6 +38,7 @@ export function App() {
   else if (top === 'import') body = <ImportFlow wallet={wallet} />
   else if (top === 'done' && state.initialized) body = <Done state={state} />
   else if (top === 'settings' && state.initialized) body = <Settings section={sub || 'accounts'} wallet={wallet} />
+  else if (top === 'claim' && state.initialized) body = <ClaimPage wallet={wallet} />
   else body = <Welcome wallet={wallet} />
 
   return (

@@ -11,6 +11,7 @@ const LINKS = [
   { path: 'settings/password', label: 'Change password', note: '' },
   { path: 'settings/auto-lock', label: 'Auto-lock', note: '' },
   { path: 'settings/sites', label: 'Connected sites', note: 'See and revoke what sites can access' },
+  { path: 'claim/pha', label: 'PHA migration', note: 'Claim parachain PHA, bring it to Phala L2' },
   { path: 'settings/reset', label: 'Reset wallet', note: 'Remove it from this browser' },
 ]
 
