@@ -5,18 +5,16 @@
 // Screenshots (light and dark) go to .cache/screens/.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
-import { mkdirSync } from 'node:fs'
-import { join } from 'node:path'
 import { createPublicClient, http, type Hex } from 'viem'
 import type { Page } from 'playwright-core'
 import { startDevnet, type Devnet } from '../../devnet/index.ts'
-import { launchWithExtension, root, type WalletBrowser } from './support/browser.ts'
+import { launchWithExtension, type WalletBrowser } from './support/browser.ts'
+import { shot, until } from './send-support.ts'
 import { servePages, type PageServer } from './support/server.ts'
 import { dappRoutes } from './support/dapps.ts'
 import { initializeWallet } from './support/wallet.ts'
 
 const RECIPIENT = '0x70997970C51812dc3A010C7d01b50e0d17dc79C8'
-const SCREENS = join(root, '.cache', 'screens')
 
 let devnet: Devnet
 let wb: WalletBrowser
@@ -34,24 +32,7 @@ after(async () => {
   await devnet?.stop()
 })
 
-async function shot(page: Page, name: string): Promise<void> {
-  mkdirSync(SCREENS, { recursive: true })
-  for (const scheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme: scheme })
-    await page.screenshot({ path: join(SCREENS, `${name}-${scheme}.png`), fullPage: true })
-  }
-  await page.emulateMedia({ colorScheme: null })
-}
 
-async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean, timeoutMs: number, what: string): Promise<T> {
-  const end = Date.now() + timeoutMs
-  for (;;) {
-    const v = await read()
-    if (ok(v)) return v
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}; last: ${JSON.stringify(v)}`)
-    await new Promise((r) => setTimeout(r, 200))
-  }
-}
 
 async function approvalWindow(kind: string): Promise<Page> {
   return until(
@@ -93,7 +74,7 @@ test('approval window on 901: fee breakdown with the L1 data fee, re-quoted ever
   await until(exact, (t) => t !== first, 15_000, 'a re-quote at a new block')
   assert.equal(await fee.getAttribute('data-stale'), 'false')
   await win.setViewportSize({ width: 380, height: 560 })
-  await shot(win, 'approval-fee-901')
+  await shot(win, 'approval-fee-901', true)
 
   // the L2 node stops answering: the figures are marked out of date, then fresh again
   const pid = devnet.l2[901]!.pid
@@ -101,7 +82,7 @@ test('approval window on 901: fee breakdown with the L1 data fee, re-quoted ever
   try {
     await until(() => fee.getAttribute('data-stale'), (s) => s === 'true', 20_000, 'the stale mark')
     assert.match(await win.getByTestId('fee-stale').innerText(), /Out of date/)
-    await shot(win, 'approval-fee-901-stale')
+    await shot(win, 'approval-fee-901-stale', true)
   } finally {
     process.kill(pid, 'SIGCONT')
   }

@@ -4,43 +4,23 @@
 // Screenshots (light and dark) go to .cache/screens/.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
-import { mkdirSync } from 'node:fs'
-import { join } from 'node:path'
 import { createPublicClient, encodeFunctionData, formatEther, http, parseEther, type Hex } from 'viem'
 import { privateKeyToAccount } from 'viem/accounts'
 import type { Page } from 'playwright-core'
 import { startDevnet, type Devnet } from '../../devnet/index.ts'
 import { erc20Abi } from '../../src/abi/erc20.ts'
-import { launchWithExtension, root, type WalletBrowser } from './support/browser.ts'
+import { launchWithExtension, type WalletBrowser } from './support/browser.ts'
+import { shot, until } from './send-support.ts'
 import { initializeWallet, openPopup, TEST_ADDRESS_0 } from './support/wallet.ts'
 
 const RECIPIENT = '0x70997970C51812dc3A010C7d01b50e0d17dc79C8'
 // the same address with one letter's case flipped: still hex, but the EIP-55 checksum breaks
 const BROKEN = '0x70997970c51812dc3A010C7d01b50e0d17dc79C8'
-const SCREENS = join(root, '.cache', 'screens')
 
 let devnet: Devnet
 let wb: WalletBrowser
 
-async function shot(page: Page, name: string): Promise<void> {
-  mkdirSync(SCREENS, { recursive: true })
-  for (const scheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme: scheme })
-    await page.screenshot({ path: join(SCREENS, `${name}-${scheme}.png`) })
-  }
-  await page.emulateMedia({ colorScheme: null })
-}
 
-/** Polls `read` until `ok` holds (the extension's CSP refuses page.waitForFunction strings). */
-async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 20_000, what = 'condition'): Promise<T> {
-  const end = Date.now() + timeoutMs
-  for (;;) {
-    const v = await read()
-    if (ok(v)) return v
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}; last: ${JSON.stringify(v)}`)
-    await new Promise((r) => setTimeout(r, 150))
-  }
-}
 
 const client = (url: string) => createPublicClient({ transport: http(url) })
 

@@ -16,6 +16,10 @@ import { GAS_PRICE_ORACLE } from '../../src/rollup/detect.ts'
 import { rollupFeeQuote } from '../../src/rollup/fees.ts'
 import { maxNativeSend } from '../../src/rollup/max-send.ts'
 import { prepareTx, toViemTx } from '../../src/tx/prepare.ts'
+import type { FeeQuote } from '../../src/approvals/types.ts'
+import { sendUiHandlers } from '../../src/send/ui-api.ts'
+import { txUiHandlers } from '../../src/tx/ui-api.ts'
+import { makeWallet } from '../support/wallet-harness.ts'
 import { calldataCases, describeSamples, measureFees, percentile, plainClient } from './fees-measure.ts'
 
 let devnet: Devnet
@@ -91,4 +95,45 @@ test('Max on 901: value = balance − max fee (with the L1 fee of that very valu
   // what is left is the unused part of the reserved maximum: less than the reservation itself
   assert.ok(left < BigInt(max.fee.max), `left ${left} < reserved ${max.fee.max}`)
   console.log(`Max: balance ${max.balance}, sent ${max.value}, reserved ${max.fee.max}, left ${left}`)
+})
+
+test('the wallet uses the rollup fee model by default: a dApp transaction on 901 is approved with L1 data; 900 has none', async () => {
+  const h = await makeWallet({ networks })
+  const site = { origin: 'https://fees.example', tabId: 7, frameId: 0 }
+  const account = (await h.wallet.state()).selected!
+  await h.provider.request({ id: 1, method: 'eth_requestAccounts' }, site)
+  const connect = (await h.provider.currentApproval()).approval!
+  await h.provider.resolveApproval(connect.id, { approved: true, accounts: [account] })
+  for (const [chainId, hasL1] of [[901, true], [900, false]] as const) {
+    await h.wallet.switchChain(chainId)
+    const reply = await h.provider.request({ id: 2 + chainId, method: 'eth_sendTransaction', params: [{ from: account, to: account, value: '0x1', data: '0x1234' }] }, site)
+    assert.deepEqual(reply, { deferred: true })
+    const { approval } = await h.provider.currentApproval()
+    assert.equal(approval?.request.kind, 'sendTx')
+    const fee = (approval!.request as { fee: FeeQuote | null }).fee!
+    assert.equal(fee.opStack, hasL1, `chain ${chainId}`)
+    assert.equal(BigInt(fee.l1Data) > 0n, hasL1, `chain ${chainId}: L1 data fee`)
+    assert.ok(BigInt(fee.max) >= BigInt(fee.total) && BigInt(fee.total) > 0n)
+    await h.provider.resolveApproval(approval!.id, { approved: false })
+  }
+})
+
+test("the send screen's calls: Max through 'send.max', signed by the keyring through 'tx.send', mined with a balance ≥ 0", async () => {
+  const h = await makeWallet({ networks })
+  const send = sendUiHandlers(h.provider)
+  const tx = txUiHandlers(h.provider)
+  const from = (await h.wallet.state()).selected!
+  const to = devnet.accounts[1]!.address
+  // the background checks the recipient as the screen does: one letter's case flipped breaks the EIP-55 checksum
+  const i = to.search(/[a-fA-F]/)
+  const flipped = `${to.slice(0, i)}${to[i] === to[i].toUpperCase() ? to[i].toLowerCase() : to[i].toUpperCase()}${to.slice(i + 1)}`
+  await assert.rejects(Promise.resolve(send['send.prepare']({ chainId: 901, from, to: flipped, amount: '1', token: null }, null)), /checksum does not match/)
+  await assert.rejects(Promise.resolve(send['send.prepare']({ chainId: 901, from, to: to.slice(0, 20), amount: '1', token: null }, null)), /40 hex digits/)
+  const max = await send['send.max']({ chainId: 901, from, to }, null)
+  assert.ok(BigInt(max.value) + BigInt(max.fee.max) <= BigInt(max.balance))
+  const { hash } = await tx['tx.send']({ tx: max.tx, title: 'Max' }, null)
+  const client = plainClient(net(901).rpcUrls[0])
+  assert.equal((await client.waitForTransactionReceipt({ hash: hash as `0x${string}`, pollingInterval: 200 })).status, 'success')
+  const left = await client.getBalance({ address: from })
+  assert.ok(left >= 0n && left < BigInt(max.fee.max))
 })

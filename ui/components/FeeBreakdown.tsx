@@ -1,5 +1,6 @@
 // A fee as it really is on a rollup: L2 execution + L1 data + operator fee, their total, and the
-// most that can be charged. Used by the send screen, the approval window and the bridge screens.
+// most that can be charged. Used by the send screen, the approval window and the bridge screens
+// (each step of a bridge cost, src/rollup/bridge-cost.ts, carries a FeeQuote to show here).
 // LiveFeeBreakdown / useLiveFee re-quote the same transaction at every block while the screen is
 // open ('tx.quote', a passive call: it does not hold the auto-lock off) and mark the figures stale
 // when the last good quote is older than about two blocks or the RPC failed.
