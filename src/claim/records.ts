@@ -30,13 +30,17 @@ export interface ClaimRecord {
   l2Deposit?: { chainId: number; hash: Hex; status: 'pending' | 'arrived' }
 }
 
-export interface PreparedClaim {
+/** Which claim: the approval screen's id, and the account, network and receiver it is for. */
+export interface ClaimSubject {
   id: string
   deployment: string
   network: ClaimNetwork
   ss58: string
   h160: Address
   receiver: Address
+}
+
+export interface PreparedClaim extends ClaimSubject {
   free: string
   staked: string
   tx: PreparedTx

@@ -21,7 +21,7 @@ import { checkApproval, claimCalldata, readClaimed, simulateClaim, type ClaimArg
 import { checkNetwork, ClaimConfig, networkLabel, type ClaimDeployment, type ClaimNetwork } from './config.ts'
 import { alreadyClaimed, nothingToClaim, pha } from './errors.ts'
 import { readPositions, type Positions } from './positions.ts'
-import { ClaimRecords, type ClaimRecord } from './records.ts'
+import { ClaimRecords, type ClaimRecord, type ClaimSubject } from './records.ts'
 
 /** Longest a call waits for a receipt before answering "still pending" (the UI asks again). */
 export const RECEIPT_WAIT_MS = 8_000
@@ -55,13 +55,7 @@ export interface Arrival {
   vpha: bigint
 }
 
-export interface ClaimPreview {
-  id: string
-  deployment: string
-  network: ClaimNetwork
-  ss58: string
-  h160: Address
-  receiver: Address
+export interface ClaimPreview extends ClaimSubject {
   free: bigint
   staked: bigint
   stakedValue: bigint | null

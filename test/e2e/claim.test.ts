@@ -171,3 +171,21 @@ test('unlock requests show with the date they unlock', async () => {
 })
 
 const vaultWrites = parseAbi(['function deposit(uint256 assets, address receiver) returns (uint256)', 'function redeem(uint256 shares, address receiver, address owner) returns (uint256)'])
+
+test('on Ethereum, whose claim service address is not shipped, the page asks for it and keeps it', async () => {
+  await page.getByTestId('claim-deployment').selectOption('ethereum')
+  const form = page.getByTestId('claim-backend-form')
+  await form.waitFor()
+  assert.match(await form.innerText(), /Set the Phala claim service address/)
+  await shot(page, 'backend-missing')
+  await form.getByLabel('Claim service address').fill('ftp://nope')
+  await form.getByRole('button', { name: 'Save' }).click()
+  await form.getByRole('alert').filter({ hasText: 'starts with https://' }).waitFor()
+  await form.getByLabel('Claim service address').fill('https://claim.invalid/phala')
+  await form.getByRole('button', { name: 'Save' }).click()
+  // saved: the page now asks that service (which does not exist) and says so
+  const err = page.getByTestId('eligibility-error')
+  await err.waitFor({ timeout: 20_000 })
+  assert.match(await err.innerText(), /Phala claim service at https:\/\/claim\.invalid\/phala cannot be reached/)
+  await shot(page, 'backend-down')
+})

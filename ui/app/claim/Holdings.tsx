@@ -24,10 +24,10 @@ export function Holdings({ positions, names, error }: { positions: PositionsView
                   <span class="sr-only">Token</span>
                 </th>
                 <th scope="col">
-                  Ethereum<span class="chain-name">{names.l1}</span>
+                  Ethereum{names.l1 !== 'Ethereum' && <span class="chain-name">{names.l1}</span>}
                 </th>
                 <th scope="col">
-                  Phala L2<span class="chain-name">{names.l2}</span>
+                  Phala L2{names.l2 !== 'Phala L2' && <span class="chain-name">{names.l2}</span>}
                 </th>
               </tr>
             </thead>
@@ -51,7 +51,9 @@ export function Holdings({ positions, names, error }: { positions: PositionsView
             )}
           </p>
           <h3>Unlock requests</h3>
-          {positions.unlockRequests.length === 0 ? (
+          {'error' in positions.l1 ? (
+            <p class="muted">The unlock requests could not be read from Ethereum.</p>
+          ) : positions.unlockRequests.length === 0 ? (
             <p class="muted" data-testid="unlock-none">
               None. Redeeming vPHA in the vault starts one
               {positions.unlockPeriod ? `; it unlocks ${days(positions.unlockPeriod)} later` : ''}.
