@@ -99,6 +99,7 @@ export interface UiCalls {
   'claim.status': { params: { hash: string }; result: Wire<ClaimStatus> }
   'claim.positions': { params: { deployment: string; owner: string }; result: Wire<Positions> }
   'claim.movePlan': { params: { deployment: string; from: string; amount: string }; result: Wire<FlowTx>[] }
+  'claim.moveSend': { params: { deployment: string; from: string; amount: string; tx: PreparedTx; title: string }; result: { hash: string; tracked: boolean } }
   'claim.waitTx': { params: { chainId: number; hash: string }; result: { status: 'pending' | 'confirmed' | 'failed'; l2Deposits: string[] } }
 }
 

@@ -6,6 +6,9 @@ import { getL2TransactionHashes } from 'viem/op-stack'
 import { erc20Abi } from '../abi/erc20.ts'
 import type { FeeQuote, PreparedTx } from '../approvals/types.ts'
 import { erc20DepositTxs, type FlowTx } from '../bridge/deposit.ts'
+import { sendFlowTx } from '../bridge/flows.ts'
+import type { BridgeService } from '../bridge/service.ts'
+import type { DepositItem } from '../bridge/types.ts'
 import { WalletError, toErrorShape } from '../errors.ts'
 import { requireSubstrateAccount, type SubstrateAccountInfo } from '../keyring/substrate-accounts.ts'
 import { claimMessage } from '../keyring/substrate/message.ts'
@@ -31,6 +34,8 @@ export interface ClaimServiceDeps {
   provider: ProviderService
   deployments: ClaimDeployment[]
   backendTimeoutMs?: number
+  /** the bridge tracker: the claim's vPHA deposit and "Move PHA" deposits become tracked deposits */
+  bridge?: BridgeService
 }
 
 export interface Eligibility extends AccountBalances {
@@ -79,12 +84,14 @@ export class ClaimService {
   private readonly wallet: Wallet
   private readonly provider: ProviderService
   private readonly backendTimeoutMs?: number
+  private readonly bridge?: BridgeService
   private readonly sendMutex = new Mutex()
 
   constructor(deps: ClaimServiceDeps) {
     this.wallet = deps.wallet
     this.provider = deps.provider
     this.backendTimeoutMs = deps.backendTimeoutMs
+    this.bridge = deps.bridge
     this.config = new ClaimConfig(deps.wallet.local, deps.deployments)
     this.records = new ClaimRecords(deps.wallet.local, deps.wallet.session)
   }
@@ -187,7 +194,13 @@ export class ClaimService {
       if (await this.claimedNow(l1, d, claimer, prepared.h160)) throw alreadyClaimed({ network, h160: prepared.h160 })
       const args = decodeArgs(prepared.tx.data, prepared)
       await simulateClaim(l1, claimer, args, network, 0)
-      const hash = await signAndSend(this.wallet, this.provider.activity, prepared.tx, { title: `Claim ${networkLabel(network)} PHA`, origin: 'wallet' })
+      const bridged = network === 'phala' && args.staked > 0n
+      const hash = await signAndSend(this.wallet, this.provider.activity, prepared.tx, {
+        title: `Claim ${networkLabel(network)} PHA`,
+        origin: 'wallet',
+        ...(bridged && this.bridge ? { onSigned: (h: Hex) => this.trackVphaDeposit(d, prepared.receiver, args.staked, h, now) } : {}),
+      })
+      if (bridged) this.bridge?.schedule(this.wallet.platform.now() + 5000)
       await this.records.add({
         deployment: d.id,
         network,
@@ -256,6 +269,27 @@ export class ClaimService {
     return erc20DepositTxs(l2.rollup, { l1Token: d.pha.l1, l2Token: d.pha.l2, to: from, amount, allowance, symbol: 'PHA', l2Name: l2.name })
   }
 
+  /**
+   * Sends one transaction of a "Move PHA" plan (the approval or the deposit). With the bridge
+   * tracker, through its flow sender: checked against the flow, the deposit tracked from its signature.
+   */
+  async moveSend(p: { deployment: string; from: string; amount: string; tx: PreparedTx; title: string }): Promise<{ hash: Hex; tracked: boolean }> {
+    const d = await this.config.require(p.deployment)
+    const from = await this.ownAccount(p.from)
+    const amount = parseAmount(p.amount)
+    const l2 = await this.wallet.networks.require(d.l2ChainId)
+    const bridge = l2.rollup?.l1StandardBridge
+    const to = p.tx?.to ? getAddress(p.tx.to) : null
+    if (!p.tx || p.tx.chainId !== d.l1ChainId || getAddress(p.tx.from) !== from || (to !== d.pha.l1 && to !== bridge)) {
+      throw new WalletError('BAD_PARAMS', 'This is not a transaction of moving PHA to Phala L2.')
+    }
+    const title = String(p.title).slice(0, 80)
+    if (!this.bridge) return { hash: await signAndSend(this.wallet, this.provider.activity, p.tx, { title, origin: 'wallet' }), tracked: false }
+    const token = { symbol: 'PHA', decimals: 18, l1: d.pha.l1, l2: d.pha.l2 }
+    const sent = await sendFlowTx(this.bridge, p.tx, { direction: 'deposit', l2ChainId: d.l2ChainId, token, amount: String(amount), from }, title)
+    return { hash: sent.hash, tracked: sent.id !== null }
+  }
+
   /** A receipt, waited for a few seconds; with the L2 deposit transactions it started (bridge deposits). */
   async waitTx(p: { chainId: number; hash: string }): Promise<{ status: 'pending' | 'confirmed' | 'failed'; l2Deposits: Hex[] }> {
     const client = await this.client(p.chainId)
@@ -267,6 +301,23 @@ export class ClaimService {
   }
 
   // ------------------------------------------------------------------ internals
+
+  private async trackVphaDeposit(d: ClaimDeployment, receiver: Address, staked: bigint, hash: Hex, now: number): Promise<void> {
+    const item: DepositItem = {
+      kind: 'deposit',
+      id: `${d.l2ChainId}:${hash}`,
+      l1ChainId: d.l1ChainId,
+      l2ChainId: d.l2ChainId,
+      account: receiver,
+      to: receiver,
+      token: { symbol: 'vPHA', decimals: 18, l1: d.vpha.l1, l2: d.vpha.l2 },
+      amount: staked.toString(),
+      l1Hash: hash,
+      createdAt: now,
+      status: 'pending',
+    }
+    await this.bridge!.store.add([item], { replace: true })
+  }
 
   private async context(p: { deployment: string; network: ClaimNetwork; account: string }): Promise<{ d: ClaimDeployment; network: ClaimNetwork; account: SubstrateAccountInfo }> {
     const d = await this.config.require(p?.deployment)

@@ -28,6 +28,7 @@ export function claimUiHandlers(wallet: Wallet, claims: ClaimService): Handlers<
     'claim.status': async (p) => toWire(await claims.status(p)),
     'claim.positions': async (p) => toWire(await claims.positions(p)),
     'claim.movePlan': async (p) => toWire(await claims.movePlan(p)),
+    'claim.moveSend': (p) => claims.moveSend(p),
     'claim.waitTx': (p) => {
       if (!Number.isSafeInteger(p?.chainId) || typeof p.hash !== 'string' || !/^0x[0-9a-fA-F]{64}$/.test(p.hash)) throw new WalletError('BAD_PARAMS', 'A chain id and a transaction hash are needed.')
       return claims.waitTx(p)

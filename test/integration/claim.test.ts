@@ -1,7 +1,8 @@
 // The PHA migration claim through the wallet's core on the full devnet: Substrate accounts in the
 // keyring, the devnet's claim backend, the claimers on L1, the Phala claimer's vPHA bridged to L2
 // 901 (the devnet's "Phala L2") by the real L1StandardBridge and the relayer; then PHA moved to L2
-// with approve + depositERC20To, and PHA/vPHA side by side with share price and unlock requests.
+// with approve + depositERC20To, both deposits tracked by the bridge tracker, and PHA/vPHA side
+// by side with share price and unlock requests.
 import { after, before, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { createPublicClient, createWalletClient, getAddress, http, parseEther, type Address, type Hex, type PublicClient } from 'viem'
@@ -10,11 +11,12 @@ import { startDevnet, type Devnet } from '../../devnet/index.ts'
 import { devnetNetworks } from '../../src/chains/devnet.ts'
 import { devnetClaimDeployment } from '../../src/claim/config.ts'
 import { ClaimService } from '../../src/claim/service.ts'
+import { BridgeService } from '../../src/bridge/service.ts'
+import type { DepositItem } from '../../src/bridge/types.ts'
 import { simulateClaim } from '../../src/claim/claim-tx.ts'
 import { phaVaultAbi } from '../../src/claim/abi.ts'
 import { erc20Abi } from '../../src/abi/erc20.ts'
 import { prepareTx } from '../../src/tx/prepare.ts'
-import { signAndSend } from '../../src/tx/send.ts'
 import { publicClientFor } from '../../src/rpc/client.ts'
 import { DEV_PHRASE } from '../../src/keyring/substrate/index.ts'
 import { makeWallet, type Harness } from '../support/wallet-harness.ts'
@@ -22,6 +24,7 @@ import { makeWallet, type Harness } from '../support/wallet-harness.ts'
 let devnet: Devnet
 let h: Harness
 let claims: ClaimService
+let bridge: BridgeService
 let l1: PublicClient
 let l2: PublicClient
 let receivers: Address[]
@@ -48,7 +51,8 @@ before(async () => {
   receivers = (await h.wallet.keyring.status()).accounts.map((a) => a.address)
   await h.wallet.keyring.importSubstrateAccount({ phrase: DEV_PHRASE, path: '//Alice', name: 'Alice' })
   await h.wallet.keyring.importSubstrateAccount({ phrase: DEV_PHRASE, path: '//Dave', name: 'Dave' })
-  claims = new ClaimService({ wallet: h.wallet, provider: h.provider, deployments: [devnetClaimDeployment(devnet.manifest)!] })
+  bridge = new BridgeService({ wallet: h.wallet, activity: h.provider.activity })
+  claims = new ClaimService({ wallet: h.wallet, provider: h.provider, deployments: [devnetClaimDeployment(devnet.manifest)!], bridge })
   l1 = createPublicClient({ transport: http(devnet.manifest.l1.rpcUrl) }) as PublicClient
   l2 = createPublicClient({ transport: http(devnet.manifest.l2s.find((x) => x.chainId === 901)!.rpcUrl) }) as PublicClient
 })
@@ -92,10 +96,16 @@ test('claim for Alice: the approval says what arrives where; sent once; PHA on L
   assert.ok(status.record.l2Deposit, 'the vPHA deposit to Phala L2 is tracked from the L1 receipt')
   assert.equal(status.record.l2Deposit!.chainId, 901)
 
+  const tracked = (await bridge.store.get(`901:${hash}`)) as DepositItem | undefined
+  assert.ok(tracked, 'the vPHA deposit is a tracked bridge deposit from the moment the claim was signed')
+  assert.deepEqual({ token: tracked.token.symbol, l2: tracked.token.l2, amount: tracked.amount, to: tracked.to }, { token: 'vPHA', l2: m.l2s[0].l2Contracts.vpha, amount: String(500n * E18), to: receiver })
+
   await devnet.relayer.flush()
   assert.equal((await balanceOf(l2, m.l2s[0].l2Contracts.vpha!, receiver)) - vphaL2Before, 500n * E18, '500 vPHA on Phala L2')
   const later = await claims.status({ hash })
   assert.equal(later.record.l2Deposit!.status, 'arrived')
+  await bridge.check()
+  assert.equal(((await bridge.store.get(`901:${hash}`)) as DepositItem).status, 'credited', 'the bridge tracker sees it credited on L2')
   const activity = await h.provider.activity.list({ chainId: 900 })
   assert.equal(activity.filter((a) => a.hash === hash).length, 1)
   assert.equal(activity.find((a) => a.hash === hash)!.status, 'confirmed')
@@ -146,15 +156,27 @@ test('move PHA to Phala L2 (approve + depositERC20To), then PHA and vPHA side by
   assert.deepEqual(steps.map((s) => s.label), ['Approve PHA for the bridge', `Deposit PHA to ${m.l2s[0].name}`])
   await rejectsWith(claims.movePlan({ deployment: DEPLOYMENT, from: owner, amount: String(5000n * E18) }), 'INSUFFICIENT_PHA')
   const l1Client = publicClientFor((await h.wallet.networks.get(900))!)
+  let depositId = ''
   for (const step of steps) {
     const est = await l1Client.estimateGas({ account: owner, to: step.to, data: step.data, value: step.value })
     const tx = await prepareTx(l1Client, 900, { from: owner, to: step.to, data: step.data, value: step.value, gas: (est * BigInt(100 + (step.gasHeadroomPercent ?? 0))) / 100n })
-    const hash = await signAndSend(h.wallet, h.provider.activity, tx, { title: step.label, origin: 'wallet' })
+    const { hash, tracked } = await claims.moveSend({ deployment: DEPLOYMENT, from: owner, amount: String(amount), tx, title: step.label })
     const done = await claims.waitTx({ chainId: 900, hash })
     assert.equal(done.status, 'confirmed', step.label)
-    if (step === steps[1]) assert.equal(done.l2Deposits.length, 1, 'the deposit started one L2 deposit transaction')
+    assert.equal(tracked, step === steps[1], 'the deposit (not the approval) is tracked')
+    if (step === steps[1]) {
+      assert.equal(done.l2Deposits.length, 1, 'the deposit started one L2 deposit transaction')
+      depositId = `901:${hash}`
+    }
   }
+  await rejectsWith(
+    claims.moveSend({ deployment: DEPLOYMENT, from: owner, amount: '1', tx: { ...(await prepareTx(l1Client, 900, { from: owner, to: receivers[1], value: 1n })) }, title: 'x' }),
+    'BAD_PARAMS',
+  )
   await devnet.relayer.flush()
+  await bridge.check()
+  const moved = (await bridge.store.get(depositId)) as DepositItem
+  assert.deepEqual({ status: moved.status, token: moved.token.symbol, amount: moved.amount }, { status: 'credited', token: 'PHA', amount: String(amount) })
 
   // Dave's receiver redeems 10 vPHA: an unlock request with its date
   const redeemer = receivers[2]

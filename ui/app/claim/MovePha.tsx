@@ -18,6 +18,7 @@ export function MovePha(p: { deployment: string; from: string; l1Balance: string
   const id = useId()
   const [amount, setAmount] = useState('')
   const [plan, setPlan] = useState<Step[] | null>(null)
+  const [plannedAmount, setPlannedAmount] = useState('0')
   const [steps, setSteps] = useState<StepState[]>([])
   const [running, setRunning] = useState(false)
   const [error, setError] = useState<string | null>(null)
@@ -42,6 +43,7 @@ export function MovePha(p: { deployment: string; from: string; l1Balance: string
     try {
       const next = await bg('claim.movePlan', { deployment: p.deployment, from: p.from, amount: value })
       setPlan(next)
+      setPlannedAmount(value)
       setSteps(next.map((s) => ({ label: s.label, status: 'waiting' })))
     } catch (err) {
       setError(asWalletError(err).message)
@@ -52,17 +54,19 @@ export function MovePha(p: { deployment: string; from: string; l1Balance: string
     if (!plan) return
     setRunning(true)
     setError(null)
+    let tracked = false
     for (const [i, s] of plan.entries()) {
       try {
         set(i, { status: 'preparing' })
         const prepared = await bg('tx.prepare', { chainId: s.chainId, from: p.from, to: s.to, value: s.value, data: s.data, ...(s.gasHeadroomPercent ? { gasHeadroomPercent: s.gasHeadroomPercent } : {}) }, { timeoutMs: 30_000 })
         set(i, { status: 'sending', fee: prepared.fee, ...(prepared.feeError ? { feeError: prepared.feeError } : {}) })
-        const { hash } = await bg('tx.send', { tx: prepared.tx, title: s.label }, { timeoutMs: 30_000 })
+        const { hash, tracked: isTracked } = await bg('claim.moveSend', { deployment: p.deployment, from: p.from, amount: plannedAmount, tx: prepared.tx, title: s.label }, { timeoutMs: 30_000 })
         set(i, { status: 'mining' })
         let status: 'pending' | 'confirmed' | 'failed' = 'pending'
         while (status === 'pending') status = (await bg('claim.waitTx', { chainId: s.chainId, hash }, { timeoutMs: 30_000 })).status
         if (status === 'failed') throw new Error(`“${s.label}” failed on chain. Nothing more was sent.`)
         set(i, { status: 'done' })
+        tracked ||= isTracked
       } catch (err) {
         set(i, { status: 'failed' })
         setError(asWalletError(err).message)
@@ -73,7 +77,7 @@ export function MovePha(p: { deployment: string; from: string; l1Balance: string
     }
     setRunning(false)
     setPlan(null)
-    setDone(`${formatAmount(wei() ?? '0', 18, 'PHA')} is on its way to ${p.l2Name}. It arrives in a few minutes; the table above updates when it does.`)
+    setDone(`${formatAmount(plannedAmount, 18, 'PHA')} is on its way to ${p.l2Name}. It arrives in a few minutes; the table above updates when it does${tracked ? ', and the Bridge screen tracks the deposit' : ''}.`)
     setAmount('')
     p.onMoved()
   }
