@@ -22,6 +22,10 @@ import type { ClaimPreview, ClaimStatus, Eligibility } from './claim/service.ts'
 import type { Positions } from './claim/positions.ts'
 import type { FlowTx } from './bridge/deposit.ts'
 import type { Wire } from './claim/wire.ts'
+import type { AccountBalances, BalanceMeta } from './balances/cache.ts'
+import type { DiscoveredRollup } from './chains/discover.ts'
+import type { TokenDef, TokenPair } from './tokens/types.ts'
+import type { TokenLookup } from './tokens/lookup.ts'
 
 export type RequestId = string | number
 
@@ -101,6 +105,22 @@ export interface UiCalls {
   'claim.movePlan': { params: { deployment: string; from: string; amount: string }; result: Wire<FlowTx>[] }
   'claim.moveSend': { params: { deployment: string; from: string; amount: string; tx: PreparedTx; title: string }; result: { hash: string; tracked: boolean } }
   'claim.waitTx': { params: { chainId: number; hash: string }; result: { status: 'pending' | 'confirmed' | 'failed'; l2Deposits: string[] } }
+
+  // balances, tokens, networks, activity status (issue: chains and balances)
+  'balances.refresh': { params: { address?: string; chainIds?: number[] }; result: { balances: AccountBalances; meta: BalanceMeta; chainIds: number[] } }
+  'balances.setFilter': { params: { chainIds: number[] | null }; result: { chainIds: number[] } }
+  'activity.check': { params: None; result: { settled: number } }
+  'tokens.list': { params: None; result: TokenDef[] }
+  'tokens.lookup': { params: { chainId: number; address: string }; result: TokenLookup & { knownAs: string | null } }
+  'tokens.add': { params: { chainId: number; address: string }; result: TokenDef[] }
+  'tokens.remove': { params: { chainId: number; address: string }; result: TokenDef[] }
+  'tokens.pair': { params: { chainId: number; address: string; otherChainId: number }; result: TokenPair | null }
+  'networks.list': { params: None; result: { network: Network; ownRpcUrls: string[]; customRpc: boolean }[] }
+  'networks.setRpcUrls': { params: { chainId: number; urls: string[] }; result: { network: Network; ownRpcUrls: string[]; customRpc: boolean }[] }
+  'networks.checkRpc': { params: { url: string; chainId?: number }; result: { chainId: number; block: string; ms: number } }
+  'networks.discover': { params: { l1ChainId: number; portal: string; l2RpcUrl?: string }; result: DiscoveredRollup }
+  'networks.addRollup': { params: { l1ChainId: number; portal: string; l2RpcUrl: string; name: string; explorerUrl?: string }; result: Network }
+  'networks.remove': { params: { chainId: number }; result: { network: Network; ownRpcUrls: string[]; customRpc: boolean }[] }
 }
 
 /** The UI calls under some prefixes, e.g. UiCallsOf<'keyring' | 'wallet'>: what one module answers. */

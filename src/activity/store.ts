@@ -26,7 +26,24 @@ export interface ActivityRecord {
 
 export class ActivityStore {
   private readonly mutex = new Mutex()
+  private readonly listeners = new Set<(r: ActivityRecord) => void>()
   constructor(private readonly kv: KV) {}
+
+  /** Called with each record added or updated (the watcher arms its alarm on new pending ones). */
+  subscribe(listener: (r: ActivityRecord) => void): () => void {
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
+  }
+
+  private emit(r: ActivityRecord): void {
+    for (const l of [...this.listeners]) {
+      try {
+        l(r)
+      } catch (err) {
+        console.error('activity listener failed', err)
+      }
+    }
+  }
 
   async list(filter: { from?: string; chainId?: number } = {}): Promise<ActivityRecord[]> {
     const raw = await this.kv.get<unknown>(ACTIVITY_KEY)
@@ -38,6 +55,7 @@ export class ActivityStore {
     return this.mutex.run(async () => {
       const all = (await this.list()).filter((r) => !(r.hash === record.hash && r.chainId === record.chainId))
       await this.kv.set({ [ACTIVITY_KEY]: [record, ...all].slice(0, MAX_ACTIVITY) })
+      this.emit(record)
     })
   }
 
@@ -48,6 +66,7 @@ export class ActivityStore {
       if (i < 0) return null
       all[i] = { ...all[i], ...patch }
       await this.kv.set({ [ACTIVITY_KEY]: all })
+      this.emit(all[i])
       return all[i]
     })
   }

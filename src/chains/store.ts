@@ -1,5 +1,7 @@
-// The networks the wallet knows: shipped ones, the local devnet's, and the user's own, with the
-// user's RPC URLs in front of the shipped ones. Persisted in storage.local.
+// The networks the wallet knows: shipped ones, the local devnet's, and the user's own. The user
+// may replace the RPC URLs of any network with an ordered list of their own (tried in that
+// order, the next one when one fails); clearing the list restores the network's own URLs.
+// Persisted in storage.local.
 import type { KV } from '../storage/kv.ts'
 import { WalletError } from '../errors.ts'
 import type { Network } from './types.ts'
@@ -16,16 +18,20 @@ export class NetworkStore {
   ) {}
 
   async list(): Promise<Network[]> {
+    return (await this.describe()).map((d) => d.network)
+  }
+
+  /** Every network with its own RPC URLs (before the user's list replaced them). */
+  async describe(): Promise<{ network: Network; ownRpcUrls: string[]; customRpc: boolean }[]> {
     const got = await this.kv.getMany([NETWORK_KEYS.user, NETWORK_KEYS.rpcOverrides])
     const user = Array.isArray(got[NETWORK_KEYS.user]) ? (got[NETWORK_KEYS.user] as Network[]).filter(isNetwork) : []
     const overrides = isRecord(got[NETWORK_KEYS.rpcOverrides]) ? (got[NETWORK_KEYS.rpcOverrides] as Record<string, unknown>) : {}
     const byId = new Map<number, Network>()
     for (const n of [...this.shipped, ...user]) byId.set(n.chainId, n)
     return [...byId.values()].map((n) => {
-      const extra = overrides[String(n.chainId)]
-      if (!Array.isArray(extra)) return n
-      const urls = extra.filter((u): u is string => typeof u === 'string' && isRpcUrl(u))
-      return { ...n, rpcUrls: [...new Set([...urls, ...n.rpcUrls])] }
+      const custom = overrides[String(n.chainId)]
+      const urls = Array.isArray(custom) ? [...new Set(custom.filter((u): u is string => typeof u === 'string' && isRpcUrl(u)))] : []
+      return urls.length ? { network: { ...n, rpcUrls: urls }, ownRpcUrls: n.rpcUrls, customRpc: true } : { network: n, ownRpcUrls: n.rpcUrls, customRpc: false }
     })
   }
 
@@ -51,12 +57,15 @@ export class NetworkStore {
     await this.kv.set({ [NETWORK_KEYS.user]: user })
   }
 
-  /** The user's RPC URLs for a chain, tried before the shipped ones. */
+  /** The user's RPC URLs for a chain, in fallback order, instead of its own; [] restores its own. */
   async setRpcUrls(chainId: number, urls: string[]): Promise<void> {
     const bad = urls.find((u) => !isRpcUrl(u))
     if (bad !== undefined) throw new WalletError('BAD_RPC_URL', `"${bad}" is not an http(s) URL.`)
     const all = (await this.kv.get<Record<string, string[]>>(NETWORK_KEYS.rpcOverrides)) ?? {}
-    await this.kv.set({ [NETWORK_KEYS.rpcOverrides]: { ...(isRecord(all) ? all : {}), [String(chainId)]: urls } })
+    const next: Record<string, string[]> = { ...(isRecord(all) ? all : {}) }
+    if (urls.length) next[String(chainId)] = [...new Set(urls)]
+    else delete next[String(chainId)]
+    await this.kv.set({ [NETWORK_KEYS.rpcOverrides]: next })
   }
 }
 

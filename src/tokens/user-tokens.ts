@@ -15,6 +15,12 @@ export interface UserToken {
   addedAt: number
   /** "wallet" or the dApp origin that suggested it */
   source: string
+  /**
+   * On an L2: the L1 token it is the standard-bridge representation of, as the token itself says
+   * (OptimismMintableERC20 remoteToken() / l1Token(), bridge() = the L2StandardBridge); null when
+   * it was checked and has none; absent when not checked yet (e.g. added by wallet_watchAsset).
+   */
+  l1Token?: Address | null
 }
 
 export class UserTokenStore {
@@ -31,6 +37,17 @@ export class UserTokenStore {
     return this.mutex.run(async () => {
       const all = (await this.list()).filter((t) => !(t.chainId === token.chainId && t.address.toLowerCase() === token.address.toLowerCase()))
       await this.kv.set({ [USER_TOKENS_KEY]: [...all, { ...token, address: getAddress(token.address) }] })
+    })
+  }
+
+  /** Records what the token says about its L1 pair (see UserToken.l1Token). */
+  setL1Token(chainId: number, address: string, l1Token: Address | null): Promise<void> {
+    return this.mutex.run(async () => {
+      const all = await this.list()
+      const t = all.find((x) => x.chainId === chainId && x.address.toLowerCase() === address.toLowerCase())
+      if (!t) return
+      t.l1Token = l1Token ? getAddress(l1Token) : null
+      await this.kv.set({ [USER_TOKENS_KEY]: all })
     })
   }
 

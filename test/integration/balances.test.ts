@@ -1,0 +1,240 @@
+// The balance engine against the devnet (real anvil chains, real OP Stack bridge contracts):
+// after an ETH deposit to 901 and a PHA deposit to 902 sent through the wallet itself, the
+// engine shows ETH and PHA on L1, 901 and 902, equal to what the chains say, with PHA's L2
+// addresses paired to its L1 address as the L2 tokens themselves say; every refresh is one HTTP
+// request per chain (counted at fetch); a dead chain and a silent one keep their last figures,
+// marked stale, without holding up the others; the activity watcher settles what the wallet
+// sent and refreshes that chain.
+import { after, before, test } from 'node:test'
+import assert from 'node:assert/strict'
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { createPublicClient, encodeFunctionData, getAddress, http, parseAbi, parseEther, parseEventLogs, type Address, type Hex } from 'viem'
+import { privateKeyToAccount } from 'viem/accounts'
+import { startDevnet, type Devnet } from '../../devnet/index.ts'
+import { l1Clients } from '../../devnet/testing.ts'
+import { devnetNetworks } from '../../src/chains/devnet.ts'
+import type { Network } from '../../src/chains/types.ts'
+import { erc20Abi, mintableErc20Abi } from '../../src/abi/erc20.ts'
+import { ethDepositTxs, erc20DepositTxs, type FlowTx } from '../../src/bridge/deposit.ts'
+import { createPortfolio, type Portfolio } from '../../src/balances/portfolio.ts'
+import { portfolioView } from '../../src/balances/view.ts'
+import { BalanceService } from '../../src/balances/service.ts'
+import { devnetTokens } from '../../src/tokens/devnet.ts'
+import { ACTIVITY_ALARM } from '../../src/activity/watcher.ts'
+import { l2TokenFor } from '../../src/tokens/registry.ts'
+import { lookupToken } from '../../src/tokens/lookup.ts'
+import { txUiHandlers } from '../../src/tx/ui-api.ts'
+import { makeWallet, type Harness } from '../support/wallet-harness.ts'
+
+// Every HTTP request the wallet makes goes through fetch: count them per URL.
+const requests = new Map<string, number>()
+const realFetch = globalThis.fetch
+globalThis.fetch = ((input: Parameters<typeof fetch>[0], init?: Parameters<typeof fetch>[1]) => {
+  const url = new URL(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url).origin
+  requests.set(url, (requests.get(url) ?? 0) + 1)
+  return realFetch(input, init)
+}) as typeof fetch
+
+let devnet: Devnet
+let networks: Network[]
+let h: Harness
+let pf: Portfolio
+let me: Address
+const tx = () => txUiHandlers(h.provider)
+const l2Pha = (chainId: number) => devnet.manifest.l2s.find((l) => l.chainId === chainId)!.l2Contracts.pha!
+const rpc = (chainId: number) => networks.find((n) => n.chainId === chainId)!.rpcUrls[0]
+const client = (chainId: number) => createPublicClient({ transport: http(rpc(chainId)) })
+
+async function send(t: Pick<FlowTx, 'chainId' | 'to' | 'data' | 'value' | 'label'> & { gasHeadroomPercent?: number; gas?: bigint }): Promise<Hex> {
+  const { tx: prepared } = await tx()['tx.prepare'](
+    { chainId: t.chainId, from: me, to: t.to, value: t.value.toString(), data: t.data, ...(t.gas ? { gas: t.gas.toString() } : {}), ...(t.gasHeadroomPercent ? { gasHeadroomPercent: t.gasHeadroomPercent } : {}) },
+    null,
+  )
+  const { hash } = await tx()['tx.send']({ tx: prepared, title: t.label }, null)
+  await client(t.chainId).waitForTransactionReceipt({ hash: hash as Hex, pollingInterval: 100 })
+  return hash as Hex
+}
+
+async function until<T>(what: string, fn: () => Promise<T | null | false>, ms = 30_000): Promise<T> {
+  const end = Date.now() + ms
+  for (;;) {
+    const v = await fn()
+    if (v) return v
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`)
+    await new Promise((r) => setTimeout(r, 200))
+  }
+}
+
+before(async () => {
+  devnet = await startDevnet({ ports: 'auto', l2BlockTime: 1 })
+  networks = devnetNetworks(devnet.manifest)
+  h = await makeWallet({ networks })
+  h.platform.now = () => Date.now() // the cache stamps reads with the platform's clock: real time here
+  pf = createPortfolio(h.provider, devnet.manifest)
+  me = (await h.wallet.state()).selected!
+  // PHA for the wallet's account, from the devnet's asset deployer
+  const deployer = l1Clients(devnet.manifest, privateKeyToAccount(devnet.roles.assetDeployer.privateKey))
+  const hash = await deployer.wallet.writeContract({ address: devnet.manifest.l1.contracts.pha!, abi: erc20Abi, functionName: 'transfer', args: [me, parseEther('500')] })
+  await deployer.public.waitForTransactionReceipt({ hash })
+})
+after(async () => {
+  globalThis.fetch = realFetch
+  await devnet?.stop()
+})
+
+test('after an ETH deposit to 901 and a PHA deposit to 902, each token shows on L1, 901 and 902 as the chains say', async () => {
+  const [r901, r902] = networks.filter((n) => n.rollup).map((n) => n.rollup!)
+  const l1Pha = devnet.manifest.l1.contracts.pha!
+  const eth901Before = await client(901).getBalance({ address: me })
+  for (const t of ethDepositTxs(r901, { to: me, amount: parseEther('1.5') })) await send(t)
+  const allowance = await client(900).readContract({ address: l1Pha, abi: erc20Abi, functionName: 'allowance', args: [me, r902.l1StandardBridge!] })
+  for (const t of erc20DepositTxs(r902, { l1Token: l1Pha, l2Token: l2Pha(902), to: me, amount: parseEther('120'), allowance, symbol: 'PHA' })) await send(t)
+  await until('the deposits on L2', async () => (await client(901).getBalance({ address: me })) === eth901Before + parseEther('1.5') && (await client(902).readContract({ address: l2Pha(902), abi: erc20Abi, functionName: 'balanceOf', args: [me] })) === parseEther('120'))
+
+  const { balances, meta, chainIds } = await pf.uiHandlers['balances.refresh']({}, null)
+  assert.deepEqual(chainIds, [900, 901, 902], 'the active chain (900) and its rollups')
+  const view = portfolioView(meta, balances, chainIds, Date.now())
+  assert.ok(view.columns.every((c) => c.status === 'fresh'))
+  for (const id of ['eth', 'pha']) {
+    const row = view.rows.find((r) => r.token.id === id)!
+    for (const cell of row.cells) {
+      const c = client(cell.chainId)
+      const block = BigInt(balances.chains[String(cell.chainId)].block!)
+      const onChain =
+        id === 'eth'
+          ? await c.getBalance({ address: me, blockNumber: block })
+          : await c.readContract({ address: cell.chainId === 900 ? l1Pha : l2Pha(cell.chainId), abi: erc20Abi, functionName: 'balanceOf', args: [me], blockNumber: block })
+      assert.equal(cell.amount, onChain, `${id} on ${cell.chainId} at block ${block}`)
+    }
+    assert.equal(row.total, row.cells.reduce((s, c) => s + c.amount!, 0n))
+  }
+  const pha = view.rows.find((r) => r.token.id === 'pha')!
+  assert.deepEqual(pha.cells.map((c) => c.amount), [parseEther('380'), 0n, parseEther('120')])
+  assert.equal(pha.total, parseEther('500'))
+
+  // the pairs: the registry's L2 PHA is the token whose own remoteToken() is L1 PHA
+  const { tokens } = await pf.balances.registry()
+  for (const chainId of [901, 902]) {
+    const paired = l2TokenFor(tokens, networks, 900, l1Pha, chainId)
+    assert.equal(paired, l2Pha(chainId))
+    assert.equal(await client(chainId).readContract({ address: paired as Address, abi: mintableErc20Abi, functionName: 'remoteToken' }), l1Pha)
+    assert.equal((await lookupToken(networks.find((n) => n.chainId === chainId)!, paired as Address)).l1Token, l1Pha)
+  }
+})
+
+test('a token that exists only as an L2 OptimismMintableERC20 pairs itself with its L1 token when added', async () => {
+  // an L1 token with no entry anywhere, and its L2 representation from the L2 factory predeploy
+  const l1 = l1Clients(devnet.manifest, privateKeyToAccount(devnet.accounts[0].privateKey))
+  const { bedrock, devnetContract } = await import('../../devnet/lib/contracts.ts')
+  const dev = devnetContract('DevToken')
+  const l1Token = getAddress((await l1.public.waitForTransactionReceipt({ hash: await l1.wallet.deployContract({ abi: dev.abi, bytecode: dev.bytecode, args: ['Rollup Dollar', 'RUSD', 18] }) })).contractAddress!)
+  await l1.public.waitForTransactionReceipt({ hash: await l1.wallet.writeContract({ address: l1Token, abi: parseAbi(['function mint(address, uint256)']), functionName: 'mint', args: [me, parseEther('40')] }) })
+  const factory = bedrock('OptimismMintableERC20Factory')
+  const create = encodeFunctionData({ abi: factory.abi, functionName: 'createOptimismMintableERC20', args: [l1Token, 'Rollup Dollar', 'RUSD'] })
+  const createHash = await send({ chainId: 901, to: '0x4200000000000000000000000000000000000012', data: create, value: 0n, label: 'Create RUSD on 901' })
+  const created = await client(901).getTransactionReceipt({ hash: createHash })
+  const [event] = parseEventLogs({ abi: factory.abi, logs: created.logs, eventName: 'OptimismMintableERC20Created' }) as unknown as { args: { localToken: Address } }[]
+  const l2Token = event.args.localToken
+
+  const after = await pf.uiHandlers['tokens.add']({ chainId: 901, address: l2Token }, null)
+  const entry = after.find((t) => Object.values(t.addresses).some((a) => a.toLowerCase() === l2Token.toLowerCase()))!
+  assert.equal(entry.symbol, 'RUSD')
+  assert.equal(entry.addresses[900], l1Token, 'the L1 address comes from the L2 token itself')
+  assert.deepEqual(await pf.uiHandlers['tokens.pair']({ chainId: 900, address: l1Token, otherChainId: 901 }, null), { l1ChainId: 900, l1Token, l2ChainId: 901, l2Token: entry.addresses[901] })
+
+  // bridge half of it and see both sides in one row
+  const r901 = networks.find((n) => n.chainId === 901)!.rollup!
+  for (const t of erc20DepositTxs(r901, { l1Token, l2Token, to: me, amount: parseEther('15'), allowance: 0n, symbol: 'RUSD' })) await send(t)
+  await until('RUSD on 901', async () => (await client(901).readContract({ address: l2Token, abi: erc20Abi, functionName: 'balanceOf', args: [me] })) === parseEther('15'))
+  const { balances, meta } = await pf.uiHandlers['balances.refresh']({ chainIds: [900, 901] }, null)
+  const row = portfolioView(meta, balances, [900, 901], Date.now()).rows.find((r) => r.token.id === entry.id)!
+  assert.deepEqual(row.cells.map((c) => [c.chainId, c.amount]), [[900, parseEther('25')], [901, parseEther('15')]])
+})
+
+test('one HTTP request per chain per refresh', async () => {
+  await pf.balances.refresh() // warm: meta written, nothing else pending
+  requests.clear()
+  const { balances } = await pf.uiHandlers['balances.refresh']({ chainIds: [900, 901, 902] }, null)
+  assert.ok(Object.values(balances.chains).every((c) => c.error === null))
+  const counted = Object.fromEntries(networks.map((n) => [n.chainId, requests.get(new URL(n.rpcUrls[0]).origin) ?? 0]))
+  assert.deepEqual(counted, { 900: 1, 901: 1, 902: 1 })
+  assert.equal([...requests.values()].reduce((a, b) => a + b, 0), 3, `no other request: ${JSON.stringify([...requests])}`)
+})
+
+test('a dead chain and a silent chain keep their last figures, marked stale; the others are fresh and not held up', async () => {
+  const before = await pf.balances.cache.account(me)
+  // 902: a closed port (refused at once); 901: a server that accepts and never answers
+  const closed = await new Promise<number>((resolve) => {
+    const s = createServer()
+    s.listen(0, '127.0.0.1', () => {
+      const port = (s.address() as AddressInfo).port
+      s.close(() => resolve(port))
+    })
+  })
+  const silent: Server = createServer(() => undefined)
+  await new Promise<void>((r) => silent.listen(0, '127.0.0.1', r))
+  const silentUrl = `http://127.0.0.1:${(silent.address() as AddressInfo).port}`
+  await pf.uiHandlers['networks.setRpcUrls']({ chainId: 902, urls: [`http://127.0.0.1:${closed}`] }, null)
+  await pf.uiHandlers['networks.setRpcUrls']({ chainId: 901, urls: [silentUrl] }, null)
+  // the same engine with a short timeout, so the silent chain gives up within the test
+  const slow = { balances: new BalanceService({ wallet: h.wallet, userTokens: h.provider.tokens, tokens: devnetTokens(devnet.manifest), timeoutMs: 3000 }) }
+  try {
+    const t0 = Date.now()
+    const running = slow.balances.refresh({ chainIds: [900, 901, 902] })
+    // L1 lands long before the silent chain times out
+    const l1Fresh = await until('L1 in the cache', async () => {
+      const a = await slow.balances.cache.account(me)
+      return a.chains['900'].at! > before.chains['900'].at! ? Date.now() - t0 : null
+    }, 2500)
+    assert.ok(l1Fresh < 2500)
+    const result = await running
+    assert.ok(Date.now() - t0 < 6000, 'the refresh ends with the timeout')
+    const { meta } = await pf.uiHandlers['balances.refresh']({ chainIds: [900] }, null)
+    const view = portfolioView(meta, result, [900, 901, 902], Date.now())
+    assert.deepEqual(view.columns.map((c) => c.status), ['fresh', 'stale', 'stale'])
+    assert.match(view.columns[1].error!, /no answer in time/)
+    assert.match(view.columns[2].error!, /cannot be reached/)
+    for (const id of ['901', '902']) {
+      assert.deepEqual(result.chains[id].amounts, before.chains[id].amounts, `chain ${id} keeps its last good figures`)
+      assert.equal(result.chains[id].at, before.chains[id].at)
+    }
+    const pha = view.rows.find((r) => r.token.id === 'pha')!
+    assert.equal(pha.total, parseEther('500'), 'the total still counts the stale figures')
+    assert.equal(pha.partial, true)
+  } finally {
+    await pf.uiHandlers['networks.setRpcUrls']({ chainId: 902, urls: [] }, null)
+    await pf.uiHandlers['networks.setRpcUrls']({ chainId: 901, urls: [] }, null)
+    silent.closeAllConnections()
+    silent.close()
+  }
+})
+
+test('the watcher settles what the wallet sent (confirmed with its fee, failed), refreshes that chain, and stops when nothing is pending', async () => {
+  const recipient = devnet.accounts[7].address
+  const { tx: prepared } = await tx()['tx.prepare']({ chainId: 901, from: me, to: recipient, value: parseEther('0.25').toString() }, null)
+  const { hash } = await tx()['tx.send']({ tx: prepared, title: 'Send 0.25 ETH' }, null)
+  // a transfer of more PHA than the account holds, with the gas given so it is sent and reverts
+  const failing = await tx()['tx.prepare'](
+    { chainId: 902, from: me, to: l2Pha(902), value: '0', data: encodeFunctionData({ abi: erc20Abi, functionName: 'transfer', args: [recipient, parseEther('999999')] }), gas: '100000' },
+    null,
+  )
+  const { hash: bad } = await tx()['tx.send']({ tx: failing.tx, title: 'Send PHA' }, null)
+  assert.ok(h.platform.alarms.has(ACTIVITY_ALARM), 'a pending transaction arms the watcher')
+  await Promise.all([client(901).waitForTransactionReceipt({ hash: hash as Hex, pollingInterval: 100 }), client(902).waitForTransactionReceipt({ hash: bad as Hex, pollingInterval: 100 })])
+
+  const before = (await pf.balances.cache.account(me)).chains['901'].at!
+  await h.wallet.alarms.dispatch(ACTIVITY_ALARM)
+  const [ok, failed] = [(await h.provider.activity.list({ chainId: 901 })).find((r) => r.hash === hash)!, (await h.provider.activity.list({ chainId: 902 })).find((r) => r.hash === bad)!]
+  const receipt = await client(901).getTransactionReceipt({ hash: hash as Hex })
+  assert.equal(ok.status, 'confirmed')
+  assert.equal(ok.blockNumber, Number(receipt.blockNumber))
+  assert.equal(ok.feePaid, (receipt.gasUsed * receipt.effectiveGasPrice).toString())
+  assert.equal(failed.status, 'failed')
+  assert.ok(h.platform.notifications.some((n) => n.title === 'Transaction confirmed' && n.message === 'Send 0.25 ETH on Devnet OP 901 (fault proofs)'))
+  assert.ok(!h.platform.alarms.has(ACTIVITY_ALARM), 'nothing pending: no alarm')
+
+  const after = (await pf.balances.cache.account(me)).chains['901']
+  assert.ok(after.at! > before, 'the chain was refreshed')
+  assert.equal(BigInt(after.amounts.eth), await client(901).getBalance({ address: me, blockNumber: BigInt(after.block!) }))
+})
