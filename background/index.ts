@@ -14,6 +14,8 @@ import { createPortfolio } from '../src/balances/portfolio.ts'
 import { ClaimService } from '../src/claim/service.ts'
 import { claimUiHandlers } from '../src/claim/ui-api.ts'
 import { devnetClaimDeployment, MAINNET_CLAIM } from '../src/claim/config.ts'
+import { BridgeService } from '../src/bridge/service.ts'
+import { bridgeUiHandlers } from '../src/bridge/ui-api.ts'
 import { BUILTIN_NETWORKS } from '../src/chains/builtin.ts'
 import { devnetNetworks } from '../src/chains/devnet.ts'
 import { Wallet } from '../src/wallet/wallet.ts'
@@ -33,11 +35,14 @@ const wallet = new Wallet({
 })
 const provider = new ProviderService({ wallet })
 const portfolio = createPortfolio(provider, __DEVNET_MANIFEST__)
-const claims = new ClaimService({ wallet, provider, deployments: [devnetClaimDeployment(__DEVNET_MANIFEST__), MAINNET_CLAIM].filter((d) => d !== null) })
+// the tracker's alarm handler is registered here, in the first turn, like every listener
+const bridge = new BridgeService({ wallet, activity: provider.activity, registry: async () => (await portfolio.balances.registry()).tokens })
+const claims = new ClaimService({ wallet, provider, bridge, deployments: [devnetClaimDeployment(__DEVNET_MANIFEST__), MAINNET_CLAIM].filter((d) => d !== null) })
 const ready = wallet
   .start()
   .then(() => provider.restore())
   .then(() => portfolio.start())
+  .then(() => bridge.start())
   .catch((err) => console.error('wallet start failed', err))
 
 interface PageCtx {
@@ -53,6 +58,7 @@ const ui = createServer<UiCalls, null>('ui', {
   ...sendUiHandlers(provider),
   ...portfolio.uiHandlers,
   ...claimUiHandlers(wallet, claims),
+  ...bridgeUiHandlers(bridge),
 })
 
 const page = createServer<PageCalls, PageCtx>('page', {

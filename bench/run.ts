@@ -15,6 +15,7 @@ const suites: [string, () => Promise<BenchResult[]>][] = [
   ['keyring', benchKeyring],
   ['provider', () => benchProvider()],
   ['fees', async () => (await import('./fees.ts')).benchFees()],
+  ['bridge', async () => (await import('./bridge.ts')).benchBridge()],
 ]
 
 const build = spawnSync(process.execPath, ['build.mjs'], { cwd: root, stdio: 'inherit' })

@@ -26,6 +26,11 @@ import type { AccountBalances, BalanceMeta } from './balances/cache.ts'
 import type { DiscoveredRollup } from './chains/discover.ts'
 import type { TokenDef, TokenPair } from './tokens/types.ts'
 import type { TokenLookup } from './tokens/lookup.ts'
+import type { BridgeIntent, FlowTxJson } from './bridge/flows.ts'
+import type { BridgeToken } from './bridge/types.ts'
+import type { ItemView } from './bridge/view.ts'
+import type { Overview } from './bridge/service.ts'
+import type { CompareRow } from './bridge/compare.ts'
 
 export type RequestId = string | number
 
@@ -121,6 +126,22 @@ export interface UiCalls {
   'networks.discover': { params: { l1ChainId: number; portal: string; l2RpcUrl?: string }; result: DiscoveredRollup }
   'networks.addRollup': { params: { l1ChainId: number; portal: string; l2RpcUrl: string; name: string; explorerUrl?: string }; result: Network }
   'networks.remove': { params: { chainId: number }; result: { network: Network; ownRpcUrls: string[]; customRpc: boolean }[] }
+
+  // bridge and withdrawal tracker: tracked items with their timelines, flows (each tx prepared with its fee by 'tx.prepare'), prove/finalize, the L2 comparison
+  'bridge.overview': { params: None; result: Overview }
+  'bridge.refresh': { params: None; result: Overview }
+  'bridge.item': { params: { id: string }; result: ItemView | null }
+  'bridge.tokens': { params: { l2ChainId: number }; result: BridgeToken[] }
+  'bridge.build': {
+    params: BridgeIntent
+    result: { steps: FlowTxJson[]; exit: { text: string; totalSeconds: number | null; proveWaitSeconds: number | null; finalizeWaitSeconds: number | null; system: string } | null }
+  }
+  'bridge.send': { params: { tx: PreparedTx; intent: BridgeIntent; title: string }; result: { hash: string; id: string | null } }
+  'bridge.buildStep': { params: { id: string; step: 'prove' | 'finalize' }; result: { tx: FlowTxJson } }
+  'bridge.sendStep': { params: { id: string; step: 'prove' | 'finalize'; tx: PreparedTx }; result: { hash: string } }
+  'bridge.txStatus': { params: { chainId: number; hash: string }; result: { status: 'pending' | 'success' | 'reverted' } }
+  'bridge.compare': { params: None; result: CompareRow[] }
+  'bridge.discover': { params: None; result: { found: number; errors: string[] } }
 }
 
 /** The UI calls under some prefixes, e.g. UiCallsOf<'keyring' | 'wallet'>: what one module answers. */

@@ -58,9 +58,16 @@ export function cadenceText(p: RollupParams): string {
   return `${who}: ${what} about every ${formatDuration(every.intervalSeconds)}${blocks}`
 }
 
-/** Seconds and L2 blocks between proposals: measured, or for an oracle its submission interval. */
+/**
+ * Seconds and L2 blocks between proposals. Proposers propose every so many L2 blocks, so the
+ * interval is the median block gap of recent proposals times the L2 block time: steadier than the
+ * L1 time between them (one late proposal, a node's clock jump or the devnet's warp skews those).
+ * The L1 time median stands in when the block time is unknown; for an oracle with no outputs yet,
+ * its submission interval.
+ */
 export function effectiveCadence(p: RollupParams): { intervalSeconds: number; blocksPerProposal: number } | null {
   const c = p.cadence
+  if (c.blocksPerProposal && p.l2BlockTimeSeconds > 0) return { intervalSeconds: c.blocksPerProposal * p.l2BlockTimeSeconds, blocksPerProposal: c.blocksPerProposal }
   if (c.intervalSeconds && c.blocksPerProposal) return { intervalSeconds: c.intervalSeconds, blocksPerProposal: c.blocksPerProposal }
   if (p.system.kind === 'output-oracle' && p.submissionIntervalBlocks) {
     return { intervalSeconds: p.submissionIntervalBlocks * p.l2BlockTimeSeconds, blocksPerProposal: p.submissionIntervalBlocks }

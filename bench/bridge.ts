@@ -1,0 +1,102 @@
+// Bridge figures on the devnet: the ETA error of each withdrawal step on both shapes (predicted vs
+// when the step really opened, L1 time moved as real time would), and the RPC cost of one tracker
+// tick for N tracked withdrawals: HTTP requests and JSON-RPC calls per tick, which must grow with
+// chains, not with withdrawals. `npx tsx bench/bridge.ts` prints them.
+import { pathToFileURL } from 'node:url'
+import { createPublicClient, fallback, http, parseEther, type PublicClient } from 'viem'
+import { startDevnet, type Devnet } from '../devnet/index.ts'
+import type { Network } from '../src/chains/types.ts'
+import { chainOf } from '../src/rpc/client.ts'
+import { BridgeService } from '../src/bridge/service.ts'
+import { BRIDGE_KEYS } from '../src/bridge/store.ts'
+import { ETH_TOKEN, type BridgeItem } from '../src/bridge/types.ts'
+import { devnetRegistry } from '../src/bridge/tokens.ts'
+import { bridgeHarness, measuredWithdrawal, runFlow, tickUntil, type BridgeHarness } from '../test/integration/bridge-support.ts'
+import type { BenchResult } from './keyring.ts'
+
+const DELAYS = { gameClockSeconds: 60, clockExtensionSeconds: 10, proofMaturitySeconds: 30, disputeGameFinalitySeconds: 60, finalizationPeriodSeconds: 60 }
+const SIZES = [1, 10, 50]
+
+/** Clients like the wallet's (batching, multicall through Multicall3) that count what goes over HTTP. */
+function countingClients() {
+  const counts = { requests: 0, calls: 0 }
+  const cache = new Map<number, PublicClient>()
+  const client = (n: Network): PublicClient => {
+    let c = cache.get(n.chainId)
+    if (!c) {
+      const onFetchRequest = (_req: Request, init: RequestInit) => {
+        counts.requests++
+        const body = JSON.parse(String(init.body)) as unknown
+        counts.calls += Array.isArray(body) ? body.length : 1
+      }
+      const transports = n.rpcUrls.map((url) => http(url, { timeout: 10_000, retryCount: 0, batch: { wait: 0 }, onFetchRequest }))
+      c = createPublicClient({ chain: chainOf(n), transport: transports.length === 1 ? transports[0] : fallback(transports), batch: { multicall: false } }) as PublicClient
+      cache.set(n.chainId, c)
+    }
+    return c
+  }
+  return { counts, client }
+}
+
+async function tickCost(svc: BridgeService, counts: { requests: number; calls: number }) {
+  await svc.check() // parameters cached, receipts of fresh items read
+  counts.requests = 0
+  counts.calls = 0
+  const report = await svc.check()
+  const failed = report.chains.filter((c) => !c.ok)
+  if (failed.length) throw new Error(`tick failed: ${failed.map((c) => `${c.l2ChainId}: ${c.error}`).join('; ')}`)
+  return { ...counts }
+}
+
+export async function benchBridge(): Promise<BenchResult[]> {
+  const devnet: Devnet = await startDevnet({ ports: 'auto', l2BlockTime: 1, proposalIntervalBlocks: 10, delays: DELAYS, warn: () => {} })
+  const out: BenchResult[] = []
+  try {
+    await Promise.all([devnet.waitForProposal(901, 21n, 60_000), devnet.waitForProposal(902, 21n, 60_000)])
+    let b: BridgeHarness = await bridgeHarness(devnet)
+    const from = (await b.h.wallet.state()).selected!
+
+    // ETA error per step and shape
+    for (const chainId of [901, 902]) {
+      const r = await measuredWithdrawal(devnet, b, { direction: 'withdraw', l2ChainId: chainId, token: ETH_TOKEN, amount: parseEther('0.01').toString(), from })
+      b = r.b
+      const shape = chainId === 901 ? '901 fault proofs' : '902 OP Succinct oracle'
+      for (const [step, e] of [['ready to prove', r.prove], ['ready to finalize', r.finalize]] as const) {
+        out.push({ name: `ETA error, ${step}, ${shape} (of a ${e.wait} s wait; proposals every ${r.intervalSeconds} s)`, value: e.seconds, unit: 's', budget: Math.max(Math.ceil(0.1 * e.wait), r.intervalSeconds) })
+        out.push({ name: `ETA error, ${step}, ${shape}`, value: e.percent, unit: '%', budget: Infinity })
+      }
+    }
+
+    // RPC cost per tick: the same service over counting clients, with N withdrawals per chain in store
+    const { counts, client } = countingClients()
+    const h = await b.h.restart() // its own wallet over the same storage: one tracker alarm per wallet
+    const svc = new BridgeService({ wallet: h.wallet, activity: h.provider.activity, registry: async () => devnetRegistry(devnet.manifest), client })
+    const all: BridgeItem[] = []
+    for (const chainId of [901, 902]) {
+      for (let i = 0; i < Math.max(...SIZES); i++) all.push(await sent(b, chainId, from))
+    }
+    await Promise.all(all.map((w) => tickUntil(b, w.id, (x) => x.status !== 'initiating', 30_000)))
+    const items = (await b.svc.store.list()).filter((x) => all.some((a) => a.id === x.id))
+    for (const chains of [[901], [901, 902]]) {
+      for (const n of SIZES) {
+        const subset = chains.flatMap((c) => items.filter((x) => x.l2ChainId === c).slice(0, n))
+        await b.h.local.set({ [BRIDGE_KEYS.items]: subset })
+        const c = await tickCost(svc, counts)
+        out.push({ name: `HTTP requests per tick, ${chains.length} L2(s) × ${n} withdrawal(s)`, value: c.requests, unit: 'req', budget: 4 * chains.length })
+        out.push({ name: `JSON-RPC calls per tick, ${chains.length} L2(s) × ${n} withdrawal(s)`, value: c.calls, unit: 'calls', budget: 4 * chains.length })
+      }
+    }
+  } finally {
+    await devnet.stop()
+  }
+  return out
+}
+
+async function sent(b: BridgeHarness, l2ChainId: number, from: `0x${string}`): Promise<BridgeItem> {
+  const { id } = await runFlow(b, { direction: 'withdraw', l2ChainId, token: ETH_TOKEN, amount: '1000', from })
+  return (await b.svc.store.get(id))!
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  for (const r of await benchBridge()) console.log(`${String(r.value).padStart(6)} ${r.unit.padEnd(5)} ${Number.isFinite(r.budget) ? `(budget ${r.budget})`.padEnd(14) : ''.padEnd(14)} ${r.name}`)
+}

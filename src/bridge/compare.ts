@@ -1,0 +1,70 @@
+// The supported L2s side by side: how each proves withdrawals today, how long an exit takes and
+// what its L1 steps (prove + finalize) cost at today's gas price, all read from chain now. A chain
+// that does not answer gets its own row saying so; the others still show.
+import type { Network } from '../chains/types.ts'
+import { withdrawalExitCost } from '../rollup/bridge-cost.ts'
+import { describeProofSystem } from '../rollup/proof-system.ts'
+import { exitDuration, formatDuration } from '../rollup/exit-time.ts'
+import type { BridgeService } from './service.ts'
+
+export interface CompareRow {
+  l2ChainId: number
+  name: string
+  l1Name: string
+  testnet: boolean
+  ok: boolean
+  error?: string
+  /** "OptimismPortal2 3.10.0, permissioned fault proofs (game type 1)" */
+  system?: string
+  /** seconds: wait for a proposal, then for finalization; their sum */
+  proveWaitSeconds?: number | null
+  finalizeWaitSeconds?: number | null
+  totalSeconds?: number | null
+  /** "about 3 d 12 h" */
+  exitText?: string
+  reason?: string
+  /** L1 prove + finalize at today's prices, wei (decimal strings) */
+  cost?: { total: string; max: string; gasSource: string } | null
+  costError?: string
+}
+
+const TIMEOUT_MS = 15_000
+
+function withTimeout<T>(p: Promise<T>, what: string): Promise<T> {
+  return Promise.race([p, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`${what} did not answer within ${TIMEOUT_MS / 1000} s`)), TIMEOUT_MS))])
+}
+
+export async function compareRollups(svc: BridgeService, opts: { l1ChainIds?: number[] } = {}): Promise<CompareRow[]> {
+  const networks = await svc.wallet.networks.list()
+  const rollups = networks.filter((n) => n.rollup && (!opts.l1ChainIds || opts.l1ChainIds.includes(n.rollup.l1ChainId)))
+  return Promise.all(rollups.map((l2) => row(svc, l2, networks.find((n) => n.chainId === l2.rollup!.l1ChainId))))
+}
+
+async function row(svc: BridgeService, l2: Network, l1: Network | undefined): Promise<CompareRow> {
+  const base = { l2ChainId: l2.chainId, name: l2.name, l1Name: l1?.name ?? `chain ${l2.rollup!.l1ChainId}`, testnet: !!l2.testnet }
+  if (!l1) return { ...base, ok: false, error: 'The wallet does not know its L1.' }
+  try {
+    const p = await withTimeout(svc.tracker.paramsFor(l2), l1.name)
+    const d = exitDuration(p)
+    const out: CompareRow = {
+      ...base,
+      ok: true,
+      system: describeProofSystem(p.system),
+      proveWaitSeconds: d.proveWaitSeconds,
+      finalizeWaitSeconds: d.finalizeWaitSeconds,
+      totalSeconds: d.totalSeconds,
+      exitText: d.totalSeconds !== null ? `about ${formatDuration(d.totalSeconds)}` : 'not predictable',
+      reason: d.reason,
+    }
+    try {
+      const cost = await withTimeout(withdrawalExitCost({ l2, l2Client: svc.client(l2), l1, l1Client: svc.client(l1), portal: l2.rollup!.portal, path: 'eth' }), l1.name)
+      out.cost = { total: cost.total.toString(), max: cost.max.toString(), gasSource: cost.steps.map((s) => s.gasSource).join('+') }
+    } catch (err) {
+      out.cost = null
+      out.costError = (err as Error).message
+    }
+    return out
+  } catch (err) {
+    return { ...base, ok: false, error: (err as { shortMessage?: string; message?: string }).shortMessage ?? (err as Error).message }
+  }
+}

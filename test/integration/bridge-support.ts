@@ -1,0 +1,177 @@
+// Shared by the bridge integration tests: a whole wallet (test/support/wallet-harness.ts) with the
+// bridge service over a devnet's networks, flows driven through the same UI calls the screens make
+// ('bridge.build' -> 'tx.prepare' -> 'bridge.send'), ticks until an item reaches a state, and the
+// ETA measurement: move L1 time the way real time would pass and find the L1 second a step opened.
+import assert from 'node:assert/strict'
+import type { Address, Hex, PublicClient } from 'viem'
+import type { Devnet } from '../../devnet/index.ts'
+import { devnetNetworks } from '../../src/chains/devnet.ts'
+import { BridgeService } from '../../src/bridge/service.ts'
+import { bridgeUiHandlers } from '../../src/bridge/ui-api.ts'
+import { devnetRegistry } from '../../src/bridge/tokens.ts'
+import type { BridgeIntent } from '../../src/bridge/flows.ts'
+import type { BridgeItem, WithdrawalItem } from '../../src/bridge/types.ts'
+import { txUiHandlers } from '../../src/tx/ui-api.ts'
+import { finalizeTx } from '../../src/bridge/finalize.ts'
+import { effectiveCadence } from '../../src/rollup/exit-time.ts'
+import { makeWallet, type Harness } from '../support/wallet-harness.ts'
+
+export interface BridgeHarness {
+  h: Harness
+  svc: BridgeService
+  ui: ReturnType<typeof bridgeUiHandlers>
+  tx: ReturnType<typeof txUiHandlers>
+  /** the same storage and platform, a new service, as after a service-worker restart */
+  restart(): Promise<BridgeHarness>
+}
+
+export async function bridgeHarness(devnet: Devnet, from?: Harness): Promise<BridgeHarness> {
+  const h = from ? await from.restart() : await makeWallet({ networks: devnetNetworks(devnet.manifest) })
+  const svc = new BridgeService({ wallet: h.wallet, activity: h.provider.activity, registry: async () => devnetRegistry(devnet.manifest) })
+  const out: BridgeHarness = { h, svc, ui: bridgeUiHandlers(svc), tx: txUiHandlers(h.provider), restart: () => bridgeHarness(devnet, h) }
+  return out
+}
+
+/** Every transaction of a flow, each prepared with its fee and sent as the Bridge screen does; returns the tracked item's id. */
+export async function runFlow(b: BridgeHarness, intent: BridgeIntent): Promise<{ id: string; hashes: Hex[] }> {
+  const hashes: Hex[] = []
+  for (let round = 0; round < 3; round++) {
+    const { steps } = await b.ui['bridge.build'](intent, null)
+    const step = steps[0]
+    const prepared = await b.tx['tx.prepare']({ chainId: step.chainId, from: intent.from, to: step.to, value: step.value, data: step.data, ...(step.gasHeadroomPercent ? { gasHeadroomPercent: step.gasHeadroomPercent } : {}) }, null)
+    assert.ok(prepared.fee, `a fee is shown for "${step.label}"`)
+    const sent = await b.ui['bridge.send']({ tx: prepared.tx, intent, title: step.label }, null)
+    hashes.push(sent.hash as Hex)
+    await waitTx(b, step.chainId, sent.hash)
+    if (sent.id) return { id: sent.id, hashes }
+  }
+  throw new Error('the flow never sent a deposit or withdrawal')
+}
+
+export async function waitTx(b: BridgeHarness, chainId: number, hash: string, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs
+  for (;;) {
+    const { status } = await b.ui['bridge.txStatus']({ chainId, hash }, null)
+    if (status === 'success') return
+    if (status === 'reverted') throw new Error(`transaction ${hash} reverted`)
+    if (Date.now() > deadline) throw new Error(`transaction ${hash} not mined within ${timeoutMs} ms`)
+    await sleep(100)
+  }
+}
+
+/** Ticks until the item satisfies `done`; returns it. */
+export async function tickUntil<T extends BridgeItem>(b: BridgeHarness, id: string, done: (i: T) => boolean, timeoutMs = 60_000, everyMs = 250): Promise<T> {
+  const deadline = Date.now() + timeoutMs
+  for (;;) {
+    const report = await b.svc.check()
+    const item = (await b.svc.store.get(id)) as T | undefined
+    assert.ok(item, `item ${id} is tracked`)
+    if (done(item)) return item
+    if (Date.now() > deadline) {
+      const chains = report.chains.filter((c) => !c.ok).map((c) => `${c.l2ChainId}: ${c.error}`)
+      throw new Error(`item ${id} stuck at "${item.status}" ${item.error ?? ''} ${chains.join('; ')}`)
+    }
+    await sleep(everyMs)
+  }
+}
+
+/** Proves (or finalizes) through 'bridge.buildStep' -> 'tx.prepare' -> 'bridge.sendStep', as the one click does. */
+export async function runStep(b: BridgeHarness, id: string, step: 'prove' | 'finalize'): Promise<{ hash: Hex; fee: bigint }> {
+  const w = (await b.svc.store.get(id)) as WithdrawalItem
+  const { tx } = await b.ui['bridge.buildStep']({ id, step }, null)
+  const prepared = await b.tx['tx.prepare']({ chainId: tx.chainId, from: w.account, to: tx.to, value: tx.value, data: tx.data, ...(tx.gasHeadroomPercent ? { gasHeadroomPercent: tx.gasHeadroomPercent } : {}) }, null)
+  assert.ok(prepared.fee, `the ${step} fee is shown`)
+  const { hash } = await b.ui['bridge.sendStep']({ id, step, tx: prepared.tx }, null)
+  await waitTx(b, tx.chainId, hash)
+  return { hash: hash as Hex, fee: BigInt(prepared.fee.total) }
+}
+
+export const l1Time = async (devnet: Devnet) => Number((await devnet.l1.client.getBlock({ blockTag: 'latest' })).timestamp)
+
+/** Moves L1 time to `t` (if it is ahead), as one warp. */
+export async function warpTo(devnet: Devnet, t: number): Promise<void> {
+  const now = await l1Time(devnet)
+  if (t > now) await devnet.warp(t - now)
+}
+
+/**
+ * The L1 second a step really opened: time is moved to `predicted - margin` (asserting the step is
+ * still closed there), then one second at a time until `isOpen` says it opened.
+ */
+export async function measureOpening(devnet: Devnet, predicted: number, isOpen: () => Promise<boolean>, opts: { margin?: number; maxSteps?: number } = {}): Promise<number> {
+  const margin = opts.margin ?? 5
+  await warpTo(devnet, predicted - margin)
+  if (await isOpen()) return l1Time(devnet) // opened before predicted - margin: the error is at least `margin`
+  for (let i = 0; i < (opts.maxSteps ?? 120); i++) {
+    await devnet.warp(1)
+    if (await isOpen()) return l1Time(devnet)
+  }
+  throw new Error(`the step did not open within ${opts.maxSteps ?? 120} s after ${predicted - margin}`)
+}
+
+/** eth_call of the finalize transaction at the latest L1 block: does the portal accept it now? */
+export function finalizeOpen(l1: PublicClient, from: Address, to: Address, data: Hex): () => Promise<boolean> {
+  return () =>
+    l1.call({ account: from, to, data, blockTag: 'latest' }).then(
+      () => true,
+      () => false,
+    )
+}
+
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
+
+/** ETA error of one step, in seconds and as a share of the wait it predicted. */
+export function etaError(p: { predictedAt: number; madeAt: number; openedAt: number }) {
+  const wait = Math.max(1, p.openedAt - p.madeAt)
+  const seconds = p.openedAt - p.predictedAt
+  return { seconds, percent: Math.round((Math.abs(seconds) / wait) * 1000) / 10, wait }
+}
+
+export type EtaError = ReturnType<typeof etaError>
+
+export interface MeasureHooks {
+  /** the item once mined on L2 (its first prove prediction is in it) */
+  initiated?(w: WithdrawalItem, b: BridgeHarness): Promise<void>
+  readyToProve?(w: WithdrawalItem, b: BridgeHarness): Promise<void>
+  /** may hand back another harness (a restarted service) that takes over */
+  proven?(w: WithdrawalItem, b: BridgeHarness): Promise<BridgeHarness | void>
+  readyToFinalize?(w: WithdrawalItem, b: BridgeHarness): Promise<void>
+}
+
+/**
+ * A whole withdrawal through the screens' calls, with the ETA of each step measured against when it
+ * really opened: ready to prove = the covering proposal's L1 time; ready to finalize = the first L1
+ * second the portal accepts the finalize call, with time moved as real time would move it (the
+ * game's clock first, so the proposer resolves it when it ran out, then one second at a time).
+ */
+export async function measuredWithdrawal(devnet: Devnet, start: BridgeHarness, intent: BridgeIntent, hooks: MeasureHooks = {}) {
+  let b = start
+  // Earlier warps put the L1 clock ahead of the proposer's real-time rhythm: start from a proposal
+  // made after them, as on a chain whose time never jumps.
+  await devnet.waitForProposal(intent.l2ChainId, await devnet.l2[intent.l2ChainId]!.client.getBlockNumber(), 60_000)
+  const { id } = await runFlow(b, intent)
+  assert.equal(((await b.svc.store.get(id)) as WithdrawalItem).status, 'initiating', 'stored from the moment it was signed, before any tick')
+  const initiated = await tickUntil<WithdrawalItem>(b, id, (w) => w.status !== 'initiating', 20_000, 100)
+  await hooks.initiated?.(initiated, b)
+  const firstProve = initiated.eta?.firstProve
+  assert.ok(firstProve?.at, `ready to prove was predicted while waiting (status ${initiated.status})`)
+  const ready = await tickUntil<WithdrawalItem>(b, id, (w) => w.status === 'ready-to-prove', 60_000, 200)
+  const prove = etaError({ predictedAt: firstProve.at!, madeAt: firstProve.madeAt, openedAt: ready.opened!.prove! })
+  await hooks.readyToProve?.(ready, b)
+  await runStep(b, id, 'prove')
+  const proven = await tickUntil<WithdrawalItem>(b, id, (w) => w.status === 'proven', 20_000)
+  b = (await hooks.proven?.(proven, b)) ?? b
+  const eta = proven.eta!.firstFinalize!
+  assert.ok(eta.at, eta.reason)
+  const params = (await b.svc.store.params())[String(intent.l2ChainId)]!
+  if (params.gameClockSeconds !== undefined && proven.proof?.gameCreatedAt) await warpTo(devnet, proven.proof.gameCreatedAt + params.gameClockSeconds + 1)
+  const fin = finalizeTx(params.system, proven)
+  const opened = await measureOpening(devnet, eta.at!, finalizeOpen(devnet.l1.client as never, proven.account, fin.to, fin.data))
+  const finalize = etaError({ predictedAt: eta.at!, madeAt: eta.madeAt, openedAt: opened })
+  const readyToFinalize = await tickUntil<WithdrawalItem>(b, id, (x) => x.status === 'ready-to-finalize', 20_000)
+  assert.equal(readyToFinalize.opened!.finalize, opened, 'the tracker computes the same opening from the chain')
+  await hooks.readyToFinalize?.(readyToFinalize, b)
+  await runStep(b, id, 'finalize')
+  const done = await tickUntil<WithdrawalItem>(b, id, (x) => x.status === 'finalized', 20_000)
+  return { id, prove, finalize, b, done, intervalSeconds: effectiveCadence(params)?.intervalSeconds ?? 0 }
+}
