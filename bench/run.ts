@@ -16,6 +16,7 @@ const suites: [string, () => Promise<BenchResult[]>][] = [
   ['provider', () => benchProvider()],
   ['fees', async () => (await import('./fees.ts')).benchFees()],
   ['bridge', async () => (await import('./bridge.ts')).benchBridge()],
+  ['balances', async () => (await import('./balances.ts')).benchBalances()],
 ]
 
 const build = spawnSync(process.execPath, ['build.mjs'], { cwd: root, stdio: 'inherit' })

@@ -39,7 +39,7 @@ export interface TokenRow {
 export interface Portfolio {
   columns: ChainColumn[]
   rows: TokenRow[]
-  /** oldest good read among the columns that have one */
+  /** the newest good read (stale columns are named on their own) */
   updatedAt: number | null
 }
 
@@ -90,5 +90,15 @@ export function portfolioView(meta: BalanceMeta, account: AccountBalances | null
     rows.push({ token, cells, total, partial: cells.some((c) => c.amount === null || c.stale) })
   }
   const times = columns.map((c) => c.at).filter((t): t is number => t !== null)
-  return { columns, rows, updatedAt: times.length ? Math.min(...times) : null }
+  return { columns, rows, updatedAt: times.length ? Math.max(...times) : null }
+}
+
+/**
+ * Labels short enough for chips and cells: each chain's short name, without a first word every
+ * chain shown shares ("Devnet L1", "Devnet OP 901" -> "L1", "OP 901").
+ */
+export function chainLabels(chains: ChainMeta[]): Map<number, string> {
+  const first = (c: ChainMeta) => c.shortName.split(' ')[0]
+  const shared = chains.length > 1 && chains.every((c) => c.shortName.includes(' ') && first(c) === first(chains[0]))
+  return new Map(chains.map((c) => [c.chainId, shared ? c.shortName.slice(first(c).length + 1) : c.shortName]))
 }

@@ -78,6 +78,11 @@ function reader(client: PublicClient): Read {
     )
 }
 
+/** Several getters of one contract at once (one JSON-RPC batch); null for each that fails. */
+function readEach(read: Read, address: Address, abi: readonly unknown[], names: string[]): Promise<unknown[]> {
+  return Promise.all(names.map((n) => read<unknown>(address, abi, n)))
+}
+
 const real = (a: Address | null): Address | null => (a && a !== zeroAddress ? getAddress(a) : null)
 const eq = (a: string | null, b: string | null) => !!a && !!b && a.toLowerCase() === b.toLowerCase()
 
@@ -96,19 +101,14 @@ export async function discoverRollup(l1: Network, portalInput: string, opts: { l
   l2Side.catch(() => undefined)
 
   // 1. the portal
-  const [code, portalVersion, sc1, sc2, pDgf, respected, oracle1, oracle2, l1Head] = await Promise.all([
+  const [code, l1Head, portalReads] = await Promise.all([
     l1Client.getCode({ address: portal }).catch((err: unknown) => {
       throw new WalletError('RPC_DOWN', `${l1.name} did not answer (${(err as Error).message.split('\n')[0]}); check its RPC URL.`)
     }),
-    read<string>(portal, portalAbi, 'version'),
-    read<Address>(portal, portalAbi, 'systemConfig'),
-    read<Address>(portal, portalAbi, 'SYSTEM_CONFIG'),
-    read<Address>(portal, portalAbi, 'disputeGameFactory'),
-    read<number>(portal, portalAbi, 'respectedGameType'),
-    read<Address>(portal, portalAbi, 'l2Oracle'),
-    read<Address>(portal, portalAbi, 'L2_ORACLE'),
     l1Client.getBlockNumber().catch(() => null),
+    readEach(read, portal, portalAbi, ['version', 'systemConfig', 'SYSTEM_CONFIG', 'disputeGameFactory', 'respectedGameType', 'l2Oracle', 'L2_ORACLE']),
   ])
+  const [portalVersion, sc1, sc2, pDgf, respected, oracle1, oracle2] = portalReads as [string | null, Address | null, Address | null, Address | null, number | null, Address | null, Address | null]
   if (!code || code === '0x') throw new WalletError('NOT_A_PORTAL', `There is no contract at ${portal} on ${l1.name}.`)
   const systemConfig = real(sc1) ?? real(sc2)
   if (!systemConfig) throw new WalletError('NOT_A_PORTAL', `${portal} on ${l1.name} does not look like an OptimismPortal: it names no SystemConfig.`)
@@ -116,16 +116,11 @@ export async function discoverRollup(l1: Network, portalInput: string, opts: { l
 
   // 2. the SystemConfig (and the respected game implementation, when there is a factory)
   const factoryFromPortal = real(pDgf)
-  const [scPortal, scVersion, bridge, messenger, scDgf, scOracle, scChainId, gameImpl] = await Promise.all([
-    read<Address>(systemConfig, systemConfigAbi, 'optimismPortal'),
-    read<string>(systemConfig, systemConfigAbi, 'version'),
-    read<Address>(systemConfig, systemConfigAbi, 'l1StandardBridge'),
-    read<Address>(systemConfig, systemConfigAbi, 'l1CrossDomainMessenger'),
-    read<Address>(systemConfig, systemConfigAbi, 'disputeGameFactory'),
-    read<Address>(systemConfig, systemConfigAbi, 'l2OutputOracle'),
-    read<bigint>(systemConfig, systemConfigAbi, 'l2ChainId'),
+  const [scReads, gameImpl] = await Promise.all([
+    readEach(read, systemConfig, systemConfigAbi, ['optimismPortal', 'version', 'l1StandardBridge', 'l1CrossDomainMessenger', 'disputeGameFactory', 'l2OutputOracle', 'l2ChainId']),
     factoryFromPortal && respected !== null ? read<Address>(factoryFromPortal, factoryAbi, 'gameImpls', [respected]) : Promise.resolve(null),
   ])
+  const [scPortal, scVersion, bridge, messenger, scDgf, scOracle, scChainId] = scReads as [Address | null, string | null, Address | null, Address | null, Address | null, Address | null, bigint | null]
   if (scPortal === null) checks.push({ id: 'systemConfig', ok: null, text: `SystemConfig ${systemConfig} does not say which portal it belongs to.` })
   else if (!eq(scPortal, portal)) checks.push({ id: 'systemConfig', ok: false, text: `SystemConfig ${systemConfig} belongs to another portal (${scPortal}).` })
   else checks.push({ id: 'systemConfig', ok: true, text: `SystemConfig${scVersion ? ` ${scVersion}` : ''} at ${systemConfig} points back to the portal` })
@@ -210,21 +205,19 @@ async function readL2(rpcUrl: string, timeoutMs: number) {
   const probe: Network = { chainId: 0, name: 'L2', nativeCurrency: ETH, rpcUrls: [rpcUrl], blockTimeSeconds: 2, source: 'user' }
   const client = publicClientFor(probe, { timeoutMs })
   const read = reader(client)
-  const [chainId, latest, bridge1, bridge2, msg1, msg2, l1Origin] = await Promise.all([
+  const [chainId, latest, [bridge1, bridge2], [msg1, msg2], l1Origin] = await Promise.all([
     client.getChainId(),
     client.getBlock({ blockTag: 'latest' }),
-    read<Address>(L2_STANDARD_BRIDGE, otherBridgeAbi, 'otherBridge'),
-    read<Address>(L2_STANDARD_BRIDGE, otherBridgeAbi, 'OTHER_BRIDGE'),
-    read<Address>(L2_CROSS_DOMAIN_MESSENGER, otherMessengerAbi, 'otherMessenger'),
-    read<Address>(L2_CROSS_DOMAIN_MESSENGER, otherMessengerAbi, 'OTHER_MESSENGER'),
+    readEach(read, L2_STANDARD_BRIDGE, otherBridgeAbi, ['otherBridge', 'OTHER_BRIDGE']) as Promise<(Address | null)[]>,
+    readEach(read, L2_CROSS_DOMAIN_MESSENGER, otherMessengerAbi, ['otherMessenger', 'OTHER_MESSENGER']) as Promise<(Address | null)[]>,
     read<bigint>(L1_BLOCK, l1BlockAbi, 'number'),
   ])
-  const span = latest.number >= 10n ? 10n : latest.number
-  let blockTimeSeconds = 2
-  if (span > 0n) {
-    const earlier = await client.getBlock({ blockNumber: latest.number - span }).catch(() => null)
-    if (earlier) blockTimeSeconds = Math.max(1, Math.round(Number(latest.timestamp - earlier.timestamp) / Number(span)))
-  }
+  // the median of the last few block intervals (a young chain's first blocks may share a second)
+  const back = [1n, 2n, 3n, 4n].filter((k) => k <= latest.number)
+  const earlier = await Promise.all(back.map((k) => client.getBlock({ blockNumber: latest.number - k }).catch(() => null)))
+  const times = [latest, ...earlier].filter((b): b is NonNullable<typeof b> => !!b).map((b) => Number(b.timestamp))
+  const gaps = times.slice(1).map((t, i) => times[i] - t).sort((a, b) => a - b)
+  const blockTimeSeconds = gaps.length ? Math.max(1, gaps[Math.floor(gaps.length / 2)]) : 2
   return { chainId, blockTimeSeconds, otherBridge: real(bridge1) ?? real(bridge2), otherMessenger: real(msg1) ?? real(msg2), l1Origin }
 }
 

@@ -2,7 +2,7 @@
 // chosen chain (L1 first) and the total, columns with freshness, the default chain choice.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { chainFamilies, defaultChainIds, portfolioView, STALE_AFTER_MS } from '../../src/balances/view.ts'
+import { chainFamilies, chainLabels, defaultChainIds, portfolioView, STALE_AFTER_MS } from '../../src/balances/view.ts'
 import type { AccountBalances, BalanceMeta } from '../../src/balances/cache.ts'
 
 const meta: BalanceMeta = {
@@ -42,7 +42,7 @@ test('one row per token, L1 column first, total over the chosen chains, stale an
   assert.equal(eth.total, 8n)
   assert.equal(eth.partial, true)
   assert.equal(v.rows[1].total, 7n, 'PHA on 901 never read: not counted')
-  assert.equal(v.updatedAt, now - 2000)
+  assert.equal(v.updatedAt, now - 1000)
 })
 
 test('a failure older than the last good read is not stale; an old read is', () => {
@@ -64,4 +64,10 @@ test('default chains: the active chain with its L1 and the other rollups of that
       [1, [1, 2035]],
     ],
   )
+})
+
+test('chain labels drop a first word every chain shares', () => {
+  assert.deepEqual([...chainLabels(meta.chains.slice(0, 3)).values()], ['OP 901', 'L1', 'OP 902'])
+  assert.deepEqual([...chainLabels(meta.chains.slice(2, 5)).values()], ['Devnet OP 902', 'Ethereum', 'Phala L2'])
+  assert.deepEqual([...chainLabels(meta.chains.slice(1, 2)).values()], ['Devnet L1'], 'one chain keeps its name')
 })

@@ -10,6 +10,7 @@ import { ImportFlow } from './onboarding/ImportFlow.tsx'
 import { Done } from './onboarding/Done.tsx'
 import { Settings } from './settings/Settings.tsx'
 import { ClaimPage } from './claim/ClaimPage.tsx'
+import { Manage } from './networks/Manage.tsx'
 
 export function App() {
   const route = useRoute('welcome')
@@ -39,6 +40,7 @@ export function App() {
   else if (top === 'done' && state.initialized) body = <Done state={state} />
   else if (top === 'settings' && state.initialized) body = <Settings section={sub || 'accounts'} wallet={wallet} />
   else if (top === 'claim' && state.initialized) body = <ClaimPage wallet={wallet} />
+  else if ((top === 'networks' || top === 'tokens') && state.initialized) body = <Manage top={top} />
   else body = <Welcome wallet={wallet} />
 
   return (

@@ -13,6 +13,7 @@ import { Receive } from './views/Receive.tsx'
 import { Settings } from './views/Settings.tsx'
 import { Placeholder } from './views/Placeholder.tsx'
 import { Send } from './views/Send.tsx'
+import { Activity } from './views/Activity.tsx'
 
 const NAV: NavItem[] = [
   { route: 'home', label: 'Home', icon: '◎' },
@@ -66,6 +67,7 @@ function Unlocked({ wallet }: { wallet: WalletStateHandle }) {
   else if (item.route === 'home') view = <Home account={account} />
   else if (item.route === 'settings') view = <Settings wallet={wallet} />
   else if (item.route === 'send' && account) view = <Send account={account} activeChainId={state.activeChainId} />
+  else if (item.route === 'activity') view = <Activity account={account} />
   else view = <Placeholder title={item.label} />
   return (
     <div class="popup">
