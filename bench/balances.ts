@@ -6,8 +6,6 @@
 //  - the cached balances on screen after the popup opens (built extension in Chromium; the cache
 //    holds the devnet's chains and tokens, amounts written into storage as the engine writes them).
 // `npx tsx bench/balances.ts` prints them.
-import { createServer, type Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { pathToFileURL } from 'node:url'
 import { parseEther, type Address } from 'viem'
 import { privateKeyToAccount } from 'viem/accounts'
@@ -23,35 +21,11 @@ import { devnetTokens } from '../src/tokens/devnet.ts'
 import { makeWallet } from '../test/support/wallet-harness.ts'
 import { launchWithExtension } from '../test/e2e/support/browser.ts'
 import { initializeWallet, TEST_ADDRESS_0, uiCall } from '../test/e2e/support/wallet.ts'
+import { rpcProxy as proxy } from '../test/integration/balances-support.ts'
 import type { BenchResult } from './keyring.ts'
 
 const LATENCY_MS = 100
 const RUNS = 9
-
-/** An HTTP proxy to anvils: /<name> forwards to targets[name] after `delayMs`, counting requests per name. */
-async function proxy(targets: Record<string, string>, delayMs = 0): Promise<{ url: (name: string) => string; counts: Map<string, number>; close: () => Promise<void> }> {
-  const counts = new Map<string, number>()
-  const server: Server = createServer((req, res) => {
-    const name = (req.url ?? '/').slice(1)
-    counts.set(name, (counts.get(name) ?? 0) + 1)
-    const chunks: Buffer[] = []
-    req.on('data', (c: Buffer) => chunks.push(c))
-    req.on('end', async () => {
-      if (delayMs) await new Promise((r) => setTimeout(r, delayMs))
-      try {
-        const answer = await fetch(targets[name], { method: 'POST', headers: { 'content-type': 'application/json' }, body: Buffer.concat(chunks) })
-        res.writeHead(answer.status, { 'content-type': 'application/json' })
-        res.end(Buffer.from(await answer.arrayBuffer()))
-      } catch (err) {
-        res.writeHead(502)
-        res.end(String(err))
-      }
-    })
-  })
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
-  return { url: (name) => `${base}/${name}`, counts, close: () => new Promise((r) => server.close(() => r())) }
-}
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
 

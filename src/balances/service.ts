@@ -129,8 +129,13 @@ export class BalanceService {
         const n = networks.find((x) => x.chainId === t.chainId)
         if (!n) return
         if (!n.rollup) return this.deps.userTokens.setL1Token(t.chainId, t.address, null)
-        const info = await lookupToken(n, t.address).catch(() => null)
-        if (info) await this.deps.userTokens.setL1Token(t.chainId, t.address, info.l1Token)
+        try {
+          const info = await lookupToken(n, t.address)
+          await this.deps.userTokens.setL1Token(t.chainId, t.address, info.l1Token)
+        } catch (err) {
+          // not a token there: nothing to pair; an RPC that did not answer: ask again next time
+          if ((err as { code?: unknown }).code === 'NOT_A_TOKEN') await this.deps.userTokens.setL1Token(t.chainId, t.address, null)
+        }
       }),
     )
   }

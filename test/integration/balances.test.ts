@@ -2,9 +2,9 @@
 // after an ETH deposit to 901 and a PHA deposit to 902 sent through the wallet itself, the
 // engine shows ETH and PHA on L1, 901 and 902, equal to what the chains say, with PHA's L2
 // addresses paired to its L1 address as the L2 tokens themselves say; every refresh is one HTTP
-// request per chain (counted at fetch); a dead chain and a silent one keep their last figures,
+// request per chain; a dead chain and a silent one keep their last figures,
 // marked stale, without holding up the others; the activity watcher settles what the wallet
-// sent and refreshes that chain.
+// sent and refreshes that chain. Requests are counted at a proxy in front of anvil.
 import { after, before, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { createServer, type Server } from 'node:http'
@@ -26,15 +26,7 @@ import { l2TokenFor } from '../../src/tokens/registry.ts'
 import { lookupToken } from '../../src/tokens/lookup.ts'
 import { txUiHandlers } from '../../src/tx/ui-api.ts'
 import { makeWallet, type Harness } from '../support/wallet-harness.ts'
-
-// Every HTTP request the wallet makes goes through fetch: count them per URL.
-const requests = new Map<string, number>()
-const realFetch = globalThis.fetch
-globalThis.fetch = ((input: Parameters<typeof fetch>[0], init?: Parameters<typeof fetch>[1]) => {
-  const url = new URL(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url).origin
-  requests.set(url, (requests.get(url) ?? 0) + 1)
-  return realFetch(input, init)
-}) as typeof fetch
+import { closedPort, rpcProxy } from './balances-support.ts'
 
 let devnet: Devnet
 let networks: Network[]
@@ -79,7 +71,6 @@ before(async () => {
   await deployer.public.waitForTransactionReceipt({ hash })
 })
 after(async () => {
-  globalThis.fetch = realFetch
   await devnet?.stop()
 })
 
@@ -152,26 +143,55 @@ test('a token that exists only as an L2 OptimismMintableERC20 pairs itself with 
   assert.deepEqual(row.cells.map((c) => [c.chainId, c.amount]), [[900, parseEther('25')], [901, parseEther('15')]])
 })
 
-test('one HTTP request per chain per refresh', async () => {
-  await pf.balances.refresh() // warm: meta written, nothing else pending
-  requests.clear()
-  const { balances } = await pf.uiHandlers['balances.refresh']({ chainIds: [900, 901, 902] }, null)
-  assert.ok(Object.values(balances.chains).every((c) => c.error === null))
-  const counted = Object.fromEntries(networks.map((n) => [n.chainId, requests.get(new URL(n.rpcUrls[0]).origin) ?? 0]))
-  assert.deepEqual(counted, { 900: 1, 901: 1, 902: 1 })
-  assert.equal([...requests.values()].reduce((a, b) => a + b, 0), 3, `no other request: ${JSON.stringify([...requests])}`)
+test('one HTTP request per chain per refresh (counted at a proxy in front of each chain)', async () => {
+  const p = await rpcProxy(Object.fromEntries(networks.map((n) => [String(n.chainId), n.rpcUrls[0]])))
+  try {
+    for (const n of networks) await pf.uiHandlers['networks.setRpcUrls']({ chainId: n.chainId, urls: [p.url(String(n.chainId))] }, null)
+    await pf.balances.refresh({ chainIds: [900, 901, 902] }) // warm: meta written, nothing else pending
+    p.counts.clear()
+    const { balances } = await pf.uiHandlers['balances.refresh']({ chainIds: [900, 901, 902] }, null)
+    assert.ok(Object.values(balances.chains).every((c) => c.error === null && Object.keys(c.amounts).length >= 3))
+    assert.deepEqual(Object.fromEntries(p.counts), { 900: 1, 901: 1, 902: 1 })
+  } finally {
+    for (const n of networks) await pf.uiHandlers['networks.setRpcUrls']({ chainId: n.chainId, urls: [] }, null)
+    await p.close()
+  }
+})
+
+test('several RPC URLs: a dead first URL falls through to the next in the same refresh', async () => {
+  const closed = await closedPort()
+  const p = await rpcProxy({ 902: rpc(902) })
+  await pf.uiHandlers['networks.setRpcUrls']({ chainId: 902, urls: [`http://127.0.0.1:${closed}`, p.url('902')] }, null)
+  try {
+    const { balances } = await pf.uiHandlers['balances.refresh']({ chainIds: [902] }, null)
+    assert.equal(balances.chains['902'].error, null)
+    assert.equal(BigInt(balances.chains['902'].amounts.pha), parseEther('120'))
+    assert.equal(p.counts.get('902'), 1, 'the second URL answered the one request')
+  } finally {
+    await pf.uiHandlers['networks.setRpcUrls']({ chainId: 902, urls: [] }, null)
+    await p.close()
+  }
+})
+
+test('tokens a dApp suggested (wallet_watchAsset: no pair recorded) are asked for their L1 token after a refresh', async () => {
+  // as wallet_watchAsset records them: metadata only
+  const suggested = (address: Address, symbol: string) => h.provider.tokens.add({ chainId: 902, address, symbol, name: symbol, decimals: 18, image: null, addedAt: Date.now(), source: 'https://dapp.example' })
+  await suggested(l2Pha(902), 'PHA')
+  await suggested('0x4200000000000000000000000000000000000006', 'WETH') // no contract there on the devnet
+  await pf.balances.refresh({ chainIds: [902] })
+  const checked = await until('the pair checks', async () => {
+    const list = await h.provider.tokens.list(902)
+    return list.every((t) => t.l1Token !== undefined) ? list : null
+  })
+  assert.equal(checked.find((t) => t.symbol === 'PHA')!.l1Token, devnet.manifest.l1.contracts.pha)
+  assert.equal(checked.find((t) => t.symbol === 'WETH')!.l1Token, null)
+  for (const t of checked) await h.provider.tokens.remove(902, t.address)
 })
 
 test('a dead chain and a silent chain keep their last figures, marked stale; the others are fresh and not held up', async () => {
   const before = await pf.balances.cache.account(me)
   // 902: a closed port (refused at once); 901: a server that accepts and never answers
-  const closed = await new Promise<number>((resolve) => {
-    const s = createServer()
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as AddressInfo).port
-      s.close(() => resolve(port))
-    })
-  })
+  const closed = await closedPort()
   const silent: Server = createServer(() => undefined)
   await new Promise<void>((r) => silent.listen(0, '127.0.0.1', r))
   const silentUrl = `http://127.0.0.1:${(silent.address() as AddressInfo).port}`
