@@ -6,7 +6,6 @@
 // Screenshots (light and dark) go to .cache/screens/.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
-import { createServer } from 'node:net'
 import { parseEther, type Address, type Hex } from 'viem'
 import { privateKeyToAccount } from 'viem/accounts'
 import { startDevnet, type Devnet } from '../../devnet/index.ts'
@@ -17,6 +16,7 @@ import { devnetNetworks } from '../../src/chains/devnet.ts'
 import { formatAmount } from '../../ui/lib/amount.ts'
 import { launchWithExtension, type WalletBrowser } from './support/browser.ts'
 import { shot, until } from './send-support.ts'
+import { closedPort } from '../integration/balances-support.ts'
 import { extensionUrl, initializeWallet, openPopup, TEST_ADDRESS_0, uiCall } from './support/wallet.ts'
 
 let devnet: Devnet
@@ -97,12 +97,7 @@ test("a dead RPC: 902 keeps its last figures, marked stale with the time of the 
   const page = await openPopup(wb)
   await until(() => page.getByTestId('chain-chip-902').getAttribute('data-status'), (s) => s === 'fresh', 20_000, '902 read')
   const before = { eth: await cellText(page, 'eth', 902), pha: await cellText(page, 'pha', 902) }
-  const closed = await new Promise<number>((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port
-      s.close(() => resolve(port))
-    })
-  })
+  const closed = await closedPort()
   await uiCall(page, 'networks.setRpcUrls', { chainId: 902, urls: [`http://127.0.0.1:${closed}`] })
   try {
     await page.getByTestId('refresh-balances').click()

@@ -66,10 +66,16 @@ export function Home({ account }: { account: AccountInfo | null }) {
             </Alert>
           )}
           <TokenRows view={view} rows={rows} labels={labels} />
-          {hidden > 0 && (
+          {hidden > 0 ? (
             <button type="button" class="link show-zero" onClick={() => setShowAll(true)}>
               Show {hidden} token{hidden > 1 ? 's' : ''} with no balance here
             </button>
+          ) : (
+            showAll && (
+              <button type="button" class="link show-zero" onClick={() => setShowAll(false)}>
+                Hide tokens with no balance
+              </button>
+            )
           )}
         </>
       ) : (
