@@ -27,7 +27,7 @@ import type { DiscoveredRollup } from './chains/discover.ts'
 import type { TokenDef, TokenPair } from './tokens/types.ts'
 import type { TokenLookup } from './tokens/lookup.ts'
 import type { BridgeIntent, FlowTxJson } from './bridge/flows.ts'
-import type { BridgeToken } from './bridge/types.ts'
+import type { BridgeTokenOption } from './bridge/tokens.ts'
 import type { ItemView } from './bridge/view.ts'
 import type { Overview } from './bridge/service.ts'
 import type { CompareRow } from './bridge/compare.ts'
@@ -131,7 +131,7 @@ export interface UiCalls {
   'bridge.overview': { params: None; result: Overview }
   'bridge.refresh': { params: None; result: Overview }
   'bridge.item': { params: { id: string }; result: ItemView | null }
-  'bridge.tokens': { params: { l2ChainId: number }; result: BridgeToken[] }
+  'bridge.tokens': { params: { l2ChainId: number }; result: BridgeTokenOption[] }
   'bridge.build': {
     params: BridgeIntent
     result: { steps: FlowTxJson[]; exit: { text: string; totalSeconds: number | null; proveWaitSeconds: number | null; finalizeWaitSeconds: number | null; system: string } | null }

@@ -43,15 +43,18 @@ function parseIntent(i: BridgeIntent) {
   if (!isAddress(i.from, { strict: false })) throw new WalletError('BAD_ADDRESS', 'The sending account is not an address.')
   const to = i.to ? i.to : i.from
   if (!isAddress(to, { strict: false })) throw new WalletError('BAD_ADDRESS', 'The receiver is not an address (0x followed by 40 hex digits).')
-  return { amount, from: getAddress(i.from), to: getAddress(to) }
+  const t = i.token
+  if (!t || typeof t.symbol !== 'string' || !Number.isInteger(t.decimals)) throw new WalletError('BAD_PARAMS', 'Choose what to bridge.')
+  // only what a tracked item needs of the token (the screens' options carry more)
+  const token: BridgeToken = { symbol: t.symbol, decimals: t.decimals, l1: t.l1 ? getAddress(t.l1) : null, l2: t.l2 ? getAddress(t.l2) : null }
+  return { amount, from: getAddress(i.from), to: getAddress(to), token }
 }
 
 /** The transactions still to sign for this flow, in order (an ERC-20 deposit approves first when the allowance is short). */
 export async function buildFlow(svc: BridgeService, intent: BridgeIntent): Promise<FlowTx[]> {
-  const { amount, from, to } = parseIntent(intent)
+  const { amount, from, to, token: t } = parseIntent(intent)
   const l2 = await svc.wallet.networks.require(intent.l2ChainId)
   if (!l2.rollup) throw new WalletError('NOT_A_ROLLUP', `${l2.name} is not a rollup the wallet can bridge to.`)
-  const t = intent.token
   if (intent.direction === 'withdraw') {
     if (!t.l2) return [ethWithdrawalTx({ l2ChainId: l2.chainId, to, amount, l2Name: l2.name })]
     return [erc20WithdrawalTx({ l2ChainId: l2.chainId, l2Token: t.l2, to, amount, symbol: t.symbol, l2Name: l2.name })]
@@ -67,13 +70,13 @@ export async function buildFlow(svc: BridgeService, intent: BridgeIntent): Promi
 
 /** Signs and sends one transaction of the flow; a deposit or withdrawal is tracked from its signature on. */
 export async function sendFlowTx(svc: BridgeService, tx: PreparedTx, intent: BridgeIntent, title: string): Promise<{ hash: Hex; id: string | null }> {
-  const { amount, from, to } = parseIntent(intent)
+  const { amount, from, to, token } = parseIntent(intent)
   if (getAddress(tx.from) !== from) throw new WalletError('BAD_PARAMS', 'The transaction is not from the flow’s account.')
   const l2 = await svc.wallet.networks.require(intent.l2ChainId)
   if (!l2.rollup) throw new WalletError('NOT_A_ROLLUP', `${l2.name} is not a rollup.`)
   const target = tx.to ? getAddress(tx.to) : null
   const now = svc.wallet.platform.now()
-  const base = { l2ChainId: l2.chainId, l1ChainId: l2.rollup.l1ChainId, account: from, to, token: intent.token, amount: amount.toString(), createdAt: now }
+  const base = { l2ChainId: l2.chainId, l1ChainId: l2.rollup.l1ChainId, account: from, to, token, amount: amount.toString(), createdAt: now }
   let id: string | null = null
   let onSigned: ((hash: Hex) => Promise<void>) | undefined
   if (intent.direction === 'withdraw') {
@@ -85,7 +88,7 @@ export async function sendFlowTx(svc: BridgeService, tx: PreparedTx, intent: Bri
     }
   } else {
     if (tx.chainId !== l2.rollup.l1ChainId) throw new WalletError('BAD_PARAMS', 'A deposit is sent on the L1.')
-    const isApprove = intent.token.l1 !== null && target === getAddress(intent.token.l1)
+    const isApprove = token.l1 !== null && target === getAddress(token.l1)
     const isDeposit = target === getAddress(l2.rollup.portal) || (l2.rollup.l1StandardBridge !== undefined && target === getAddress(l2.rollup.l1StandardBridge))
     if (!isApprove && !isDeposit) throw new WalletError('BAD_PARAMS', 'This is not a deposit transaction of that L2.')
     if (isDeposit) {

@@ -13,9 +13,9 @@ import { Mutex } from '../util/mutex.ts'
 import type { Wallet } from '../wallet/wallet.ts'
 import { discoverDeposits, discoverWithdrawals, DEPOSIT_LOOKBACK_S, WITHDRAWAL_LOOKBACK_S } from './discover.ts'
 import { BridgeStore, isFinished } from './store.ts'
-import { bridgeTokens, type RegistryToken } from './tokens.ts'
+import { bridgeTokens, type BridgeTokenOption, type RegistryToken } from './tokens.ts'
 import { Tracker, type TickReport } from './tracker.ts'
-import type { BridgeItem, BridgeToken, WithdrawalItem } from './types.ts'
+import type { BridgeItem, WithdrawalItem } from './types.ts'
 import { amountText, depositView, withdrawalView, type ClockSample, type ItemView } from './view.ts'
 
 export const BRIDGE_ALARM = 'bridge-tracker'
@@ -180,7 +180,7 @@ export class BridgeService {
   }
 
   /** ETH and every token the wallet knows on both sides of this L2's bridge. */
-  async tokens(l2ChainId: number): Promise<BridgeToken[]> {
+  async tokens(l2ChainId: number): Promise<BridgeTokenOption[]> {
     const l2 = await this.wallet.networks.require(l2ChainId)
     if (!l2.rollup) return []
     return bridgeTokens((await this.deps.registry?.()) ?? [], l2.rollup.l1ChainId, l2ChainId)

@@ -10,19 +10,24 @@ import { ETH_TOKEN, type BridgeToken } from './types.ts'
 
 /** The shape of a token registry entry (src/tokens): symbol, decimals, address per chain. */
 export interface RegistryToken {
+  /** the registry's id ('eth', 'pha', …): what balances are keyed by */
+  id?: string
   symbol: string
   decimals: number
   addresses: Record<number, Address | 'native'>
   unpairedOn?: number[]
 }
 
-export function bridgeTokens(registry: RegistryToken[], l1ChainId: number, l2ChainId: number): BridgeToken[] {
-  const out: BridgeToken[] = [ETH_TOKEN]
+/** A token the screens offer, with the registry id its balances are kept under. */
+export type BridgeTokenOption = BridgeToken & { id: string }
+
+export function bridgeTokens(registry: RegistryToken[], l1ChainId: number, l2ChainId: number): BridgeTokenOption[] {
+  const out: BridgeTokenOption[] = [{ ...ETH_TOKEN, id: 'eth' }]
   for (const t of registry) {
     const l1 = t.addresses[l1ChainId]
     const l2 = t.addresses[l2ChainId]
     if (!l1 || !l2 || l1 === 'native' || l2 === 'native' || t.unpairedOn?.includes(l2ChainId)) continue
-    out.push({ symbol: t.symbol, decimals: t.decimals, l1: getAddress(l1), l2: getAddress(l2) })
+    out.push({ id: t.id ?? t.symbol.toLowerCase(), symbol: t.symbol, decimals: t.decimals, l1: getAddress(l1), l2: getAddress(l2) })
   }
   return out
 }
@@ -34,7 +39,7 @@ export function devnetRegistry(m: DevnetManifest | null | undefined): RegistryTo
     const addresses: Record<number, Address> = {}
     if (m.l1.contracts[key]) addresses[m.l1.chainId] = m.l1.contracts[key]!
     for (const l2 of m.l2s) if (l2.l2Contracts[key]) addresses[l2.chainId] = l2.l2Contracts[key]!
-    return Object.keys(addresses).length > 1 ? [{ symbol: key === 'pha' ? 'PHA' : 'vPHA', decimals: 18, addresses }] : []
+    return Object.keys(addresses).length > 1 ? [{ id: key, symbol: key === 'pha' ? 'PHA' : 'vPHA', decimals: 18, addresses }] : []
   })
 }
 

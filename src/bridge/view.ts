@@ -107,7 +107,7 @@ export function withdrawalView(w: WithdrawalItem, names: { l1: string; l2: strin
       state: w.reprove ? 'attention' : st(4, 2),
       at: w.proof?.provenAt && !w.reprove ? toLocal(w.proof.provenAt, clock) : rank >= 2 ? null : proveEta,
       predicted: !(w.proof?.provenAt && !w.reprove),
-      ...(w.reprove ? { reason: w.reprove } : {}),
+      ...(w.reprove ? { reason: 'The proof it had no longer counts: prove it again.' } : {}),
     },
     {
       key: 'wait',
@@ -117,9 +117,17 @@ export function withdrawalView(w: WithdrawalItem, names: { l1: string; l2: strin
       predicted: rank < 5,
       ...(rank === 4 && w.eta?.finalize ? { reason: capitalize(w.eta.finalize.reason) } : rank < 4 && exit?.finalizeWaitSeconds != null ? { reason: `About ${formatDuration(exit.finalizeWaitSeconds)} once proven` } : {}),
     },
-    { key: 'finalize', label: `Finalize on ${names.l1}: ${amountText(w)} arrives`, state: st(7, 5), at: rank >= 7 ? toLocal(w.finalizedAt, clock) : null, predicted: rank < 7 },
+    { key: 'finalize', label: `Finalize on ${names.l1}: ${amountText(w)} arrives`, state: st(7, 5), at: rank >= 7 ? toLocal(w.finalizedAt, clock) : rank >= 5 ? null : finalizeGuess, predicted: rank < 7 },
   ]
   for (const s of steps) if (s.state === 'current' && (s.key === 'prove' || s.key === 'finalize')) s.state = 'attention'
+  // Past chain times go through today's clock sample; if the chain's clock jumped meanwhile (the
+  // devnet's warp, a node resyncing) they could read out of order: keep the done steps in order.
+  let last = 0
+  for (const s of steps) {
+    if (s.predicted || s.at === null) continue
+    s.at = Math.max(s.at, last)
+    last = s.at
+  }
 
   let progress = 0
   if (w.status === 'finalized') progress = 1

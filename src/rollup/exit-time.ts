@@ -7,6 +7,9 @@
 //                       (and the proof must be that old too, as the legacy portal checks).
 // The portals compare with a strict ">", hence the + 1 s.
 import { GAME_STATUS } from './abis.ts'
+import { formatDuration } from './duration.ts'
+
+export { formatDuration }
 import type { Proposal, RollupParams } from './params.ts'
 
 export interface Eta {
@@ -21,22 +24,6 @@ export interface Eta {
 export interface FinalizeEta extends Eta {
   /** each clock that must run out, with its own time; the latest one decides */
   parts: { key: 'maturity' | 'clock' | 'finality' | 'period'; label: string; at: number }[]
-}
-
-/** "3 d 4 h", "12 h", "5 min", "40 s": the two largest units, no floats. */
-export function formatDuration(seconds: number): string {
-  const s = Math.max(0, Math.round(seconds))
-  const units: [string, number][] = [
-    ['d', Math.floor(s / 86400)],
-    ['h', Math.floor((s % 86400) / 3600)],
-    ['min', Math.floor((s % 3600) / 60)],
-    ['s', s % 60],
-  ]
-  const first = units.findIndex(([, n]) => n > 0)
-  if (first < 0) return '0 s'
-  const [name, n] = units[first]
-  const next = units[first + 1]
-  return next && next[1] > 0 ? `${n} ${name} ${next[1]} ${next[0]}` : `${n} ${name}`
 }
 
 /** "permissioned proposer: proposals about every 12 h" */

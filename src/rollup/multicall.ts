@@ -24,9 +24,24 @@ export async function readMany(client: Pick<PublicClient, 'multicall'>, reads: R
     batchSize: 0,
     ...(blockNumber !== undefined ? { blockNumber } : {}),
   })
-  return (out as { status: 'success' | 'failure'; result?: unknown; error?: Error }[]).map((r) =>
-    r.status === 'success' ? { ok: true, value: r.result } : { ok: false, error: revertReason(r.error) },
-  )
+  const results = out as { status: 'success' | 'failure'; result?: unknown; error?: Error }[]
+  // A node that did not answer fails every read with the same error: that is no answer, not a
+  // contract saying "no such getter", and must not read as "not a portal".
+  const down = results.find((r) => r.status === 'failure' && isTransportError(r.error))
+  if (down) throw down.error
+  return results.map((r) => (r.status === 'success' ? { ok: true, value: r.result } : { ok: false, error: revertReason(r.error) }))
+}
+
+const TRANSPORT = /^(HttpRequestError|TimeoutError|WebSocketRequestError|SocketClosedError|RpcRequestError|LimitExceededRpcError|ResourceUnavailableRpcError|InternalRpcError|UnknownRpcError)$/
+
+/** The RPC did not answer (network, timeout, rate limit), as opposed to the contract reverting. */
+export function isTransportError(err: unknown): boolean {
+  let c: unknown = err
+  for (let i = 0; i < 8 && c; i++) {
+    if (TRANSPORT.test((c as { name?: string }).name ?? '')) return true
+    c = (c as { cause?: unknown }).cause
+  }
+  return false
 }
 
 /** The revert reason or custom error name a failed read carries, for status decisions and messages. */

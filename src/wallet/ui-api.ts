@@ -81,5 +81,5 @@ export function uiHandlers(wallet: Wallet, info: () => BackgroundInfo): Handlers
   }
 }
 
-/** Calls that do not count as user activity ('tx.quote': screens re-quote every block while open). */
-export const PASSIVE_UI_CALLS = new Set<string>(['app.ping', 'tx.quote'])
+/** Calls that do not count as user activity ('tx.quote': screens re-quote every block while open; the bridge reads: its screens poll the tracker). */
+export const PASSIVE_UI_CALLS = new Set<string>(['app.ping', 'tx.quote', 'bridge.overview', 'bridge.refresh', 'bridge.item', 'bridge.txStatus'])

@@ -83,7 +83,7 @@ describe('withdrawal tracker on the devnet', () => {
   test('902 (validity shape): PHA in (tracked to its L2 credit), then out through the OP Succinct oracle, across a service restart', async () => {
     const pha = { l1: devnet.manifest.l1.contracts.pha!, l2: devnet.manifest.l2s[1]!.l2Contracts.pha! }
     const token = (await b.svc.tokens(902)).find((t) => t.symbol === 'PHA')
-    assert.deepEqual(token, { symbol: 'PHA', decimals: 18, l1: pha.l1, l2: pha.l2 })
+    assert.deepEqual(token, { id: 'pha', symbol: 'PHA', decimals: 18, l1: pha.l1, l2: pha.l2 })
     const amount = parseEther('25')
     // test setup: PHA on L1 for the account, from the devnet's asset deployer
     const deployer = l1Clients(devnet.manifest, privateKeyToAccount(devnet.roles.assetDeployer.privateKey))

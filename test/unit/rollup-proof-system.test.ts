@@ -91,3 +91,13 @@ test('OP Succinct v1 oracle behind the legacy portal: uppercase getters', async 
   assert.equal(p.l2BlockTimeSeconds, 10)
   assert.equal(p.cadence.intervalSeconds, 43200)
 })
+
+test('an L1 node that does not answer is an error, not "unknown proof system"', async () => {
+  const down = Object.assign(new Error('HTTP request failed.'), { name: 'HttpRequestError' })
+  const wrapped = Object.assign(new Error('The contract function "version" returned no data'), { name: 'ContractFunctionExecutionError', shortMessage: 'HTTP request failed.', cause: down })
+  const l1 = { multicall: async ({ contracts }: { contracts: unknown[] }) => contracts.map(() => ({ status: 'failure', error: wrapped })) }
+  await assert.rejects(detectProofSystem(l1 as never, PORTAL as Address), (e) => e === wrapped)
+  // a getter that reverts is an answer
+  const reverted = { multicall: async ({ contracts }: { contracts: unknown[] }) => contracts.map(() => ({ status: 'failure', error: Object.assign(new Error('reverted'), { name: 'ContractFunctionExecutionError', cause: { name: 'ContractFunctionRevertedError' } }) })) }
+  assert.equal((await detectProofSystem(reverted as never, PORTAL as Address)).kind, 'unknown')
+})

@@ -11,6 +11,7 @@ import { Done } from './onboarding/Done.tsx'
 import { Settings } from './settings/Settings.tsx'
 import { ClaimPage } from './claim/ClaimPage.tsx'
 import { Manage } from './networks/Manage.tsx'
+import { BridgeApp } from './bridge/BridgeApp.tsx'
 
 export function App() {
   const route = useRoute('welcome')
@@ -41,6 +42,7 @@ export function App() {
   else if (top === 'settings' && state.initialized) body = <Settings section={sub || 'accounts'} wallet={wallet} />
   else if (top === 'claim' && state.initialized) body = <ClaimPage wallet={wallet} />
   else if ((top === 'networks' || top === 'tokens') && state.initialized) body = <Manage top={top} />
+  else if (top === 'bridge' && state.initialized) body = <BridgeApp route={route} />
   else body = <Welcome wallet={wallet} />
 
   return (

@@ -14,6 +14,7 @@ import { Settings } from './views/Settings.tsx'
 import { Placeholder } from './views/Placeholder.tsx'
 import { Send } from './views/Send.tsx'
 import { Activity } from './views/Activity.tsx'
+import { Bridge } from './views/Bridge.tsx'
 
 const NAV: NavItem[] = [
   { route: 'home', label: 'Home', icon: '◎' },
@@ -68,6 +69,7 @@ function Unlocked({ wallet }: { wallet: WalletStateHandle }) {
   else if (item.route === 'settings') view = <Settings wallet={wallet} />
   else if (item.route === 'send' && account) view = <Send account={account} activeChainId={state.activeChainId} />
   else if (item.route === 'activity') view = <Activity account={account} />
+  else if (item.route === 'bridge' && account) view = <Bridge account={account} activeChainId={state.activeChainId} />
   else view = <Placeholder title={item.label} />
   return (
     <div class="popup">

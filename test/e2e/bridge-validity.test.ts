@@ -1,0 +1,114 @@
+// The bridge in Chromium on the devnet's validity chain (902: legacy portal + OP Succinct v3 output
+// oracle) through the built extension's screens: ETH and PHA deposited from the popup and followed
+// to their credit, withdrawn, proven and finalized with one click each (time moved past the
+// oracle's finalization period), the money back on L1; then on 901, a proven withdrawal flagged for
+// a new proof when the chain changes its respected game type, proven again against the new type;
+// and the L2 comparison page reading exit times from the chains.
+import { after, before, test } from 'node:test'
+import assert from 'node:assert/strict'
+import { parseAbi, parseEther } from 'viem'
+import type { Devnet } from '../../devnet/index.ts'
+import type { WithdrawalItem } from '../../src/bridge/types.ts'
+import { launchWithExtension, type WalletBrowser } from './support/browser.ts'
+import { extensionUrl, initializeWallet, TEST_ADDRESS_0 } from './support/wallet.ts'
+import { bridgeThroughPopup, clickStep, e2eDevnet, fundPha, itemPage, overview, shot, waitStatus, warpTo } from './bridge-support.ts'
+
+const erc20 = parseAbi(['function balanceOf(address) view returns (uint256)'])
+
+let devnet: Devnet
+let wb: WalletBrowser
+
+before(async () => {
+  devnet = await e2eDevnet()
+  await Promise.all([devnet.waitForProposal(902, 11n, 60_000), devnet.waitForProposal(901, 11n, 60_000), fundPha(devnet, TEST_ADDRESS_0, parseEther('100'))])
+  wb = await launchWithExtension()
+  await initializeWallet(wb)
+})
+
+after(async () => {
+  await wb?.close()
+  await devnet?.stop()
+})
+
+test('902: ETH and PHA round trips through the OP Succinct oracle, driven from the popup and the item pages', async () => {
+  const l1 = devnet.l1.client
+  const l2 = devnet.l2[902]!.client
+  const pha = { l1: devnet.manifest.l1.contracts.pha!, l2: devnet.manifest.l2s[1]!.l2Contracts.pha! }
+  const deposits = [
+    await bridgeThroughPopup(wb, { direction: 'deposit', l2: 902, token: 'ETH', amount: '2' }),
+    await bridgeThroughPopup(wb, { direction: 'deposit', l2: 902, token: 'PHA', amount: '30', screenshot: 'popup-deposit-pha' }),
+  ]
+  const page = await wb.context.newPage()
+  await page.goto(extensionUrl(wb, 'app.html#/bridge'))
+  await page.getByTestId('bridge-deposits').locator(`[data-status="credited"]`).nth(1).waitFor({ timeout: 45_000 })
+  assert.deepEqual(
+    (await overview(page)).items.filter((v) => deposits.includes(v.id)).map((v) => v.status),
+    ['credited', 'credited'],
+  )
+  assert.equal(await l2.readContract({ address: pha.l2, abi: erc20, functionName: 'balanceOf', args: [TEST_ADDRESS_0] }), parseEther('30'))
+
+  const phaBefore = await l1.readContract({ address: pha.l1, abi: erc20, functionName: 'balanceOf', args: [TEST_ADDRESS_0] })
+  const ethId = await bridgeThroughPopup(wb, { direction: 'withdraw', l2: 902, token: 'ETH', amount: '1' })
+  const phaId = await bridgeThroughPopup(wb, { direction: 'withdraw', l2: 902, token: 'PHA', amount: '30' })
+  for (const id of [ethId, phaId]) {
+    const p = await itemPage(wb, id)
+    await waitStatus(p, /Ready to prove/)
+    await clickStep(p, 'prove')
+    await waitStatus(p, /Proven/)
+    assert.match(await p.locator('[data-step="wait"]').innerText(), /Finalization period \(30 s\): .* left/)
+    if (id === phaId) await shot(p, 'item-proven-oracle')
+    await p.close()
+  }
+  const latest = Math.max(...(await overview(page)).items.filter((v) => v.id === ethId || v.id === phaId).map((v) => (v.item as WithdrawalItem).eta!.finalize!.at!))
+  await warpTo(devnet, latest + 1)
+  const ethL1Before = await l1.getBalance({ address: TEST_ADDRESS_0 })
+  for (const id of [ethId, phaId]) {
+    const p = await itemPage(wb, id)
+    await waitStatus(p, /Ready to finalize/)
+    await clickStep(p, 'finalize')
+    await waitStatus(p, /Finalized/)
+    await p.close()
+  }
+  assert.equal(await l1.readContract({ address: pha.l1, abi: erc20, functionName: 'balanceOf', args: [TEST_ADDRESS_0] }), phaBefore + parseEther('30'), 'the PHA came back to L1')
+  // 1 ETH arrived, minus what the prove and finalize transactions cost on L1
+  const gained = (await l1.getBalance({ address: TEST_ADDRESS_0 })) - ethL1Before
+  assert.ok(gained > parseEther('0.99') && gained < parseEther('1'), `the ETH arrived on L1 (net of fees: ${gained})`)
+  await page.reload()
+  await page.getByTestId('bridge-withdrawals').locator('[data-status="finalized"]').nth(1).waitFor()
+  await shot(page, 'home')
+  await page.close()
+})
+
+test('901: a proven withdrawal is flagged for a new proof when the chain changes its respected game type, and is proven again', async () => {
+  const id = await bridgeThroughPopup(wb, { direction: 'withdraw', l2: 901, token: 'ETH', amount: '0.3' })
+  const p = await itemPage(wb, id)
+  await waitStatus(p, /Ready to prove/)
+  await clickStep(p, 'prove')
+  await waitStatus(p, /Proven/)
+  await devnet.setRespectedGameType(901, 0)
+  await waitStatus(p, /Needs a new proof/, 30_000)
+  assert.match(await p.getByTestId('bridge-reprove').innerText(), /now respects permissionless fault proofs \(game type 0\)/)
+  await p.getByTestId('bridge-action-prove').locator('[data-testid="fee"]').waitFor({ timeout: 60_000 })
+  await shot(p, 'item-reprove')
+  await clickStep(p, 'prove')
+  await waitStatus(p, /Proven/)
+  const item = (await overview(p)).items.find((v) => v.id === id)!.item as WithdrawalItem
+  assert.equal(item.proof?.gameType, 0, 'proven against a game of the new respected type')
+  assert.equal(item.reprove, undefined)
+  await p.close()
+})
+
+test('the L2 comparison reads each chain\'s exit time and cost; a chain that does not answer says so', async () => {
+  const page = await wb.context.newPage()
+  await page.goto(extensionUrl(wb, 'app.html#/bridge/compare'))
+  const row = (chainId: number) => page.locator(`tr[data-chain="${chainId}"]`)
+  await row(902).getByTestId('compare-exit').waitFor({ timeout: 60_000 })
+  assert.match(await row(901).innerText(), /OptimismPortal2 3\.10\.0, permissionless fault proofs \(game type 0\)/)
+  assert.match(await row(902).innerText(), /OP Succinct output oracle v3\.0\.0 \(validity proofs\)/)
+  assert.match(await row(902).getByTestId('compare-exit').innerText(), /^about \d+ s\s+proposal up to 5 s, then 30 s$/)
+  assert.match(await row(901).getByTestId('compare-cost').innerText(), /ETH/)
+  // the shipped mainnet rollups get rows too: read from their chains, or (without a network) saying they do not answer
+  assert.match(await page.locator('tr[data-chain="2035"]').innerText(), /^Phala L2\s+(Not answering: HTTP request failed\.|OptimismPortal)/)
+  await shot(page, 'compare')
+  await page.close()
+})
