@@ -13,7 +13,7 @@ import { erc20Abi } from '../abi/erc20.ts'
 import { l1StandardBridgeAbi, l2StandardBridgeAbi, messagePasserAbi, portalDepositAbi } from '../abi/op-bridge.ts'
 import type { RollupInfo } from '../chains/types.ts'
 import { L2_STANDARD_BRIDGE, L2_TO_L1_MESSAGE_PASSER } from '../rollup/detect.ts'
-import { readMany, value } from '../rollup/multicall.ts'
+import { isNetworkDown, readMany, value } from '../rollup/multicall.ts'
 import { receiptOrNull } from './deposit-track.ts'
 import { ETH_TOKEN, type BridgeToken, type DepositItem, type WithdrawalItem } from './types.ts'
 import { LEGACY_ERC20_ETH } from './withdraw.ts'
@@ -37,15 +37,33 @@ const event = (abi: readonly unknown[], name: string) => (abi as AbiEvent[]).fin
 
 type Client = Pick<PublicClient, 'getBlockNumber' | 'getLogs' | 'getTransactionReceipt' | 'multicall'>
 
-async function scan(client: Client, address: Address, ev: AbiEvent, args: Record<string, unknown>, blockTimeSeconds: number, o: ScanOptions): Promise<Log[]> {
+/** How many eth_getLogs of one scan are in flight at once (public nodes rate-limit bursts). */
+const PARALLEL_RANGES = 3
+/** Below this, a range a node refuses is not split further: the refusal is the answer. */
+const MIN_RANGE = 500n
+
+export async function scanLogs(client: Client, address: Address, ev: AbiEvent, args: Record<string, unknown>, blockTimeSeconds: number, o: ScanOptions): Promise<Log[]> {
   const head = await client.getBlockNumber()
   const span = BigInt(Math.ceil(o.lookbackSeconds / Math.max(blockTimeSeconds, 0.1)))
   const chunk = BigInt(o.chunkBlocks ?? 10_000)
   const from = head > span ? head - span : 0n
   const ranges: [bigint, bigint][] = []
   for (let to = head; to >= from && ranges.length < (o.maxChunks ?? 100); to -= chunk) ranges.push([to - chunk + 1n > from ? to - chunk + 1n : from, to])
-  const logs = await Promise.all(ranges.map(([fromBlock, toBlock]) => client.getLogs({ address, event: ev, args: args as never, fromBlock, toBlock })))
-  return logs.flat() as Log[]
+  // A node that refuses a range (too many results, range too large) gets its two halves instead.
+  const get = async (fromBlock: bigint, toBlock: bigint): Promise<Log[]> => {
+    try {
+      return (await client.getLogs({ address, event: ev, args: args as never, fromBlock, toBlock })) as Log[]
+    } catch (err) {
+      if (isNetworkDown(err) || toBlock - fromBlock < MIN_RANGE) throw err
+      const mid = fromBlock + (toBlock - fromBlock) / 2n
+      return [...(await get(fromBlock, mid)), ...(await get(mid + 1n, toBlock))]
+    }
+  }
+  const out: Log[][] = []
+  for (let i = 0; i < ranges.length; i += PARALLEL_RANGES) {
+    out.push(...(await Promise.all(ranges.slice(i, i + PARALLEL_RANGES).map(([a, b]) => get(a, b)))))
+  }
+  return out.flat()
 }
 
 /** Time of a block from how far back it is (saves one call per block; good to a few seconds). */
@@ -59,8 +77,8 @@ async function tokenInfo(client: Pick<PublicClient, 'multicall'>, tokens: Addres
 
 export async function discoverWithdrawals(l2: Client, net: { l2ChainId: number; l1ChainId: number; blockTimeSeconds: number }, account: Address, nowMs: number, o: ScanOptions = { lookbackSeconds: WITHDRAWAL_LOOKBACK_S }): Promise<WithdrawalItem[]> {
   const [direct, bridged, head] = await Promise.all([
-    scan(l2, L2_TO_L1_MESSAGE_PASSER, event(messagePasserAbi, 'MessagePassed'), { sender: account }, net.blockTimeSeconds, o),
-    scan(l2, L2_STANDARD_BRIDGE, event(l2StandardBridgeAbi, 'WithdrawalInitiated'), { from: account }, net.blockTimeSeconds, o),
+    scanLogs(l2, L2_TO_L1_MESSAGE_PASSER, event(messagePasserAbi, 'MessagePassed'), { sender: account }, net.blockTimeSeconds, o),
+    scanLogs(l2, L2_STANDARD_BRIDGE, event(l2StandardBridgeAbi, 'WithdrawalInitiated'), { from: account }, net.blockTimeSeconds, o),
     l2.getBlockNumber(),
   ])
   const items: WithdrawalItem[] = []
@@ -111,9 +129,9 @@ export async function discoverDeposits(l1: Client, rollup: RollupInfo & { l2Chai
   const bt = rollup.l1BlockTimeSeconds
   const bridge = rollup.l1StandardBridge
   const [direct, ethBridged, erc20Bridged, head] = await Promise.all([
-    scan(l1, rollup.portal, event(portalDepositAbi, 'TransactionDeposited'), { from: account }, bt, o),
-    bridge ? scan(l1, bridge, event(l1StandardBridgeAbi, 'ETHDepositInitiated'), { from: account }, bt, o) : [],
-    bridge ? scan(l1, bridge, event(l1StandardBridgeAbi, 'ERC20DepositInitiated'), { from: account }, bt, o) : [],
+    scanLogs(l1, rollup.portal, event(portalDepositAbi, 'TransactionDeposited'), { from: account }, bt, o),
+    bridge ? scanLogs(l1, bridge, event(l1StandardBridgeAbi, 'ETHDepositInitiated'), { from: account }, bt, o) : [],
+    bridge ? scanLogs(l1, bridge, event(l1StandardBridgeAbi, 'ERC20DepositInitiated'), { from: account }, bt, o) : [],
     l1.getBlockNumber(),
   ])
   const items: DepositItem[] = []

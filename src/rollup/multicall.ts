@@ -34,6 +34,17 @@ export async function readMany(client: Pick<PublicClient, 'multicall'>, reads: R
 
 const TRANSPORT = /^(HttpRequestError|TimeoutError|WebSocketRequestError|SocketClosedError|RpcRequestError|LimitExceededRpcError|ResourceUnavailableRpcError|InternalRpcError|UnknownRpcError)$/
 
+/** No answer at all: the connection failed or timed out (an HTTP status or a JSON-RPC error is an answer). */
+export function isNetworkDown(err: unknown): boolean {
+  let c: unknown = err
+  for (let i = 0; i < 8 && c; i++) {
+    const e = c as { name?: string; status?: number }
+    if (e.name === 'TimeoutError' || (e.name === 'HttpRequestError' && e.status === undefined)) return true
+    c = (c as { cause?: unknown }).cause
+  }
+  return false
+}
+
 /** The RPC did not answer (network, timeout, rate limit), as opposed to the contract reverting. */
 export function isTransportError(err: unknown): boolean {
   let c: unknown = err
