@@ -257,6 +257,12 @@ async function startOnce(opts: DevnetOptions, t0: number): Promise<Devnet> {
     }
     const [faultAnchor, validityAnchor] = await Promise.all([setupOne(deployment.rollups.fault), setupOne(deployment.rollups.validity)])
 
+    // The oracle refuses a starting L2 timestamp later than its L1 block: an L2 block mined in a
+    // later second than the L1's newest block would make its initialize() revert now and then.
+    const newestAnchor = faultAnchor.timestamp > validityAnchor.timestamp ? faultAnchor.timestamp : validityAnchor.timestamp
+    const l1Now = (await l1.getBlock({ blockTag: 'latest' })).timestamp
+    if (l1Now <= newestAnchor) await rpc(l1, 'evm_setNextBlockTimestamp', [toHex(newestAnchor + 1n)])
+
     // Every wei that exists on an L2 at genesis is locked in its portal, so withdrawals can always be paid.
     const l2Genesis = l2Prefund * BigInt(USER_ACCOUNT_COUNT) + serviceFunding * 3n // + deployer, address(0), assetDeployer
     await initializeL1(l1Config, deployment, {

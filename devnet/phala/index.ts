@@ -148,8 +148,9 @@ export async function deployPhalaAssets(opts: DeployPhalaAssetsOptions): Promise
     if (await read<boolean>(l1, claimer, abi, 'deposited')) continue
     const { free, staked } = snapshotTotals(snapshot, network)
     if (staked > 0n) {
+      // a margin over the preview: the price is read one block before the mint runs
       const cost = await read<bigint>(l1, vpha, c.PhaVault.abi, 'previewMint', [staked])
-      await write(l1, pha, c.PhalaToken.abi, 'approve', [vpha, cost])
+      await write(l1, pha, c.PhalaToken.abi, 'approve', [vpha, cost + cost / 100n])
       await write(l1, vpha, c.PhaVault.abi, 'mint', [staked, deployer])
       await write(l1, vpha, c.PhaVault.abi, 'approve', [claimer, staked])
     }
