@@ -7,7 +7,7 @@
 // SCREENS=1 saves screenshots (light and dark) under .cache/screens/.
 import { after, before, test } from 'node:test'
 import assert from 'node:assert/strict'
-import { mkdirSync, writeFileSync } from 'node:fs'
+import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { createPublicClient, createWalletClient, http, parseAbi, type Address, type Hex, type PublicClient } from 'viem'
 import { privateKeyToAccount } from 'viem/accounts'

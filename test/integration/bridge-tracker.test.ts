@@ -8,7 +8,7 @@
 // leaves out.
 import { after, before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
-import { encodeFunctionData, parseAbi, parseEther, type Address } from 'viem'
+import { parseAbi, parseEther, type Address } from 'viem'
 import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts'
 import { getTimeToFinalize } from 'viem/op-stack'
 import { startDevnet, type Devnet } from '../../devnet/index.ts'

@@ -11,7 +11,7 @@ import { createPublicClient, encodeDeployData, http, parseEther, toHex, type Add
 import { privateKeyToAccount } from 'viem/accounts'
 import { DEFAULT_L1_FEE, PREDEPLOYS, TEST_MNEMONIC } from '../../devnet/index.ts'
 import { bedrock } from '../../devnet/lib/contracts.ts'
-import { freePort, startAnvil, type AnvilProcess } from '../../devnet/lib/processes.ts'
+import { freePort, startAnvil } from '../../devnet/lib/processes.ts'
 import { writeL1FeeParams } from '../../devnet/deploy/l2.ts'
 import { ETH, type Network } from '../../src/chains/types.ts'
 import { publicClientFor } from '../../src/rpc/client.ts'

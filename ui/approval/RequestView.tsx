@@ -16,7 +16,6 @@ interface Props {
 
 export function RequestView({ approval, state, busy, onDecide }: Props) {
   const r = approval.request
-  const origin = approval.requester.origin
   const visible = state.accounts.filter((a) => !a.hidden)
   const [chosen, setChosen] = useState<string[]>(() => (state.selected ? [state.selected] : visible.slice(0, 1).map((a) => a.address)))
   const nameOf = (address: string) => state.accounts.find((a) => a.address.toLowerCase() === address.toLowerCase())?.name ?? shortAddress(address)

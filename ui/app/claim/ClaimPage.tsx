@@ -9,13 +9,13 @@ import { bg } from '../../lib/background.ts'
 import { asWalletError } from '../../lib/errors.ts'
 import type { WalletStateHandle } from '../../lib/wallet-state.ts'
 import { Alert, Callout } from '../../components/Alert.tsx'
-import { PasswordForm } from '../../components/PasswordForm.tsx'
 import { Page } from '../Page.tsx'
 import { SubstrateAccounts } from './SubstrateAccounts.tsx'
 import { Eligibility, type EligibilityView } from './Eligibility.tsx'
 import { ClaimReview } from './ClaimReview.tsx'
 import { Holdings, type PositionsView } from './Holdings.tsx'
 import { MovePha } from './MovePha.tsx'
+import { UnlockForm } from '../UnlockForm.tsx'
 
 /** While something is on its way to L2, balances are read again this often (ms). */
 const REFRESH_MS = 4000
@@ -26,9 +26,7 @@ export function ClaimPage({ wallet }: { wallet: WalletStateHandle }) {
     return (
       <Page title="PHA migration">
         <p>Unlock the wallet to claim your parachain PHA.</p>
-        <div class="narrow">
-          <PasswordForm submitLabel="Unlock" busyLabel="Unlocking…" autoFocus onSubmit={async (password) => wallet.accept(await bg('keyring.unlock', { password }))} />
-        </div>
+        <UnlockForm wallet={wallet} />
       </Page>
     )
   }

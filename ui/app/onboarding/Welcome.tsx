@@ -1,11 +1,9 @@
 // The start of onboarding: create or import. When a wallet already exists it says so and offers
 // to unlock it instead (creating a second one would need a reset first).
-import { bg } from '../../lib/background.ts'
 import type { WalletStateHandle } from '../../lib/wallet-state.ts'
-import { PasswordForm } from '../../components/PasswordForm.tsx'
 import { Page } from '../Page.tsx'
 import { href } from '../nav.ts'
-import { CorruptWayOut } from '../settings/CorruptWayOut.tsx'
+import { UnlockForm } from '../UnlockForm.tsx'
 
 export function Welcome({ wallet }: { wallet: WalletStateHandle }) {
   const state = wallet.state!
@@ -39,16 +37,10 @@ export function Welcome({ wallet }: { wallet: WalletStateHandle }) {
           </p>
         </>
       ) : (
-        <div class="narrow">
+        <>
           <p>Unlock it to continue.</p>
-          <PasswordForm
-            submitLabel="Unlock"
-            busyLabel="Unlocking…"
-            autoFocus
-            onSubmit={async (password) => wallet.accept(await bg('keyring.unlock', { password }))}
-            errorExtra={(err) => err.code === 'VAULT_CORRUPT' && <CorruptWayOut />}
-          />
-        </div>
+          <UnlockForm wallet={wallet} />
+        </>
       )}
       <p class="muted small-print">
         To create or import a different wallet, <a href={href('settings/reset')}>reset this one</a> first. You will need its secret recovery phrase

@@ -8,10 +8,9 @@ import { asWalletError } from '../../lib/errors.ts'
 import type { WalletStateHandle } from '../../lib/wallet-state.ts'
 import { Alert } from '../../components/Alert.tsx'
 import { CopyButton } from '../../components/CopyButton.tsx'
-import { PasswordForm } from '../../components/PasswordForm.tsx'
 import { Page } from '../Page.tsx'
 import { href } from '../nav.ts'
-import { CorruptWayOut } from './CorruptWayOut.tsx'
+import { UnlockForm } from '../UnlockForm.tsx'
 
 export function Accounts({ wallet }: { wallet: WalletStateHandle }) {
   const state = wallet.state!
@@ -23,15 +22,7 @@ export function Accounts({ wallet }: { wallet: WalletStateHandle }) {
     return (
       <Page title="Accounts">
         <p>Unlock the wallet to manage its accounts.</p>
-        <div class="narrow">
-          <PasswordForm
-            submitLabel="Unlock"
-            busyLabel="Unlocking…"
-            autoFocus
-            onSubmit={async (password) => wallet.accept(await bg('keyring.unlock', { password }))}
-            errorExtra={(err) => err.code === 'VAULT_CORRUPT' && <CorruptWayOut />}
-          />
-        </div>
+        <UnlockForm wallet={wallet} />
       </Page>
     )
   }
