@@ -82,4 +82,18 @@ export function uiHandlers(wallet: Wallet, info: () => BackgroundInfo): Handlers
 }
 
 /** Calls that do not count as user activity ('tx.quote': screens re-quote every block while open; the bridge reads: its screens poll the tracker). */
-export const PASSIVE_UI_CALLS = new Set<string>(['app.ping', 'tx.quote', 'bridge.overview', 'bridge.refresh', 'bridge.item', 'bridge.txStatus'])
+export const PASSIVE_UI_CALLS = new Set<string>([
+  'app.ping',
+  // what screens poll on their own (every block, or while something is on its way): an open
+  // screen must not hold the auto-lock off
+  'tx.quote',
+  'bridge.overview',
+  'bridge.refresh',
+  'bridge.item',
+  'bridge.txStatus',
+  'balances.refresh',
+  'activity.check',
+  'claim.status',
+  'claim.positions',
+  'claim.waitTx',
+])
