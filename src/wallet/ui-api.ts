@@ -81,7 +81,7 @@ export function uiHandlers(wallet: Wallet, info: () => BackgroundInfo): Handlers
   }
 }
 
-/** Calls that do not count as user activity ('tx.quote': screens re-quote every block while open; the bridge reads: its screens poll the tracker). */
+/** Calls that do not count as user activity. */
 export const PASSIVE_UI_CALLS = new Set<string>([
   'app.ping',
   // what screens poll on their own (every block, or while something is on its way): an open
