@@ -232,6 +232,8 @@ test('import the test phrase in the ui (an unknown word is named), manage accoun
   await app.getByLabel('New name for Account 2').fill('Savings')
   await app.getByLabel('New name for Account 2').press('Enter')
   await app.getByText('Savings', { exact: true }).waitFor()
+  // the rename hands the focus back to its button once it is saved: wait for that before moving on
+  await until(() => app.evaluate('document.activeElement?.getAttribute("aria-label") ?? ""') as Promise<string>, (label) => label === 'Rename Savings')
   await app.getByRole('button', { name: 'Move Imported 1 up' }).focus()
   await app.keyboard.press('Enter')
   await until(() => app.getByTestId('account-name').allInnerTexts(), (n) => n.join() === 'Account 1,Imported 1,Savings')
