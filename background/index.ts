@@ -36,7 +36,14 @@ const wallet = new Wallet({
 const provider = new ProviderService({ wallet })
 const portfolio = createPortfolio(provider, __DEVNET_MANIFEST__)
 // the tracker's alarm handler is registered here, in the first turn, like every listener
-const bridge = new BridgeService({ wallet, activity: provider.activity, registry: async () => (await portfolio.balances.registry()).tokens })
+const bridge = new BridgeService({
+  wallet,
+  activity: provider.activity,
+  registry: async () => (await portfolio.balances.registry()).tokens,
+  onArrived: async (arrivals) => {
+    await Promise.all(arrivals.map((a) => portfolio.balances.refreshAccountsOn(a.chainId, [a.address])))
+  },
+})
 const claims = new ClaimService({ wallet, provider, bridge, deployments: [devnetClaimDeployment(__DEVNET_MANIFEST__), MAINNET_CLAIM].filter((d) => d !== null) })
 const ready = wallet
   .start()

@@ -27,6 +27,8 @@ export interface BridgeServiceDeps {
   activity: ActivityStore
   /** the token registry (src/tokens); without one, ETH only */
   registry?: () => Promise<RegistryToken[]>
+  /** money arrived: a deposit credited on its L2, a withdrawal paid out on its L1 (balances refresh there) */
+  onArrived?: (arrivals: { chainId: number; address: string }[]) => Promise<void>
   client?: (n: Network) => PublicClient
   /** eth_getLogs ranges for rediscovery (public nodes refuse large ones) */
   scan?: { l1ChunkBlocks?: number; l2ChunkBlocks?: number; maxChunks?: number }
@@ -110,6 +112,10 @@ export class BridgeService {
     }
     if (Object.keys(clocks).length) await this.store.setClocks(clocks)
     await this.announce(report, names)
+    const arrivals = report.transitions.flatMap((t) =>
+      t.what === 'credited' ? [{ chainId: t.item.l2ChainId, address: t.item.to }] : t.what === 'finalized' ? [{ chainId: t.item.l1ChainId, address: t.item.to }] : [],
+    )
+    if (arrivals.length && this.deps.onArrived) await this.deps.onArrived(arrivals).catch((err) => console.error('refresh after arrival failed', err))
     const items = await this.store.list()
     this.updateBadge(items)
     const now = this.wallet.platform.now()

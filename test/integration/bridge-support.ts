@@ -19,6 +19,8 @@ import { makeWallet, type Harness } from '../support/wallet-harness.ts'
 export interface BridgeHarness {
   h: Harness
   svc: BridgeService
+  /** what the service reported as arrived (the background refreshes those balances) */
+  arrivals: { chainId: number; address: string }[]
   ui: ReturnType<typeof bridgeUiHandlers>
   tx: ReturnType<typeof txUiHandlers>
   /** the same storage and platform, a new service, as after a service-worker restart */
@@ -27,8 +29,14 @@ export interface BridgeHarness {
 
 export async function bridgeHarness(devnet: Devnet, from?: Harness): Promise<BridgeHarness> {
   const h = from ? await from.restart() : await makeWallet({ networks: devnetNetworks(devnet.manifest) })
-  const svc = new BridgeService({ wallet: h.wallet, activity: h.provider.activity, registry: async () => devnetRegistry(devnet.manifest) })
-  const out: BridgeHarness = { h, svc, ui: bridgeUiHandlers(svc), tx: txUiHandlers(h.provider), restart: () => bridgeHarness(devnet, h) }
+  const arrivals: BridgeHarness['arrivals'] = []
+  const svc = new BridgeService({
+    wallet: h.wallet,
+    activity: h.provider.activity,
+    registry: async () => devnetRegistry(devnet.manifest),
+    onArrived: async (a) => void arrivals.push(...a),
+  })
+  const out: BridgeHarness = { h, svc, arrivals, ui: bridgeUiHandlers(svc), tx: txUiHandlers(h.provider), restart: () => bridgeHarness(devnet, h) }
   return out
 }
 

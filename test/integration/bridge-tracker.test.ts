@@ -77,6 +77,7 @@ describe('withdrawal tracker on the devnet', () => {
     assertEta('prove901', r.prove, r.intervalSeconds)
     assertEta('finalize901', r.finalize, r.intervalSeconds)
     assert.equal(await devnet.l1.client.getBalance({ address: to }), amount, 'the ETH arrived on L1')
+    assert.ok(b.arrivals.some((a) => a.chainId === 900 && a.address.toLowerCase() === to.toLowerCase()), 'the payout was reported, so the L1 balance refreshes')
     assert.equal(b.h.platform.badge, '')
   })
 
@@ -95,6 +96,7 @@ describe('withdrawal tracker on the devnet', () => {
     const credited = await tickUntil<DepositItem>(b, dep.id, (d) => d.status === 'credited', 30_000)
     assert.ok(credited.l2Hash)
     assert.equal(await devnet.l2[902]!.client.readContract({ address: pha.l2, abi: erc20, functionName: 'balanceOf', args: [account] }), amount)
+    assert.ok(b.arrivals.some((a) => a.chainId === 902 && a.address.toLowerCase() === account.toLowerCase()), 'the credit was reported, so the L2 balance refreshes')
 
     const exit = await b.svc.exitEstimate(902)
     assert.equal(exit.params.system.kind, 'output-oracle')
