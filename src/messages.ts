@@ -31,6 +31,7 @@ import type { BridgeTokenOption } from './bridge/tokens.ts'
 import type { ItemView } from './bridge/view.ts'
 import type { Overview } from './bridge/service.ts'
 import type { CompareRow } from './bridge/compare.ts'
+import type { BridgeCostView } from './bridge/cost.ts'
 
 export type RequestId = string | number
 
@@ -136,6 +137,8 @@ export interface UiCalls {
     params: BridgeIntent
     result: { steps: FlowTxJson[]; exit: { text: string; totalSeconds: number | null; proveWaitSeconds: number | null; finalizeWaitSeconds: number | null; system: string } | null }
   }
+  /** what the flow really costs: a deposit's L1 steps + the L2 gas it buys, or the whole exit (L2 initiate + L1 prove + L1 finalize); `txs`: the steps the screen prepared */
+  'bridge.cost': { params: { intent: BridgeIntent; txs: PreparedTx[] }; result: BridgeCostView }
   'bridge.send': { params: { tx: PreparedTx; intent: BridgeIntent; title: string }; result: { hash: string; id: string | null } }
   'bridge.buildStep': { params: { id: string; step: 'prove' | 'finalize' }; result: { tx: FlowTxJson } }
   'bridge.sendStep': { params: { id: string; step: 'prove' | 'finalize'; tx: PreparedTx }; result: { hash: string } }

@@ -1,10 +1,13 @@
 // The supported L2s side by side: how each proves withdrawals today, how long an exit takes and
-// what its L1 steps (prove + finalize) cost at today's gas price, all read from chain now. A chain
-// that does not answer gets its own row saying so; the others still show.
+// what the whole exit costs at today's gas prices (a representative L2 initiate, with no account
+// involved, + L1 prove + L1 finalize), all read from chain now. A chain that does not answer gets
+// its own row saying so; the others still show.
 import type { Network } from '../chains/types.ts'
 import { withdrawalExitCost } from '../rollup/bridge-cost.ts'
+import { feeAmounts } from '../rollup/fees.ts'
 import { describeProofSystem } from '../rollup/proof-system.ts'
 import { exitDuration, formatDuration } from '../rollup/exit-time.ts'
+import { representativeInitiate } from './cost.ts'
 import type { BridgeService } from './service.ts'
 
 export interface CompareRow {
@@ -23,8 +26,8 @@ export interface CompareRow {
   /** "about 3 d 12 h" */
   exitText?: string
   reason?: string
-  /** L1 prove + finalize at today's prices, wei (decimal strings) */
-  cost?: { total: string; max: string; gasSource: string } | null
+  /** the whole exit at today's prices, wei (decimal strings): L2 initiate (measured gas) + L1 prove + L1 finalize */
+  cost?: { total: string; max: string; initiate: string; l1: string; gasSource: string } | null
   costError?: string
 }
 
@@ -57,8 +60,21 @@ async function row(svc: BridgeService, l2: Network, l1: Network | undefined): Pr
       reason: d.reason,
     }
     try {
-      const cost = await withTimeout(withdrawalExitCost({ l2, l2Client: svc.client(l2), l1, l1Client: svc.client(l1), portal: l2.rollup!.portal, path: 'eth' }), l1.name)
-      out.cost = { total: cost.total.toString(), max: cost.max.toString(), gasSource: cost.steps.map((s) => s.gasSource).join('+') }
+      const l2Client = svc.client(l2)
+      const cost = await withTimeout(
+        representativeInitiate(l2, l2Client).then((initiate) => withdrawalExitCost({ l2, l2Client, initiate, l1, l1Client: svc.client(l1), portal: l2.rollup!.portal, path: 'eth' })),
+        `${l2.name} or ${l1.name}`,
+      )
+      // the initiate has no account behind it: its gas is the measured figure, not a prepared one
+      const steps = cost.steps.map((s) => (s.step === 'initiate' ? { ...s, gasSource: 'measured' as const } : s))
+      const initiate = steps.find((s) => s.step === 'initiate')!
+      out.cost = {
+        total: cost.total.toString(),
+        max: cost.max.toString(),
+        initiate: initiate.fee.total,
+        l1: (cost.total - feeAmounts(initiate.fee).total).toString(),
+        gasSource: steps.map((s) => `${s.step}: ${s.gasSource}`).join(', '),
+      }
     } catch (err) {
       out.cost = null
       out.costError = (err as Error).message

@@ -1,12 +1,14 @@
 // The bridge screens' calls: the tracked items and their timelines, a tick on demand, the tokens
 // of a chain pair, building and sending a flow (the screens prepare each transaction with its fee
-// through 'tx.prepare'), prove / finalize, the L2 comparison and rediscovery.
+// through 'tx.prepare') and what the whole flow costs, prove / finalize, the L2 comparison and
+// rediscovery.
 import type { Hex } from 'viem'
 import type { Handlers } from '../messaging.ts'
 import type { UiCallsOf } from '../messages.ts'
 import { WalletError } from '../errors.ts'
 import { describeProofSystem } from '../rollup/proof-system.ts'
 import { compareRollups } from './compare.ts'
+import { flowCost } from './cost.ts'
 import { receiptOrNull } from './deposit-track.ts'
 import { buildFlow, buildStep, flowJson, sendFlowTx, sendStep } from './flows.ts'
 import type { BridgeService } from './service.ts'
@@ -38,6 +40,7 @@ export function bridgeUiHandlers(svc: BridgeService): Handlers<UiCallsOf<'bridge
       }
       return { steps, exit }
     },
+    'bridge.cost': ({ intent, txs }) => flowCost(svc, intent, txs),
     'bridge.send': ({ tx, intent, title }) => sendFlowTx(svc, tx, intent, String(title).slice(0, 80)),
     'bridge.buildStep': async ({ id, step: s }) => ({ tx: flowJson(await buildStep(svc, String(id), step(s))) }),
     'bridge.sendStep': ({ id, step: s, tx }) => sendStep(svc, String(id), step(s), tx),

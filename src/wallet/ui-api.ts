@@ -91,6 +91,7 @@ export const PASSIVE_UI_CALLS = new Set<string>([
   'bridge.refresh',
   'bridge.item',
   'bridge.txStatus',
+  'bridge.cost',
   'balances.refresh',
   'activity.check',
   'claim.status',

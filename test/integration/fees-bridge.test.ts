@@ -2,7 +2,8 @@
 // cost (L2 initiate + L1 prove + L1 finalize) against what the three transactions really cost, on
 // both portal kinds (901: OptimismPortal2 + PermissionedDisputeGame; 902: legacy OptimismPortal + OP
 // Succinct oracle) and three paths (ETH through the message passer, ETH and PHA through the
-// L2StandardBridge). Also re-measures the prove/finalize gas kept in MEASURED_EXIT_GAS.
+// L2StandardBridge). Also re-measures the prove/finalize gas kept in MEASURED_EXIT_GAS and the
+// initiate gas kept in MEASURED_INITIATE_GAS (the L2 comparison's quote with no account).
 import { after, before, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { encodeFunctionData, parseAbi, parseEther, type Address, type Hex, type PublicClient, type TransactionReceipt } from 'viem'
@@ -18,7 +19,9 @@ import { erc20Abi } from '../../src/abi/erc20.ts'
 import { l1StandardBridgeAbi, l2StandardBridgeAbi, messagePasserAbi } from '../../src/abi/op-bridge.ts'
 import { ethDepositTxs, DEFAULT_DEPOSIT_L2_GAS } from '../../src/bridge/deposit.ts'
 import { L2_STANDARD_BRIDGE, L2_TO_L1_MESSAGE_PASSER } from '../../src/rollup/detect.ts'
-import { depositCost, MEASURED_EXIT_GAS, portalKind, withdrawalExitCost, type PortalKind, type WithdrawalPath } from '../../src/rollup/bridge-cost.ts'
+import { representativeInitiate } from '../../src/bridge/cost.ts'
+import { rollupFeeQuote } from '../../src/rollup/fees.ts'
+import { depositCost, MEASURED_EXIT_GAS, MEASURED_INITIATE_GAS, portalKind, withdrawalExitCost, type PortalKind, type WithdrawalPath } from '../../src/rollup/bridge-cost.ts'
 
 const LEGACY_ERC20_ETH: Address = '0xDeadDeAddeAddEAddeadDEaDDEAdDeaDDeAD0000'
 const withdrawalTuple = '(uint256 nonce, address sender, address target, uint256 value, uint256 gasLimit, bytes data)'
@@ -138,6 +141,22 @@ test('withdrawal exit cost on both portal kinds and three paths: quoted at initi
     ),
   )
   assert.equal(exits.length, 6)
+
+  // the initiate with no account behind it (the L2 comparison): its kept gas still holds, and its
+  // quote (L1 data fee from the GasPriceOracle on its unsigned serialization) is what the same
+  // transaction charges when an account sends it (the passers' nonces are above zero by now)
+  for (const [i, chainId] of [901, 902].entries()) {
+    const l2Net = net(chainId)
+    const l2 = publicClientFor(l2Net)
+    const rep = await representativeInitiate(l2Net, l2)
+    const quote = await rollupFeeQuote(l2Net, l2, rep)
+    const account = privateKeyToAccount(devnet.accounts[12 + i]!.privateKey)
+    const tx = await prepareTx(l2, chainId, { from: account.address, to: rep.to!, value: BigInt(rep.value), data: rep.data })
+    const sent = await sendPrepared(l2, account, tx)
+    console.log(`${chainId} initiate (no account): kept gas ${MEASURED_INITIATE_GAS}, estimated ${BigInt(tx.gas)}, used ${sent.receipt.gasUsed}; quoted ${quote.total} (L1 data ${quote.l1Data}), charged ${sent.fee}`)
+    assert.ok(rel(MEASURED_INITIATE_GAS, BigInt(tx.gas)) <= 0.02 && rel(MEASURED_INITIATE_GAS, sent.receipt.gasUsed) <= 0.02, `${chainId}: kept initiate gas ${MEASURED_INITIATE_GAS} vs estimated ${BigInt(tx.gas)} / used ${sent.receipt.gasUsed}`)
+    assert.ok(rel(BigInt(quote.total), sent.fee) <= 0.1, `${chainId}: representative initiate quoted ${quote.total}, the same transaction charged ${sent.fee}`)
+  }
 
   // prove: once a proposal covers the withdrawal, the prove gas is estimated against L1
   await Promise.all(
