@@ -59,27 +59,45 @@ export interface LiveFee {
 
 /** Re-quotes `tx` every block; stale when the last good quote is older than ~2 blocks or the last try failed. */
 export function useLiveFee(tx: PreparedTx | null, initial: FeeQuote | null, blockTimeSeconds: number, initialError?: string): LiveFee {
-  const [fee, setFee] = useState<FeeQuote | null>(initial)
+  const live = useLive(tx, tx ? (timeoutMs) => bg('tx.quote', { tx }, { timeoutMs }).then((r) => r.fee) : null, initial, blockTimeSeconds, initialError)
+  return { fee: live.value, error: live.error, stale: live.stale }
+}
+
+export interface Live<T> {
+  value: T | null
+  error: string | undefined
+  stale: boolean
+}
+
+/**
+ * Any figure that follows the chain (a fee, a bridge cost): `fetch` runs every block while the
+ * screen is open (at once without an `initial` value), a new `key` (or `initial`) restarts the loop;
+ * stale when the last good answer is older than ~2 blocks or the last try failed.
+ */
+export function useLive<T>(key: unknown, fetch: ((timeoutMs: number) => Promise<T>) | null, initial: T | null, blockTimeSeconds: number, initialError?: string): Live<T> {
+  const [value, setValue] = useState<T | null>(initial)
   const [error, setError] = useState<string | undefined>(initialError)
   const [failed, setFailed] = useState(false)
   const [now, setNow] = useState(() => Date.now())
   const lastOk = useRef(initial ? Date.now() : 0)
+  const fetchRef = useRef(fetch)
+  fetchRef.current = fetch
   const periodMs = Math.min(12_000, Math.max(1_000, blockTimeSeconds * 1000))
 
   useEffect(() => {
-    setFee(initial)
+    setValue(initial)
     setError(initialError)
     setFailed(false)
     lastOk.current = initial ? Date.now() : 0
-    if (!tx) return
+    if (!fetchRef.current) return
     let alive = true
     let timer: ReturnType<typeof setTimeout> | undefined
     const tick = async () => {
       try {
-        const { fee: next } = await bg('tx.quote', { tx }, { timeoutMs: Math.max(5_000, periodMs * 2) })
+        const next = await fetchRef.current!(Math.max(5_000, periodMs * 2))
         if (!alive) return
         lastOk.current = Date.now()
-        setFee(next)
+        setValue(next)
         setError(undefined)
         setFailed(false)
       } catch (e) {
@@ -87,7 +105,7 @@ export function useLiveFee(tx: PreparedTx | null, initial: FeeQuote | null, bloc
         setFailed(true)
         if (!lastOk.current) setError(asWalletError(e).message)
       }
-      if (alive) timer = setTimeout(tick, periodMs)
+      if (alive && fetchRef.current) timer = setTimeout(tick, periodMs)
     }
     timer = setTimeout(tick, initial ? periodMs : 0)
     const clock = setInterval(() => setNow(Date.now()), 1000)
@@ -96,11 +114,11 @@ export function useLiveFee(tx: PreparedTx | null, initial: FeeQuote | null, bloc
       clearTimeout(timer)
       clearInterval(clock)
     }
-    // a new transaction (or a new first quote) restarts the loop
-  }, [tx, initial, periodMs])
+    // a new subject (or a new first value) restarts the loop
+  }, [key, initial, periodMs])
 
   const old = lastOk.current > 0 && now - lastOk.current > periodMs * 2.5
-  return { fee, error, stale: !!fee && (failed || old) }
+  return { value, error, stale: !!value && (failed || old) }
 }
 
 /** The breakdown of a prepared transaction, kept fresh while shown (approval window, bridge screens). */
