@@ -46,8 +46,9 @@ export async function fundPha(devnet: Devnet, to: Address, amount: bigint) {
 
 /**
  * The popup's Bridge form: direction, rollup, token, amount; waits for the fee of the transaction
- * to sign, then signs (an approval first for ERC-20 deposits, then the deposit). Returns the
- * tracked item's id.
+ * to sign and for the whole cost under it (a withdrawal: L2 initiate + L1 prove + L1 finalize and
+ * a total; a deposit: its L1 steps, a total and the L2 gas limit it buys), then signs (an approval
+ * first for ERC-20 deposits, then the deposit). Returns the tracked item's id.
  */
 export async function bridgeThroughPopup(wb: WalletBrowser, p: { direction: 'deposit' | 'withdraw'; l2: number; token: string; amount: string; screenshot?: string }): Promise<string> {
   const popup = await openPopup(wb, '#/bridge')
@@ -62,7 +63,11 @@ export async function bridgeThroughPopup(wb: WalletBrowser, p: { direction: 'dep
     const submit = popup.getByTestId('bridge-submit')
     await assertEnabled(submit)
     const label = await submit.innerText()
-    if (round === 0 && p.screenshot) await shot(popup, p.screenshot)
+    await assertCostPanel(popup, p.direction === 'withdraw' ? ['initiate', 'prove', 'finalize'] : /^Approve/.test(label) ? ['approve', 'deposit'] : ['deposit'])
+    if (round === 0 && p.screenshot) {
+      await submit.evaluate((e) => e.scrollIntoView({ block: 'end' })) // the popup scrolls inside: show the cost panel and the button
+      await shot(popup, p.screenshot)
+    }
     await submit.click()
     if (/^Approve/.test(label)) {
       // the approval is mined, then the deposit is built: its own fee shows
@@ -76,6 +81,26 @@ export async function bridgeThroughPopup(wb: WalletBrowser, p: { direction: 'dep
   assert.ok(after, 'the popup’s send is tracked')
   await popup.close()
   return after.id
+}
+
+/** The cost panel under the step's fee: one line per step, in order, each with an amount of ETH, then a total above zero. */
+export async function assertCostPanel(popup: Page, steps: string[]) {
+  const panel = popup.getByTestId('bridge-cost')
+  await panel.locator('[data-cost-step="total"]').waitFor({ timeout: 30_000 })
+  const rows = panel.locator('[data-cost-step]')
+  const shown = await rows.evaluateAll((els) => els.map((e) => [e.getAttribute('data-cost-step'), e.querySelector('dd')?.textContent ?? '']))
+  assert.deepEqual(shown.map(([s]) => s), [...steps, 'total', 'max'])
+  for (const [step, amount] of shown) assert.match(amount!, /^(<)?\d[\d,]*(\.\d+)? ETH$/, `${step}: ${amount}`)
+  assert.notEqual(shown.find(([s]) => s === 'total')![1], '0 ETH')
+  const text = await panel.innerText()
+  if (steps.includes('prove')) {
+    assert.equal(await panel.locator('h3').textContent(), 'Whole exit cost')
+    assert.match(text, /L2 initiate[\s\S]*L1 prove[\s\S]*L1 finalize/)
+    assert.match(text, /each is quoted again when you click it/)
+  } else {
+    assert.equal(await panel.locator('h3').textContent(), 'Deposit cost')
+    assert.match(await panel.getByTestId('bridge-cost-l2gas').innerText(), /^L2 gas limit: [\d,]+ gas, bought on .+ inside the deposit fee\.$/)
+  }
 }
 
 /** The direction tab, clicked as a person clicks it. */

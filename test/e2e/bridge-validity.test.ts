@@ -3,15 +3,17 @@
 // to their credit, withdrawn, proven and finalized with one click each (time moved past the
 // oracle's finalization period), the money back on L1; then on 901, a proven withdrawal flagged for
 // a new proof when the chain changes its respected game type, proven again against the new type;
-// and the L2 comparison page reading exit times from the chains.
+// the whole exit cost in the popup form, re-quoted every block and marked stale while the L2 does
+// not answer; and the L2 comparison page reading exit times and whole exit costs from the chains.
 import { after, before, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { parseAbi, parseEther } from 'viem'
 import type { Devnet } from '../../devnet/index.ts'
 import type { WithdrawalItem } from '../../src/bridge/types.ts'
 import { launchWithExtension, type WalletBrowser } from './support/browser.ts'
-import { extensionUrl, initializeWallet, TEST_ADDRESS_0 } from './support/wallet.ts'
-import { bridgeThroughPopup, clickStep, e2eDevnet, fundPha, itemPage, overview, shot, waitStatus, warpTo } from './bridge-support.ts'
+import { extensionUrl, initializeWallet, openPopup, TEST_ADDRESS_0 } from './support/wallet.ts'
+import { until } from './send-support.ts'
+import { assertCostPanel, bridgeThroughPopup, chooseDirection, clickStep, e2eDevnet, fundPha, itemPage, overview, shot, waitStatus, warpTo } from './bridge-support.ts'
 
 const erc20 = parseAbi(['function balanceOf(address) view returns (uint256)'])
 
@@ -48,7 +50,7 @@ test('902: ETH and PHA round trips through the OP Succinct oracle, driven from t
   assert.equal(await l2.readContract({ address: pha.l2, abi: erc20, functionName: 'balanceOf', args: [TEST_ADDRESS_0] }), parseEther('30'))
 
   const phaBefore = await l1.readContract({ address: pha.l1, abi: erc20, functionName: 'balanceOf', args: [TEST_ADDRESS_0] })
-  const ethId = await bridgeThroughPopup(wb, { direction: 'withdraw', l2: 902, token: 'ETH', amount: '1' })
+  const ethId = await bridgeThroughPopup(wb, { direction: 'withdraw', l2: 902, token: 'ETH', amount: '1', screenshot: 'popup-withdraw-cost' })
   const phaId = await bridgeThroughPopup(wb, { direction: 'withdraw', l2: 902, token: 'PHA', amount: '30' })
   for (const id of [ethId, phaId]) {
     const p = await itemPage(wb, id)
@@ -98,6 +100,32 @@ test('901: a proven withdrawal is flagged for a new proof when the chain changes
   await p.close()
 })
 
+test('popup: the whole exit cost of a withdrawal is re-quoted every block, and marked stale while the L2 does not answer', async () => {
+  const popup = await openPopup(wb, '#/bridge')
+  await chooseDirection(popup, 'withdraw')
+  await popup.getByTestId('bridge-l2').selectOption('902')
+  await popup.getByTestId('bridge-amount').fill('0.5')
+  await assertCostPanel(popup, ['initiate', 'prove', 'finalize'])
+  const panel = popup.getByTestId('bridge-cost')
+  // the L2 base fee moves every block: a fresh quote shows another exact initiate fee
+  const exact = () => panel.locator('[data-cost-step="initiate"] dd').innerText().then(async (t) => `${t} ${await panel.locator('[data-cost-step="total"] dd').getAttribute('title')}`)
+  const first = await exact()
+  await until(exact, (t) => t !== first, 15_000, 'a re-quote at a new block')
+  assert.equal(await panel.getAttribute('data-stale'), 'false')
+  const pid = devnet.l2[902]!.pid
+  process.kill(pid, 'SIGSTOP')
+  try {
+    await until(() => panel.getAttribute('data-stale'), (s) => s === 'true', 20_000, 'the stale mark')
+    assert.match(await popup.getByTestId('bridge-cost-stale').innerText(), /Out of date/)
+    await panel.evaluate((e) => e.scrollIntoView({ block: 'end' }))
+    await shot(popup, 'popup-withdraw-stale')
+  } finally {
+    process.kill(pid, 'SIGCONT')
+  }
+  await until(() => panel.getAttribute('data-stale'), (s) => s === 'false', 30_000, 'a fresh cost after the RPC is back')
+  await popup.close()
+})
+
 test('the L2 comparison reads each chain\'s exit time and cost; a chain that does not answer says so', async () => {
   const page = await wb.context.newPage()
   await page.goto(extensionUrl(wb, 'app.html#/bridge/compare'))
@@ -106,7 +134,9 @@ test('the L2 comparison reads each chain\'s exit time and cost; a chain that doe
   assert.match(await row(901).innerText(), /OptimismPortal2 3\.10\.0, permissionless fault proofs \(game type 0\)/)
   assert.match(await row(902).innerText(), /OP Succinct output oracle v3\.0\.0 \(validity proofs\)/)
   assert.match(await row(902).getByTestId('compare-exit').innerText(), /^about \d+ s\s+proposal up to 5 s, then 30 s$/)
-  assert.match(await row(901).getByTestId('compare-cost').innerText(), /ETH/)
+  for (const chainId of [901, 902]) {
+    assert.match(await row(chainId).getByTestId('compare-cost-parts').innerText(), /^L2 initiate (<)?0\.\d+\nL1 prove \+ finalize 0\.\d+$/, `${chainId}: the L2 initiate is part of the exit cost`)
+  }
   // the shipped mainnet rollups get rows too: read from their chains, or (without a network) saying they do not answer
   assert.match(await page.locator('tr[data-chain="2035"]').innerText(), /^Phala L2\s+(Not answering: HTTP request failed\.|OptimismPortal)/)
   await shot(page, 'compare')

@@ -15,7 +15,7 @@ import type { Devnet } from '../../devnet/index.ts'
 import type { WithdrawalItem } from '../../src/bridge/types.ts'
 import { launchWithExtension, type WalletBrowser } from './support/browser.ts'
 import { extensionUrl, initializeWallet, liveWorker, openPopup, stopServiceWorker, TEST_ADDRESS_0, uiCall } from './support/wallet.ts'
-import { bridgeThroughPopup, chooseDirection, clickStep, E2E_DELAYS, e2eDevnet, fundPha, itemPage, overview, shot, waitStatus, warpTo } from './bridge-support.ts'
+import { assertCostPanel, bridgeThroughPopup, chooseDirection, clickStep, E2E_DELAYS, e2eDevnet, fundPha, itemPage, overview, shot, waitStatus, warpTo } from './bridge-support.ts'
 
 const PASSWORD = 'correct horse battery staple'
 const erc20 = parseAbi(['function balanceOf(address) view returns (uint256)'])
@@ -150,6 +150,7 @@ async function withdrawTo(to: Address): Promise<string> {
   await popup.getByTestId('bridge-to').fill(to)
   await popup.locator('[data-testid="fee"] [data-fee="total"]').waitFor({ timeout: 30_000 })
   assert.match(await popup.getByTestId('bridge-exit').innerText(), /^About .*: permissioned proposer: proposals about every .*\.$/)
+  await assertCostPanel(popup, ['initiate', 'prove', 'finalize'])
   await shot(popup, 'popup-withdraw')
   const before = new Set((await overview(popup)).items.map((v) => v.id))
   await popup.getByTestId('bridge-submit').click()

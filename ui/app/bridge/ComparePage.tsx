@@ -1,6 +1,7 @@
 // The supported L2s side by side, read from chain now: how each proves withdrawals, how long an
-// exit takes (the wait for a state proposal, then for finalization) and what its two L1
-// transactions (prove + finalize) cost at today's gas price.
+// exit takes (the wait for a state proposal, then for finalization) and what the whole exit costs
+// at today's gas prices: the L2 initiate (a plain ETH withdrawal, quoted with no account) + the two
+// L1 transactions (prove + finalize).
 import { useEffect, useState } from 'preact/hooks'
 import type { CompareRow } from '../../../src/bridge/compare.ts'
 import { formatDuration } from '../../../src/rollup/duration.ts'
@@ -22,7 +23,7 @@ export function ComparePage() {
       <p class="bridge-crumbs">
         <a href="#/bridge">← All bridging</a>
       </p>
-      <p class="lead">How long a withdrawal to L1 takes on each rollup today, and what its L1 steps cost, from each chain's own contracts: not from a table.</p>
+      <p class="lead">How long a withdrawal to L1 takes on each rollup today, and what the whole exit costs, from each chain's own contracts: not from a table.</p>
       {error && <p class="error" role="alert">{error}</p>}
       {!rows && !error && <p class="muted">Reading every chain…</p>}
       {[...groups].map(([l1, list]) => (
@@ -34,7 +35,7 @@ export function ComparePage() {
                 <th scope="col">Rollup</th>
                 <th scope="col">Proof system today</th>
                 <th scope="col">Exit time</th>
-                <th scope="col">Prove + finalize on L1</th>
+                <th scope="col">Whole exit cost</th>
               </tr>
             </thead>
             <tbody>
@@ -54,7 +55,11 @@ export function ComparePage() {
                       <td data-testid="compare-cost">
                         {r.cost ? (
                           <>
-                            <strong>{formatAmount(r.cost.total, 18, 'ETH', 6)}</strong>
+                            <strong title={`gas: ${r.cost.gasSource}`}>{formatAmount(r.cost.total, 18, 'ETH', 6)}</strong>
+                            <span class="muted small-print" data-testid="compare-cost-parts">
+                              <span>L2 initiate {formatAmount(r.cost.initiate, 18, undefined, 6)}</span>
+                              <span>L1 prove + finalize {formatAmount(r.cost.l1, 18, undefined, 6)}</span>
+                            </span>
                             <span class="muted small-print">at most {formatAmount(r.cost.max, 18, 'ETH', 6)}</span>
                           </>
                         ) : (
@@ -73,6 +78,12 @@ export function ComparePage() {
           </table>
         </section>
       ))}
+      {rows && rows.length > 0 && (
+        <p class="muted small-print" data-testid="compare-cost-note">
+          Whole exit cost: a plain ETH withdrawal started on the rollup (L2), then proven and finalized (L1), all at today's gas prices, with the gas each of these calls was
+          measured to use. A token withdrawal costs more to finalize; the Bridge form quotes your own.
+        </p>
+      )}
     </Page>
   )
 }

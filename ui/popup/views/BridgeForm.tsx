@@ -1,6 +1,8 @@
 // The bridge form: direction (deposit to the L2 / withdraw to L1), the L2 (its L1 follows), the
 // token (pairs the wallet knows on both sides), amount and receiver, the fee of the transaction to
-// sign next (re-quoted every block) and, for withdrawals, today's exit time read from the chain.
+// sign next (re-quoted every block), under it the whole flow's cost (a deposit's L1 steps and the L2
+// gas they buy; a withdrawal's whole exit: initiate + prove + finalize), and, for withdrawals,
+// today's exit time read from the chain.
 // An ERC-20 deposit approves first when needed: the approval is sent, mined, then the deposit is
 // built again. Everything signs in the background; a deposit or withdrawal is tracked from then on.
 import { useEffect, useRef, useState } from 'preact/hooks'
@@ -8,7 +10,7 @@ import type { AccountInfo } from '../../../src/keyring/accounts.ts'
 import type { Network } from '../../../src/chains/types.ts'
 import type { FeeQuote, PreparedTx } from '../../../src/approvals/types.ts'
 import type { BridgeTokenOption } from '../../../src/bridge/tokens.ts'
-import type { FlowTxJson } from '../../../src/bridge/flows.ts'
+import type { BridgeIntent, FlowTxJson } from '../../../src/bridge/flows.ts'
 import { checkAmount, checkRecipient } from '../../../src/send/checks.ts'
 import { bg } from '../../lib/background.ts'
 import { asWalletError } from '../../lib/errors.ts'
@@ -16,10 +18,12 @@ import { formatAmount } from '../../lib/amount.ts'
 import { openApp } from '../../lib/open.ts'
 import { FeeBreakdown, useLiveFee } from '../../components/FeeBreakdown.tsx'
 import { Callout } from '../../components/Alert.tsx'
+import { BridgeCost } from './BridgeCost.tsx'
 
 type Direction = 'deposit' | 'withdraw'
 interface Built {
   key: string
+  intent: BridgeIntent
   step: FlowTxJson
   steps: number
   exit: { text: string; system: string } | null
@@ -91,11 +95,11 @@ export function BridgeForm({ account, activeChainId, onSent }: { account: Accoun
     setError(null)
     const timer = setTimeout(async () => {
       try {
-        const intent = { direction, l2ChainId: l2.chainId, token, amount: amountCheck.value.toString(), from: account.address, to: receiver }
+        const intent: BridgeIntent = { direction, l2ChainId: l2.chainId, token, amount: amountCheck.value.toString(), from: account.address, to: receiver }
         const { steps, exit } = await bg('bridge.build', intent, { timeoutMs: 30_000 })
         const step = steps[0]
         const p = await bg('tx.prepare', { chainId: step.chainId, from: account.address, to: step.to, value: step.value, data: step.data, ...(step.gasHeadroomPercent ? { gasHeadroomPercent: step.gasHeadroomPercent } : {}) }, { timeoutMs: 30_000 })
-        if (mine === seq.current) setBuilt({ key, step, steps: steps.length, exit, tx: p.tx, fee: p.fee, feeError: p.feeError })
+        if (mine === seq.current) setBuilt({ key, intent, step, steps: steps.length, exit, tx: p.tx, fee: p.fee, feeError: p.feeError })
       } catch (e) {
         if (mine === seq.current) {
           setBuilt(null)
@@ -125,8 +129,7 @@ export function BridgeForm({ account, activeChainId, onSent }: { account: Accoun
     setPhase('sending')
     setError(null)
     try {
-      const intent = { direction, l2ChainId: l2.chainId, token, amount: amountCheck.value.toString(), from: account.address, to: receiver }
-      const r = await bg('bridge.send', { tx: current.tx, intent, title: current.step.label }, { timeoutMs: 60_000 })
+      const r = await bg('bridge.send', { tx: current.tx, intent: current.intent, title: current.step.label }, { timeoutMs: 60_000 })
       if (r.id) {
         setSent({ title: current.step.label, id: r.id })
         setPhase('sent')
@@ -276,6 +279,7 @@ export function BridgeForm({ account, activeChainId, onSent }: { account: Accoun
         </p>
       )}
       {current ? <FeeBreakdown fee={live.fee} error={live.error} stale={live.stale} /> : building ? <p class="muted fee-missing">Estimating the fee…</p> : null}
+      {current && <BridgeCost subject={current.key} intent={current.intent} tx={current.tx} blockTimeSeconds={source?.blockTimeSeconds ?? 12} l1Name={l1.name} />}
       {error && (
         <p class="error" role="alert" data-testid="bridge-error">
           {error}
