@@ -76,7 +76,7 @@ test('Max of ETH on 901: the L1 data fee is shown and reserved; mined; balance l
   await page.getByTestId('send-chain').selectOption('901')
   await until(() => page.getByTestId('send-balance').innerText(), (t) => /Balance: [\d,.]+ ETH/.test(t), 20_000, 'the ETH balance on 901')
   await page.getByTestId('send-amount').fill('1000')
-  assert.match(await page.getByTestId('amount-error').innerText(), /more than your ETH balance/)
+  await until(() => page.getByTestId('amount-error').innerText(), (t) => /more than your ETH balance/.test(t), 10_000, 'the over-balance error')
   await page.getByTestId('send-to').fill(RECIPIENT)
   await page.getByTestId('send-max').click()
   await page.locator('[data-fee="l1"]').waitFor({ timeout: 20_000 })

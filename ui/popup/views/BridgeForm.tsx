@@ -38,7 +38,8 @@ export function BridgeForm({ account, activeChainId, onSent }: { account: Accoun
   const [l2Id, setL2Id] = useState<number | null>(null)
   const [tokens, setTokens] = useState<BridgeTokenOption[] | null>(null)
   const [tokenId, setTokenId] = useState('eth')
-  const [amounts, setAmounts] = useState<Record<string, string> | null>(null)
+  // balances with the chain and account they were read for: a reading never shows under another chain
+  const [reading, setReading] = useState<{ key: string; amounts: Record<string, string> | null; error?: string } | null>(null)
   const [amount, setAmount] = useState('')
   const [to, setTo] = useState('')
   const [built, setBuilt] = useState<Built | null>(null)
@@ -70,12 +71,22 @@ export function BridgeForm({ account, activeChainId, onSent }: { account: Accoun
     bg('bridge.tokens', { l2ChainId: l2Id }).then(setTokens, (e) => setError(asWalletError(e).message))
   }, [l2Id])
 
+  const readingKey = `${source?.chainId}|${account.address}`
+  const latestKey = useRef(readingKey)
+  latestKey.current = readingKey
+  const amounts = reading?.key === readingKey ? reading.amounts : null
+  const balanceError = reading?.key === readingKey ? reading.error : undefined
   const loadBalances = () => {
     if (!source) return
-    setAmounts(null)
+    const key = readingKey
+    const keep = (next: { key: string; amounts: Record<string, string> | null; error?: string }) =>
+      setReading((prev) => (key === latestKey.current ? next : prev))
     bg('balances.refresh', { address: account.address, chainIds: [source.chainId] }).then(
-      (r) => setAmounts(r.balances.chains[String(source.chainId)]?.amounts ?? {}),
-      () => setAmounts({}),
+      (r) => {
+        const got = r.balances.chains[String(source.chainId)]
+        keep(got?.error ? { key, amounts: null, error: got.error.message } : { key, amounts: got?.amounts ?? {} })
+      },
+      (e) => keep({ key, amounts: null, error: asWalletError(e).message }),
     )
   }
   useEffect(loadBalances, [source?.chainId, account.address])
@@ -227,7 +238,7 @@ export function BridgeForm({ account, activeChainId, onSent }: { account: Accoun
       <p class="bridge-route muted" data-testid="bridge-route">
         From <strong>{source?.name}</strong> to <strong>{direction === 'deposit' ? l2.name : l1.name}</strong>
         <span class="bridge-balance" data-testid="bridge-balance">
-          {token && (balance === null ? ' · Balance: …' : ` · Balance: ${formatAmount(balance, token.decimals, token.symbol, 6)}`)}
+          {token && (balanceError ? <span class="warn"> · Balance not read: {balanceError}</span> : balance === null ? ' · Balance: …' : ` · Balance: ${formatAmount(balance, token.decimals, token.symbol, 6)}`)}
         </span>
       </p>
 

@@ -31,7 +31,8 @@ export function Send({ account, activeChainId }: { account: AccountInfo; activeC
   const [loadError, setLoadError] = useState<string | null>(null)
   const [chainId, setChainId] = useState(activeChainId)
   const [assetId, setAssetId] = useState<string | null>(null)
-  const [amounts, setAmounts] = useState<Record<string, string> | null>(null)
+  // balances with the chain and account they were read for: a reading never shows under another chain
+  const [reading, setReading] = useState<{ key: string; amounts: Record<string, string> } | null>(null)
   const [balanceError, setBalanceError] = useState<string | null>(null)
   const [to, setTo] = useState('')
   const [amount, setAmount] = useState('')
@@ -48,6 +49,10 @@ export function Send({ account, activeChainId }: { account: AccountInfo; activeC
   }, [])
 
   const network = networks?.find((n) => n.chainId === chainId) ?? null
+  const readingKey = `${chainId}|${account.address}`
+  const amounts = reading?.key === readingKey ? reading.amounts : null
+  const latestKey = useRef(readingKey)
+  latestKey.current = readingKey
   const assets = useMemo<Asset[]>(() => assetsOn(network, tokens ?? [], amounts), [network, tokens, amounts])
   const asset = assets.find((a) => a.id === assetId) ?? assets[0] ?? null
   const native = assets.find((a) => a.address === null) ?? null
@@ -55,17 +60,17 @@ export function Send({ account, activeChainId }: { account: AccountInfo; activeC
   // balances of the chosen chain, read now (not from the cache: the checks depend on them)
   const loadBalances = () => {
     setBalanceError(null)
+    const key = readingKey
     bg('balances.refresh', { address: account.address, chainIds: [chainId] }).then(
       (r) => {
-        const reading = r.balances.chains[String(chainId)]
-        setAmounts(reading?.amounts ?? {})
-        if (reading?.error) setBalanceError(reading.error.message)
+        const got = r.balances.chains[String(chainId)]
+        setReading((prev) => (key === latestKey.current ? { key, amounts: got?.amounts ?? {} } : prev))
+        if (got?.error && key === latestKey.current) setBalanceError(got.error.message)
       },
-      (e) => setBalanceError(asWalletError(e).message),
+      (e) => key === latestKey.current && setBalanceError(asWalletError(e).message),
     )
   }
   useEffect(() => {
-    setAmounts(null)
     loadBalances()
   }, [chainId, account.address])
 
