@@ -19,7 +19,10 @@ export interface PreparedTx {
   value: Hex
   data: Hex
   nonce: number
+  /** the gas limit signed */
   gas: Hex
+  /** the gas it is expected to use, when the wallet estimated it and signs a limit above it (headroom) */
+  gasEstimate?: Hex
   type: 'eip1559' | 'legacy'
   maxFeePerGas?: Hex
   maxPriorityFeePerGas?: Hex

@@ -115,7 +115,9 @@ async function measuredDeposit(l1: PublicClient, rollup: RollupInfo, deposit: Fl
   const base = block.baseFeePerGas ?? 0n
   const burn = (l2GasLimit * params[0]) / (base > GWEI ? base : GWEI)
   const gas = ((MEASURED_ERC20_DEPOSIT_GAS + burn) * BigInt(100 + (deposit.gasHeadroomPercent ?? 0))) / 100n
-  return { ...approve, to: deposit.to, data: deposit.data, value: numberToHex(deposit.value), nonce: approve.nonce + 1, gas: numberToHex(gas) }
+  // the approval's caps and type, not its estimate: the deposit is quoted at its own gas limit
+  const { gasEstimate: _approvalEstimate, ...caps } = approve
+  return { ...caps, to: deposit.to, data: deposit.data, value: numberToHex(deposit.value), nonce: approve.nonce + 1, gas: numberToHex(gas) }
 }
 
 /**

@@ -10,6 +10,7 @@ import { decodeFunctionResult, encodeFunctionData, parseAbi, type Address, type 
 import type { FeeQuote, PreparedTx } from '../approvals/types.ts'
 import { WalletError } from '../errors.ts'
 import { gasPrices } from './fees-eip1559.ts'
+import { expectedGas } from './fees-execution.ts'
 
 export const NODE_INTERFACE: Address = '0x00000000000000000000000000000000000000C8'
 const ZERO: Address = '0x0000000000000000000000000000000000000000'
@@ -49,7 +50,8 @@ export async function arbitrumQuote(client: Pick<PublicClient, 'call' | 'getBloc
   // the base fee only: a tip is not paid on Arbitrum
   const perGas = l1.baseFee < price.cap ? l1.baseFee : price.cap
   const l1Data = l1.gasForL1 * perGas
-  const execution = (gas - l1.gasForL1) * perGas
+  const used = expectedGas(tx)
+  const execution = ((used > l1.gasForL1 ? used : gas) - l1.gasForL1) * perGas
   return {
     execution: execution.toString(),
     l1Data: l1Data.toString(),

@@ -1,5 +1,5 @@
-// The execution part of any fee: gas limit × the price paid at the next block's base fee (likely)
-// and gas limit × the fee cap (the most). Shared by the Ethereum, OP Stack and Arbitrum quotes.
+// The execution part of any fee: the expected gas × the price paid at the next block's base fee
+// (likely) and the gas limit × the fee cap (the most). Shared by the Ethereum, OP Stack and Arbitrum quotes.
 import type { PublicClient } from 'viem'
 import type { FeeQuote, PreparedTx } from '../approvals/types.ts'
 import { baseFeeTrend, ETHEREUM_BASE_FEE_PARAMS, gasPrices, nextBaseFee, type BaseFeeParams, type BaseFeeTrend, type BlockFeeInfo } from './fees-eip1559.ts'
@@ -14,13 +14,20 @@ export interface ExecutionPart {
   at: number
 }
 
+/** The gas a transaction is expected to use: the wallet's estimate when it signs a limit above it, else the limit. */
+export function expectedGas(tx: Pick<PreparedTx, 'gas' | 'gasEstimate'>): bigint {
+  const limit = BigInt(tx.gas)
+  const est = tx.gasEstimate === undefined ? limit : BigInt(tx.gasEstimate)
+  return est < limit ? est : limit
+}
+
+/** likely: the expected gas at the next block's price; max: the gas limit at the fee cap. */
 export function executionFromBlock(tx: PreparedTx, block: BlockFeeInfo & { timestamp: bigint }, params: BaseFeeParams): ExecutionPart {
-  const gas = BigInt(tx.gas)
   const next = nextBaseFee(block, params)
   const price = gasPrices(tx, next)
   return {
-    likely: gas * price.likely,
-    max: gas * price.cap,
+    likely: expectedGas(tx) * price.likely,
+    max: BigInt(tx.gas) * price.cap,
     nextBaseFee: next,
     trend: next !== null && block.baseFeePerGas !== null ? baseFeeTrend(block.baseFeePerGas, next) : null,
     at: Number(block.timestamp) * 1000,

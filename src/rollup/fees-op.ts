@@ -2,14 +2,15 @@
 // The L1 data fee is what the chain's own GasPriceOracle says for the transaction as it will be
 // signed: the unsigned EIP-2718 serialization with the real nonce, gas limit and fee caps (the
 // oracle adds its own allowance for the signature). The operator fee (Isthmus) is the oracle's
-// getOperatorFee(gas limit); chains whose oracle has no such function pay none.
+// getOperatorFee of the gas used: the expected gas for the likely figure, the gas limit for the
+// most; chains whose oracle has no such function pay none.
 import { serializeTransaction, type PublicClient } from 'viem'
 import type { FeeQuote, PreparedTx } from '../approvals/types.ts'
 import { toViemTx } from '../tx/prepare.ts'
 import { GAS_PRICE_ORACLE } from './detect.ts'
 import { gasPriceOracleAbi } from './fees-detect.ts'
 import { OP_CANYON_BASE_FEE_PARAMS, opBaseFeeParams } from './fees-eip1559.ts'
-import { executionFromBlock } from './fees-execution.ts'
+import { executionFromBlock, expectedGas } from './fees-execution.ts'
 
 /**
  * The L1 data fee can rise between the quote and inclusion: the L2 follows the L1 base fee and blob
@@ -27,15 +28,18 @@ export function unsignedSerialized(tx: PreparedTx): `0x${string}` {
 
 export async function opStackQuote(client: OpReadClient, tx: PreparedTx, opts: { operatorFee: boolean }): Promise<FeeQuote> {
   const gas = BigInt(tx.gas)
+  const expected = expectedGas(tx)
+  const operatorFee = (g: bigint) => (opts.operatorFee ? client.readContract({ address: GAS_PRICE_ORACLE, abi: gasPriceOracleAbi, functionName: 'getOperatorFee', args: [g] }) : Promise.resolve(0n))
   // one JSON-RPC batch: the transport batches requests made in the same tick
-  const [block, l1Fee, operator] = await Promise.all([
+  const [block, l1Fee, operator, operatorMax] = await Promise.all([
     client.getBlock({ blockTag: 'latest' }),
     client.readContract({ address: GAS_PRICE_ORACLE, abi: gasPriceOracleAbi, functionName: 'getL1Fee', args: [unsignedSerialized(tx)] }),
-    opts.operatorFee ? client.readContract({ address: GAS_PRICE_ORACLE, abi: gasPriceOracleAbi, functionName: 'getOperatorFee', args: [gas] }) : Promise.resolve(0n),
+    operatorFee(expected),
+    expected === gas ? null : operatorFee(gas),
   ])
   const exec = executionFromBlock(tx, block, opBaseFeeParams(block.extraData) ?? OP_CANYON_BASE_FEE_PARAMS)
   const total = exec.likely + l1Fee + operator
-  const max = exec.max + (l1Fee * L1_FEE_MAX_PERCENT) / 100n + operator
+  const max = exec.max + (l1Fee * L1_FEE_MAX_PERCENT) / 100n + (operatorMax ?? operator)
   return {
     execution: exec.likely.toString(),
     l1Data: l1Fee.toString(),

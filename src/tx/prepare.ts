@@ -17,6 +17,22 @@ export interface TxRequest {
   type?: 'eip1559' | 'legacy'
 }
 
+/**
+ * Headroom over the estimate when the wallet estimates a call itself: a contract's gas can change
+ * between the estimate and inclusion (a new block's timestamp written to storage, another
+ * transaction touching the same state), and a transaction that runs out of gas still pays its fee.
+ * The fee quote's likely figure keeps the estimate (`gasEstimate`); the most it can cost uses the limit.
+ */
+export const GAS_LIMIT_HEADROOM_PERCENT = 20n
+const PLAIN_TRANSFER_GAS = 21_000n
+
+/** The gas limit to sign for an estimate: exact for a plain transfer, with headroom for anything else, never above the block's limit. */
+export function gasLimitFor(estimate: bigint, data: Hex, blockGasLimit: bigint): bigint {
+  if (estimate === PLAIN_TRANSFER_GAS && (data === '0x' || data === '0x0')) return estimate
+  const limit = (estimate * (100n + GAS_LIMIT_HEADROOM_PERCENT)) / 100n
+  return limit > blockGasLimit && blockGasLimit >= estimate ? blockGasLimit : limit
+}
+
 export async function prepareTx(client: PublicClient, chainId: number, req: TxRequest): Promise<PreparedTx> {
   const base = { account: req.from, to: req.to ?? undefined, value: req.value ?? 0n, data: req.data ?? '0x' } as const
   const [nonce, block] = await Promise.all([
@@ -25,9 +41,12 @@ export async function prepareTx(client: PublicClient, chainId: number, req: TxRe
   ])
   const wantsLegacy = req.type === 'legacy' || (req.gasPrice !== undefined && req.maxFeePerGas === undefined) || block.baseFeePerGas == null
   let gas = req.gas
+  let gasEstimate: bigint | undefined
   if (gas === undefined) {
     try {
-      gas = await client.estimateGas(base)
+      gasEstimate = await client.estimateGas(base)
+      gas = gasLimitFor(gasEstimate, base.data, block.gasLimit)
+      if (gas === gasEstimate) gasEstimate = undefined
     } catch (err) {
       const e = err as { shortMessage?: string; message?: string }
       throw new WalletError(-32603, `This transaction would fail: ${e.shortMessage ?? e.message ?? 'gas estimation failed'}`)
@@ -41,6 +60,7 @@ export async function prepareTx(client: PublicClient, chainId: number, req: TxRe
     data: req.data ?? '0x',
     nonce,
     gas: numberToHex(gas),
+    ...(gasEstimate !== undefined ? { gasEstimate: numberToHex(gasEstimate) } : {}),
   } as const
   if (wantsLegacy) {
     const gasPrice = req.gasPrice ?? (await client.getGasPrice())

@@ -5,7 +5,8 @@ import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { parseTransaction } from 'viem'
 import { baseFeeTrend, ETHEREUM_BASE_FEE_PARAMS, gasPrices, nextBaseFee, OP_CANYON_BASE_FEE_PARAMS, opBaseFeeParams } from '../../src/rollup/fees-eip1559.ts'
-import { executionFromBlock } from '../../src/rollup/fees-execution.ts'
+import { executionFromBlock, expectedGas } from '../../src/rollup/fees-execution.ts'
+import { gasLimitFor, GAS_LIMIT_HEADROOM_PERCENT } from '../../src/tx/prepare.ts'
 import { unsignedSerialized } from '../../src/rollup/fees-op.ts'
 import type { PreparedTx } from '../../src/approvals/types.ts'
 
@@ -66,6 +67,21 @@ test('price paid: base + tip up to the cap; legacy pays its gas price', () => {
   assert.equal(exec.max, 21_000n * 2_000_000_000n)
   assert.equal(exec.trend, 'falling')
   assert.equal(exec.at, 1_700_000_000_000)
+})
+
+test('a limit with headroom: likely at the estimate, the most at the limit; a plain transfer is signed at its exact 21000', () => {
+  assert.equal(GAS_LIMIT_HEADROOM_PERCENT, 20n)
+  assert.equal(gasLimitFor(21_000n, '0x', 30_000_000n), 21_000n)
+  assert.equal(gasLimitFor(21_000n, '0xabcdef', 30_000_000n), 25_200n, 'calldata to an address that may have code: headroom')
+  assert.equal(gasLimitFor(80_648n, '0x40c10f19', 30_000_000n), 96_777n)
+  assert.equal(gasLimitFor(28_000_000n, '0x01', 30_000_000n), 30_000_000n, 'never above the block gas limit')
+  const withHeadroom: PreparedTx = { ...tx1559, gas: '0x61a8', gasEstimate: '0x5208' } // limit 25000, expected 21000
+  assert.equal(expectedGas(withHeadroom), 21_000n)
+  assert.equal(expectedGas(tx1559), 21_000n, 'no estimate: the limit')
+  assert.equal(expectedGas({ gas: '0x5208', gasEstimate: '0x61a8' }), 21_000n, 'an estimate above the limit is capped by it')
+  const exec = executionFromBlock(withHeadroom, { baseFeePerGas: 400_000_000n, gasUsed: 0n, gasLimit: 30_000_000n, timestamp: 1_700_000_000n }, ETHEREUM_BASE_FEE_PARAMS)
+  assert.equal(exec.likely, 21_000n * 1_350_000_000n)
+  assert.equal(exec.max, 25_000n * 2_000_000_000n)
 })
 
 test('the oracle is given the transaction exactly as it will be signed: nonce, gas, caps, chain id; no signature', () => {
