@@ -3,6 +3,7 @@
 // bridge. Every address is a CREATE2 address (fixed init code and salt), so a fresh devnet always gets
 // the same manifest; re-running on a chain where they exist only completes what is missing.
 import { createPublicClient, createWalletClient, encodeDeployData, http, isAddressEqual, parseEther, zeroAddress, type Abi, type Address, type Hex, type PublicClient, type WalletClient } from 'viem'
+import { revertReason } from '../lib/tx.ts'
 import { privateKeyToAccount } from 'viem/accounts'
 import { bedrockArtifact } from '../lib/solidity.ts'
 import { phalaContracts } from './contracts.ts'
@@ -57,9 +58,15 @@ function connect(rpcUrl: string, key: Hex): Chain {
 }
 
 async function write(c: Chain, address: Address, abi: Abi, functionName: string, args: unknown[]): Promise<void> {
-  const hash = await c.wallet.writeContract({ account: c.wallet.account!, chain: null, address, abi, functionName, args })
+  const account = c.wallet.account!
+  // headroom over the estimate: the vault writes the block's timestamp, which the estimate may not see change
+  const gas = ((await c.client.estimateContractGas({ account, address, abi, functionName, args })) * 12n) / 10n
+  const hash = await c.wallet.writeContract({ account, chain: null, address, abi, functionName, args, gas })
   const receipt = await c.client.waitForTransactionReceipt({ hash })
-  if (receipt.status !== 'success') throw new Error(`${functionName} on ${address} reverted (tx ${hash})`)
+  if (receipt.status !== 'success') {
+    const why = await revertReason(c.client, hash)
+    throw new Error(`${functionName} on ${address} reverted (tx ${hash}, gas used ${receipt.gasUsed} of ${gas})${why ? `: ${why}` : ''}`)
+  }
 }
 
 function read<T>(c: Chain, address: Address, abi: Abi, functionName: string, args: unknown[] = []): Promise<T> {
@@ -148,7 +155,7 @@ export async function deployPhalaAssets(opts: DeployPhalaAssetsOptions): Promise
     if (await read<boolean>(l1, claimer, abi, 'deposited')) continue
     const { free, staked } = snapshotTotals(snapshot, network)
     if (staked > 0n) {
-      // a margin over the preview: the price is read one block before the mint runs
+      // a margin over the preview, should rewards accrue between the preview and the mint
       const cost = await read<bigint>(l1, vpha, c.PhaVault.abi, 'previewMint', [staked])
       await write(l1, pha, c.PhalaToken.abi, 'approve', [vpha, cost + cost / 100n])
       await write(l1, vpha, c.PhaVault.abi, 'mint', [staked, deployer])

@@ -75,7 +75,8 @@ export class Relayer {
 
   /** Relays every deposit up to the current L1 head and resolves once all are mined on their L2s. */
   async flush(timeoutMs = 60_000): Promise<void> {
-    const target = await this.l1.getBlockNumber()
+    // never viem's cached head: a deposit mined within the cache window would be left out
+    const target = await this.l1.getBlockNumber({ cacheTime: 0 })
     const deadline = Date.now() + timeoutMs
     for (;;) {
       await this.tickOnce(true)
@@ -103,7 +104,7 @@ export class Relayer {
   }
 
   private async tick() {
-    const head = { number: await this.l1.getBlockNumber() }
+    const head = { number: await this.l1.getBlockNumber({ cacheTime: 0 }) }
     if (head.number >= this.nextL1Block) {
       const logs = await this.l1.getLogs({
         address: [...this.chains.values()].map((c) => c.l2.portal),
