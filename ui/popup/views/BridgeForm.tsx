@@ -13,6 +13,7 @@ import type { BridgeTokenOption } from '../../../src/bridge/tokens.ts'
 import type { BridgeIntent, FlowTxJson } from '../../../src/bridge/flows.ts'
 import { checkAmount, checkRecipient } from '../../../src/send/checks.ts'
 import { bg } from '../../lib/background.ts'
+import { useChainBalances } from '../../lib/chain-balances.ts'
 import { asWalletError } from '../../lib/errors.ts'
 import { formatAmount } from '../../lib/amount.ts'
 import { openApp } from '../../lib/open.ts'
@@ -38,8 +39,6 @@ export function BridgeForm({ account, activeChainId, onSent }: { account: Accoun
   const [l2Id, setL2Id] = useState<number | null>(null)
   const [tokens, setTokens] = useState<BridgeTokenOption[] | null>(null)
   const [tokenId, setTokenId] = useState('eth')
-  // balances with the chain and account they were read for: a reading never shows under another chain
-  const [reading, setReading] = useState<{ key: string; amounts: Record<string, string> | null; error?: string } | null>(null)
   const [amount, setAmount] = useState('')
   const [to, setTo] = useState('')
   const [built, setBuilt] = useState<Built | null>(null)
@@ -71,25 +70,11 @@ export function BridgeForm({ account, activeChainId, onSent }: { account: Accoun
     bg('bridge.tokens', { l2ChainId: l2Id }).then(setTokens, (e) => setError(asWalletError(e).message))
   }, [l2Id])
 
-  const readingKey = `${source?.chainId}|${account.address}`
-  const latestKey = useRef(readingKey)
-  latestKey.current = readingKey
-  const amounts = reading?.key === readingKey ? reading.amounts : null
-  const balanceError = reading?.key === readingKey ? reading.error : undefined
-  const loadBalances = () => {
-    if (!source) return
-    const key = readingKey
-    const keep = (next: { key: string; amounts: Record<string, string> | null; error?: string }) =>
-      setReading((prev) => (key === latestKey.current ? next : prev))
-    bg('balances.refresh', { address: account.address, chainIds: [source.chainId] }).then(
-      (r) => {
-        const got = r.balances.chains[String(source.chainId)]
-        keep(got?.error ? { key, amounts: null, error: got.error.message } : { key, amounts: got?.amounts ?? {} })
-      },
-      (e) => keep({ key, amounts: null, error: asWalletError(e).message }),
-    )
-  }
-  useEffect(loadBalances, [source?.chainId, account.address])
+  const read = useChainBalances(account.address, source?.chainId ?? null)
+  const loadBalances = read.reload
+  const balanceError = read.error
+  // checks run only against a balance read now: an unread chain has none
+  const amounts = read.error ? null : read.amounts
 
   const balanceOf = (id: string) => (amounts ? BigInt(amounts[id] ?? '0') : null)
   const balance = token ? balanceOf(token.id) : null

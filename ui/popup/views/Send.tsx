@@ -10,6 +10,7 @@ import type { FeeQuote, PreparedTx } from '../../../src/approvals/types.ts'
 import type { TokenDef } from '../../../src/tokens/types.ts'
 import { checkAmount, checkRecipient } from '../../../src/send/checks.ts'
 import { bg } from '../../lib/background.ts'
+import { useChainBalances } from '../../lib/chain-balances.ts'
 import { asWalletError } from '../../lib/errors.ts'
 import { formatAmount, formatExact } from '../../lib/amount.ts'
 import { shortAddress } from '../../lib/format.ts'
@@ -31,9 +32,6 @@ export function Send({ account, activeChainId }: { account: AccountInfo; activeC
   const [loadError, setLoadError] = useState<string | null>(null)
   const [chainId, setChainId] = useState(activeChainId)
   const [assetId, setAssetId] = useState<string | null>(null)
-  // balances with the chain and account they were read for: a reading never shows under another chain
-  const [reading, setReading] = useState<{ key: string; amounts: Record<string, string> } | null>(null)
-  const [balanceError, setBalanceError] = useState<string | null>(null)
   const [to, setTo] = useState('')
   const [amount, setAmount] = useState('')
   const [prepared, setPrepared] = useState<Prepared | null>(null)
@@ -49,30 +47,11 @@ export function Send({ account, activeChainId }: { account: AccountInfo; activeC
   }, [])
 
   const network = networks?.find((n) => n.chainId === chainId) ?? null
-  const readingKey = `${chainId}|${account.address}`
-  const amounts = reading?.key === readingKey ? reading.amounts : null
-  const latestKey = useRef(readingKey)
-  latestKey.current = readingKey
+  // balances of the chosen chain, read now (not from the cache: the checks depend on them)
+  const { amounts, error: balanceError, reload: loadBalances } = useChainBalances(account.address, chainId)
   const assets = useMemo<Asset[]>(() => assetsOn(network, tokens ?? [], amounts), [network, tokens, amounts])
   const asset = assets.find((a) => a.id === assetId) ?? assets[0] ?? null
   const native = assets.find((a) => a.address === null) ?? null
-
-  // balances of the chosen chain, read now (not from the cache: the checks depend on them)
-  const loadBalances = () => {
-    setBalanceError(null)
-    const key = readingKey
-    bg('balances.refresh', { address: account.address, chainIds: [chainId] }).then(
-      (r) => {
-        const got = r.balances.chains[String(chainId)]
-        setReading((prev) => (key === latestKey.current ? { key, amounts: got?.amounts ?? {} } : prev))
-        if (got?.error && key === latestKey.current) setBalanceError(got.error.message)
-      },
-      (e) => key === latestKey.current && setBalanceError(asWalletError(e).message),
-    )
-  }
-  useEffect(() => {
-    loadBalances()
-  }, [chainId, account.address])
 
   const recipient = to.trim() ? checkRecipient(to) : null
   const amountCheck = asset && amount.trim() ? checkAmount(amount, asset.decimals, asset.symbol, asset.balance) : null
