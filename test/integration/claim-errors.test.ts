@@ -72,7 +72,7 @@ async function badBackend(): Promise<string> {
 
 /** What "nothing was sent" means: no nonce used, no activity, no claim record. */
 async function sentState() {
-  return { nonce: await l1.getTransactionCount({ address: receiver }), activity: (await h.provider.activity.list()).length, records: (await claims.records.list()).length }
+  return { nonce: await l1.getTransactionCount({ address: receiver, blockTag: 'pending' }), activity: (await h.provider.activity.list()).length, records: (await claims.records.list()).length }
 }
 
 before(async () => {
@@ -166,15 +166,17 @@ test('a wrong keystore password is refused with a sentence; the right one import
   assert.deepEqual({ free: e.free, staked: e.staked }, { free: 250n * 10n ** 18n, staked: 0n })
   const preview = await claims.prepare({ deployment: DEPLOYMENT, network: 'phala', account: bob.ss58, receiver })
   assert.equal(preview.l2, null, 'nothing staked: nothing bridged')
-  const nonce = await l1.getTransactionCount({ address: receiver })
+  const nonce = await l1.getTransactionCount({ address: receiver, blockTag: 'pending' })
   const [a, b] = await Promise.allSettled([claims.send({ id: preview.id }), claims.send({ id: preview.id })])
   const sent = [a, b].filter((r) => r.status === 'fulfilled')
   assert.equal(sent.length, 1, 'one of the two clicks sends')
   const refused = [a, b].find((r) => r.status === 'rejected') as PromiseRejectedResult
   assert.equal(refused.reason.code, 'CLAIM_EXPIRED')
-  assert.equal(await l1.getTransactionCount({ address: receiver }), nonce + 1, 'exactly one transaction')
   await rejectsWith(claims.prepare({ deployment: DEPLOYMENT, network: 'phala', account: bob.ss58, receiver }), 'CLAIM_PENDING')
   const { hash } = (sent[0] as PromiseFulfilledResult<{ hash: Hex }>).value
+  // the hash comes back when the node accepts it, not when it is mined: count once it is, pool included
+  await l1.waitForTransactionReceipt({ hash, pollingInterval: 100 })
+  assert.equal(await l1.getTransactionCount({ address: receiver, blockTag: 'pending' }), nonce + 1, 'exactly one transaction')
   assert.equal((await claims.status({ hash })).record.status, 'confirmed')
   await rejectsWith(claims.prepare({ deployment: DEPLOYMENT, network: 'phala', account: bob.ss58, receiver }), 'ALREADY_CLAIMED')
 })

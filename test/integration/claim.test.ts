@@ -113,7 +113,7 @@ test('claim for Alice: the approval says what arrives where; sent once; PHA on L
 
 test('a second claim of Alice is refused with a sentence at every layer, and nothing is sent', async () => {
   const receiver = receivers[1]
-  const nonce = await l1.getTransactionCount({ address: receiver })
+  const nonce = await l1.getTransactionCount({ address: receiver, blockTag: 'pending' })
   // the wallet's own record
   await rejectsWith(claims.prepare({ deployment: DEPLOYMENT, network: 'phala', account: alice().ss58, receiver }), 'ALREADY_CLAIMED', /already claimed/)
   // a wallet without the record (another browser): claimed() on chain
@@ -130,7 +130,7 @@ test('a second claim of Alice is refused with a sentence at every layer, and not
     'ALREADY_CLAIMED',
     /This parachain account \(0x[0-9a-fA-F]{40}\) was already claimed on Phala/,
   )
-  assert.equal(await l1.getTransactionCount({ address: receiver }), nonce, 'nothing sent')
+  assert.equal(await l1.getTransactionCount({ address: receiver, blockTag: 'pending' }), nonce, 'nothing sent')
 })
 
 test('Khala: Dave’s free PHA and staked vPHA are both paid on Ethereum', async () => {
