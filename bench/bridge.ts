@@ -6,7 +6,7 @@ import { pathToFileURL } from 'node:url'
 import { createPublicClient, fallback, http, parseEther, type PublicClient } from 'viem'
 import { startDevnet, type Devnet } from '../devnet/index.ts'
 import type { Network } from '../src/chains/types.ts'
-import { chainOf } from '../src/rpc/client.ts'
+import { chainOf } from '../src/chains/rpc-client.ts'
 import { BridgeService } from '../src/bridge/service.ts'
 import { BRIDGE_KEYS } from '../src/bridge/store.ts'
 import { ETH_TOKEN, type BridgeItem } from '../src/bridge/types.ts'
@@ -70,7 +70,7 @@ export async function benchBridge(): Promise<BenchResult[]> {
     // RPC cost per tick: the same service over counting clients, with N withdrawals per chain in store
     const { counts, client } = countingClients()
     const h = await b.h.restart() // its own wallet over the same storage: one tracker alarm per wallet
-    const svc = new BridgeService({ wallet: h.wallet, activity: h.provider.activity, registry: async () => devnetRegistry(devnet.manifest), client })
+    const svc = new BridgeService({ wallet: h.wallet, registry: async () => devnetRegistry(devnet.manifest), client })
     const all: BridgeItem[] = []
     for (const chainId of [901, 902]) {
       for (let i = 0; i < Math.max(...SIZES); i++) all.push(await sent(b, chainId, from))

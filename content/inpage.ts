@@ -1,7 +1,9 @@
 // MAIN world: the EIP-1193 provider a page sees, announced by EIP-6963 and (when free, or when
 // the user made this the default wallet) as window.ethereum. It has no privileges: every request
 // goes to the ISOLATED-world relay by window.postMessage and from there to the background.
-import { INPAGE_TAG, RELAY_TAG, PROVIDER_EVENTS, isPlainObject, isRequestId, type ProviderEventName, type RequestId } from '../src/messages.ts'
+import { INPAGE_TAG, RELAY_TAG } from '../src/wire/page.ts'
+import { PROVIDER_EVENTS, type ProviderEventName } from '../src/wire/push.ts'
+import { isPlainObject, isRequestId, type RequestId } from '../src/wire/ids.ts'
 import { WALLET_ICON_DATA_URI, WALLET_NAME, WALLET_RDNS } from '../src/brand.ts'
 
 interface RequestArguments {

@@ -2,9 +2,11 @@
 // well-formed provider requests from its own window, only on the 'page' channel (a page can
 // never reach the calls meant for the wallet's UI), and hands pushed answers and events back.
 import browser from 'webextension-polyfill'
-import { createClient } from '../src/messaging.ts'
-import { checkPageRequest, isPushToTab, RELAY_TAG, type PageCalls, type ProviderRequest, type RequestId } from '../src/messages.ts'
-import { KEYS, readSettings } from '../src/storage/schema.ts'
+import { createClient } from '../src/wire/messaging.ts'
+import { checkPageRequest, RELAY_TAG, type PageCalls, type ProviderRequest } from '../src/wire/page.ts'
+import { isPushToTab } from '../src/wire/push.ts'
+import type { RequestId } from '../src/wire/ids.ts'
+import { readSettings, SETTINGS_KEY } from '../src/storage/settings.ts'
 import type { ErrorShape } from '../src/errors.ts'
 
 /** Requests in flight from this frame; beyond this a flooding page gets -32005 at once. */
@@ -65,8 +67,8 @@ browser.runtime.onMessage.addListener((msg: unknown) => {
 
 // The "default wallet" choice is read straight from storage: no need to wake the background.
 browser.storage.local
-  .get(KEYS.settings)
+  .get(SETTINGS_KEY)
   .then((got) => {
-    if (readSettings(got[KEYS.settings]).defaultWallet) post({ kind: 'config', isDefaultWallet: true })
+    if (readSettings(got[SETTINGS_KEY]).defaultWallet) post({ kind: 'config', isDefaultWallet: true })
   })
   .catch(() => undefined)

@@ -7,7 +7,7 @@ import { spawn, spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { chromium, type BrowserContext } from 'playwright-core'
-import { chromiumPath } from '../test/e2e/support/browser.ts'
+import { chromiumPath } from './lib/chromium.ts'
 
 const root = new URL('..', import.meta.url).pathname
 const args = process.argv.slice(2)

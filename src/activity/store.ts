@@ -2,6 +2,7 @@
 import type { Address, Hex } from 'viem'
 import type { KV } from '../storage/kv.ts'
 import { Mutex } from '../util/mutex.ts'
+import { sameAddress } from '../util/address.ts'
 
 export const ACTIVITY_KEY = 'activity'
 export const MAX_ACTIVITY = 500
@@ -48,7 +49,7 @@ export class ActivityStore {
   async list(filter: { from?: string; chainId?: number } = {}): Promise<ActivityRecord[]> {
     const raw = await this.kv.get<unknown>(ACTIVITY_KEY)
     const all = Array.isArray(raw) ? (raw as ActivityRecord[]).filter((r) => r && typeof r.hash === 'string') : []
-    return all.filter((r) => (!filter.from || r.from.toLowerCase() === filter.from.toLowerCase()) && (!filter.chainId || r.chainId === filter.chainId))
+    return all.filter((r) => (!filter.from || sameAddress(r.from, filter.from)) && (!filter.chainId || r.chainId === filter.chainId))
   }
 
   add(record: ActivityRecord): Promise<void> {

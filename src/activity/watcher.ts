@@ -4,8 +4,9 @@
 // from "gone") of every pending hash, records status, fee paid and block, notifies, and hands
 // the settled ones on (the balance engine refreshes that chain for the accounts involved).
 import type { Hex, PublicClient } from 'viem'
-import { publicClientFor } from '../rpc/client.ts'
+import { publicClientFor } from '../chains/rpc-client.ts'
 import type { Wallet } from '../wallet/wallet.ts'
+import { receiptOrNull } from '../chains/receipt.ts'
 import type { ActivityRecord, ActivityStore } from './store.ts'
 
 export const ACTIVITY_ALARM = 'activity-watch'
@@ -60,6 +61,30 @@ export class ActivityWatcher {
     return this.ticking
   }
 
+  /**
+   * A receipt someone else already read (the flow engine following its step): the record settles at
+   * once, as the next tick would settle it.
+   */
+  async settled(chainId: number, receipt: Receipt): Promise<void> {
+    const r = (await this.deps.activity.list({ chainId })).find((x) => x.hash === receipt.transactionHash && x.status === 'pending')
+    if (!r) return
+    const network = await this.deps.wallet.networks.get(chainId)
+    const updated = await this.settleOne(network?.name ?? `chain ${chainId}`, r, receipt)
+    if (updated && this.deps.onSettled) await this.deps.onSettled([updated])
+  }
+
+  /** Records a receipt (or that the transaction was dropped) with its fee and block, and says so. */
+  private async settleOne(networkName: string, r: ActivityRecord, receipt: Receipt | null): Promise<ActivityRecord | null> {
+    const patch: Partial<ActivityRecord> = receipt
+      ? { status: receipt.status === 'success' ? 'confirmed' : 'failed', feePaid: feeOf(receipt).toString(), blockNumber: Number(receipt.blockNumber) }
+      : { status: 'dropped' }
+    const updated = await this.deps.activity.update(r.chainId, r.hash, patch)
+    if (!updated) return null
+    const verb = updated.status === 'confirmed' ? 'confirmed' : updated.status === 'failed' ? 'failed' : 'was dropped'
+    this.deps.wallet.platform.notify(`tx-${r.chainId}-${r.hash}`, `Transaction ${verb}`, `${r.title} on ${networkName}`)
+    return updated
+  }
+
   private async pass(): Promise<ActivityRecord[]> {
     const pending = await this.pending()
     const byChain = new Map<number, ActivityRecord[]>()
@@ -73,18 +98,12 @@ export class ActivityWatcher {
         const seen = await Promise.all(records.map((r) => lookup(client, r.hash)))
         for (const [i, r] of records.entries()) {
           const s = seen[i]
-          let patch: Partial<ActivityRecord> | null = null
-          if (s.receipt) {
-            patch = { status: s.receipt.status === 'success' ? 'confirmed' : 'failed', feePaid: feeOf(s.receipt).toString(), blockNumber: Number(s.receipt.blockNumber) }
-          } else if (s.known === false && this.deps.wallet.platform.now() - r.createdAt > DROP_AFTER_MS) {
-            patch = { status: 'dropped' }
-          }
-          if (!patch) continue
-          const updated = await this.deps.activity.update(chainId, r.hash, patch)
-          if (!updated) continue
-          settled.push(updated)
-          const verb = updated.status === 'confirmed' ? 'confirmed' : updated.status === 'failed' ? 'failed' : 'was dropped'
-          this.deps.wallet.platform.notify(`tx-${chainId}-${r.hash}`, `Transaction ${verb}`, `${r.title} on ${network.name}`)
+          const updated = s.receipt
+            ? await this.settleOne(network.name, r, s.receipt)
+            : s.known === false && this.deps.wallet.platform.now() - r.createdAt > DROP_AFTER_MS
+              ? await this.settleOne(network.name, r, null)
+              : null
+          if (updated) settled.push(updated)
         }
       }),
     )
@@ -100,7 +119,7 @@ type Receipt = Awaited<ReturnType<PublicClient['getTransactionReceipt']>>
 /** Receipt and transaction together (one batch); known: false when the node has neither, null when it did not answer. */
 async function lookup(client: PublicClient, hash: Hex): Promise<{ receipt: Receipt | null; known: boolean | null }> {
   const [receipt, tx] = await Promise.all([
-    client.getTransactionReceipt({ hash }).catch((err: Error) => (err.name === 'TransactionReceiptNotFoundError' ? null : undefined)),
+    receiptOrNull(client, hash).catch(() => undefined),
     client.getTransaction({ hash }).catch((err: Error) => (err.name === 'TransactionNotFoundError' ? null : undefined)),
   ])
   if (receipt) return { receipt, known: true }

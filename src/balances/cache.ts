@@ -1,6 +1,6 @@
 // The balance cache in storage.local. Public data only (addresses and amounts, never a secret),
-// written by the background and read by the popup directly so the last known balances are on
-// screen before any RPC answers. Shapes and keys are defined here so both sides agree.
+// written by the background; the popup follows it through the 'balances' topic (src/topics.ts), so
+// the last known balances are on screen before any RPC answers.
 import type { KV } from '../storage/kv.ts'
 import { Mutex } from '../util/mutex.ts'
 
@@ -63,7 +63,18 @@ export interface BalanceFilter {
 
 export class BalanceCache {
   private readonly mutex = new Mutex()
+  private readonly listeners = new Set<(address: string | null) => void>()
   constructor(private readonly kv: KV) {}
+
+  /** Called after each write: with the account whose balances changed, or null when the meta or the filter did. */
+  subscribe(listener: (address: string | null) => void): () => void {
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
+  }
+
+  private emit(address: string | null): void {
+    for (const l of [...this.listeners]) l(address)
+  }
 
   async account(address: string): Promise<AccountBalances> {
     const raw = await this.kv.get<AccountBalances>(accountKey(address))
@@ -79,6 +90,7 @@ export class BalanceCache {
         ? { at: outcome.at, block: outcome.block.toString(), amounts: Object.fromEntries(Object.entries(outcome.amounts).map(([k, v]) => [k, v.toString()])), error: null }
         : { ...prev, error: { message: outcome.message, at: outcome.at } }
       await this.kv.set({ [accountKey(address)]: acct })
+      this.emit(address.toLowerCase())
       return acct
     })
   }
@@ -93,6 +105,7 @@ export class BalanceCache {
     const prev = await this.meta()
     if (prev && JSON.stringify(prev) === JSON.stringify(meta)) return
     await this.kv.set({ [BALANCE_KEYS.meta]: meta })
+    this.emit(null)
   }
 
   async filter(): Promise<BalanceFilter | null> {
@@ -103,5 +116,6 @@ export class BalanceCache {
   async setFilter(f: BalanceFilter | null): Promise<void> {
     if (f) await this.kv.set({ [BALANCE_KEYS.filter]: { chainIds: [...new Set(f.chainIds)] } })
     else await this.kv.remove([BALANCE_KEYS.filter])
+    this.emit(null)
   }
 }

@@ -5,7 +5,7 @@ import { encodeFunctionData, type Address, type Hex } from 'viem'
 import { erc20Abi } from '../abi/erc20.ts'
 import { WalletError } from '../errors.ts'
 import type { Network } from '../chains/types.ts'
-import { publicClientFor } from '../rpc/client.ts'
+import { publicClientFor } from '../chains/rpc-client.ts'
 import type { TokenAddress } from '../tokens/types.ts'
 import { decodeBalanceResults, encodeBalanceCalls, MULTICALL3 } from './multicall.ts'
 

@@ -15,6 +15,7 @@ import type { Wallet } from '../wallet/wallet.ts'
 import { BalanceCache, type AccountBalances, type BalanceMeta } from './cache.ts'
 import { BALANCE_TIMEOUT_MS, readChainBalances } from './read.ts'
 import { defaultChainIds } from './view.ts'
+import { sameAddress } from '../util/address.ts'
 
 export interface BalanceDeps {
   wallet: Wallet
@@ -86,8 +87,8 @@ export class BalanceService {
     const { networks, tokens } = await this.registry()
     const n = networks.find((x) => x.chainId === chainId)
     if (!n) return
-    const own = new Set((await this.deps.wallet.keyring.status()).accounts.map((a) => a.address.toLowerCase()))
-    const mine = [...new Set(addresses.map((a) => a.toLowerCase()))].filter((a) => own.has(a))
+    const own = (await this.deps.wallet.keyring.status()).accounts.map((a) => a.address)
+    const mine = own.filter((a) => addresses.some((x) => sameAddress(x, a)))
     await Promise.all(mine.map((a) => this.refreshChain(getAddress(a), n, tokens)))
   }
 
@@ -140,11 +141,11 @@ export class BalanceService {
     )
   }
 
+  /** `address` (one of the wallet's accounts), or the selected account. */
   private async ownAccount(address?: string): Promise<Address> {
-    const state = await this.deps.wallet.state()
-    const want = address ?? state.selected
-    const hit = want ? state.accounts.find((a) => a.address.toLowerCase() === want.toLowerCase()) : undefined
-    if (!hit) throw new WalletError('UNKNOWN_ACCOUNT', address ? `${address} is not an account of this wallet.` : 'The wallet has no account yet.')
-    return getAddress(hit.address)
+    if (address) return this.deps.wallet.ownAccount(address)
+    const selected = await this.deps.wallet.selectedAccount()
+    if (!selected) throw new WalletError('UNKNOWN_ACCOUNT', 'The wallet has no account yet.')
+    return selected
   }
 }

@@ -8,7 +8,7 @@ import { feeAmounts } from '../rollup/fees.ts'
 import { describeProofSystem } from '../rollup/proof-system.ts'
 import { exitDuration, formatDuration } from '../rollup/exit-time.ts'
 import { representativeInitiate } from './cost.ts'
-import type { BridgeService } from './service.ts'
+import type { BridgeContext } from './context.ts'
 
 export interface CompareRow {
   l2ChainId: number
@@ -37,17 +37,17 @@ function withTimeout<T>(p: Promise<T>, what: string): Promise<T> {
   return Promise.race([p, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`${what} did not answer within ${TIMEOUT_MS / 1000} s`)), TIMEOUT_MS))])
 }
 
-export async function compareRollups(svc: BridgeService, opts: { l1ChainIds?: number[] } = {}): Promise<CompareRow[]> {
-  const networks = await svc.wallet.networks.list()
+export async function compareRollups(ctx: BridgeContext, opts: { l1ChainIds?: number[] } = {}): Promise<CompareRow[]> {
+  const networks = await ctx.networks()
   const rollups = networks.filter((n) => n.rollup && (!opts.l1ChainIds || opts.l1ChainIds.includes(n.rollup.l1ChainId)))
-  return Promise.all(rollups.map((l2) => row(svc, l2, networks.find((n) => n.chainId === l2.rollup!.l1ChainId))))
+  return Promise.all(rollups.map((l2) => row(ctx, l2, networks.find((n) => n.chainId === l2.rollup!.l1ChainId))))
 }
 
-async function row(svc: BridgeService, l2: Network, l1: Network | undefined): Promise<CompareRow> {
+async function row(ctx: BridgeContext, l2: Network, l1: Network | undefined): Promise<CompareRow> {
   const base = { l2ChainId: l2.chainId, name: l2.name, l1Name: l1?.name ?? `chain ${l2.rollup!.l1ChainId}`, testnet: !!l2.testnet }
   if (!l1) return { ...base, ok: false, error: 'The wallet does not know its L1.' }
   try {
-    const p = await withTimeout(svc.tracker.paramsFor(l2), l1.name)
+    const p = await withTimeout(ctx.params(l2), l1.name)
     const d = exitDuration(p)
     const out: CompareRow = {
       ...base,
@@ -60,9 +60,9 @@ async function row(svc: BridgeService, l2: Network, l1: Network | undefined): Pr
       reason: d.reason,
     }
     try {
-      const l2Client = svc.client(l2)
+      const l2Client = ctx.client(l2)
       const cost = await withTimeout(
-        representativeInitiate(l2, l2Client).then((initiate) => withdrawalExitCost({ l2, l2Client, initiate, l1, l1Client: svc.client(l1), portal: l2.rollup!.portal, path: 'eth' })),
+        representativeInitiate(l2, l2Client).then((initiate) => withdrawalExitCost({ l2, l2Client, initiate, l1, l1Client: ctx.client(l1), portal: l2.rollup!.portal, path: 'eth' })),
         `${l2.name} or ${l1.name}`,
       )
       // the initiate has no account behind it: its gas is the measured figure, not a prepared one

@@ -1,20 +1,20 @@
-// What a bridging flow really costs, for the bridge screens ('bridge.cost', polled every block while
-// a form is open): a deposit's L1 transactions (approve, deposit) with the L2 gas limit the portal
-// sells inside the deposit, or a withdrawal's whole exit (L2 initiate + L1 prove + L1 finalize at
-// today's L1 prices), each step with where its gas comes from. The screen sends the transaction it
-// prepared (the first step); a step it cannot prepare yet (the deposit behind an approval: the
-// estimate needs the allowance) gets the gas the same call used on the devnet. The fee model
-// itself is src/rollup/bridge-cost.ts; this file ties it to a flow.
+// What a bridging flow really costs (the bridge flow's summary, re-quoted while the review is on
+// screen): a deposit's L1 transactions (approve, deposit) with the L2 gas limit the portal sells
+// inside the deposit, or a withdrawal's whole exit (L2 initiate + L1 prove + L1 finalize at today's
+// L1 prices), each step with where its gas comes from. The flow's current step is prepared; a step
+// that cannot be prepared yet (the deposit behind an approval: the estimate needs the allowance)
+// gets the gas the same call used on the devnet. The fee model itself is src/rollup/bridge-cost.ts.
 import { decodeFunctionData, encodeFunctionData, getAddress, numberToHex, parseAbi, type Address, type Hex, type PublicClient } from 'viem'
-import type { PreparedTx } from '../approvals/types.ts'
+import type { PreparedTx } from '../tx/types.ts'
 import type { Network, RollupInfo } from '../chains/types.ts'
 import { WalletError } from '../errors.ts'
 import { l1StandardBridgeAbi, l2StandardBridgeAbi, portalDepositAbi } from '../abi/op-bridge.ts'
 import { bridgeCostJson, depositCost, MEASURED_INITIATE_GAS, withdrawalExitCost, type BridgeCostJson, type WithdrawalPath } from '../rollup/bridge-cost.ts'
-import { L2_TO_L1_MESSAGE_PASSER } from '../rollup/detect.ts'
+import { L2_TO_L1_MESSAGE_PASSER } from '../chains/predeploys.ts'
 import type { FlowTx } from './deposit.ts'
-import { buildFlow, type BridgeIntent } from './flows.ts'
-import type { BridgeService } from './service.ts'
+import type { BridgeContext } from './context.ts'
+import type { BridgeIntent } from './flows.ts'
+import { gasLimitFor } from '../tx/prepare.ts'
 import { DEFAULT_WITHDRAW_L1_GAS, ethWithdrawalTx, LEGACY_ERC20_ETH } from './withdraw.ts'
 
 /**
@@ -41,37 +41,32 @@ export interface BridgeCostView extends BridgeCostJson {
   at: number
 }
 
-const sameTx = (tx: PreparedTx, step: FlowTx) =>
-  tx.chainId === step.chainId && !!tx.to && getAddress(tx.to) === getAddress(step.to) && tx.data.toLowerCase() === step.data.toLowerCase() && BigInt(tx.value) === step.value
-
-/** The cost of the flow `intent` describes; `txs` are the steps the screen prepared ('tx.prepare'), in order. */
-export async function flowCost(svc: BridgeService, intent: BridgeIntent, txs: PreparedTx[]): Promise<BridgeCostView> {
-  const steps = await buildFlow(svc, intent)
+/**
+ * What the rest of a flow costs from step `current` on, `prepared` being that step as it will be
+ * signed: a withdrawal's whole exit, or a deposit's remaining L1 steps (the deposit behind an
+ * approval quoted from measured gas until the approval is mined) with the L2 gas they buy.
+ */
+export async function flowCost(ctx: BridgeContext, intent: BridgeIntent, steps: FlowTx[], current: number, prepared: PreparedTx): Promise<BridgeCostView> {
   const from = getAddress(intent.from)
-  if (!Array.isArray(txs) || txs.some((t) => getAddress(t.from) !== from)) throw new WalletError('BAD_PARAMS', 'The prepared transactions are not from the flow’s account.')
-  const l2 = await svc.wallet.networks.require(intent.l2ChainId)
+  if (getAddress(prepared.from) !== from) throw new WalletError('BAD_PARAMS', 'The prepared transaction is not from the flow’s account.')
+  const l2 = await ctx.network(intent.l2ChainId)
   const rollup = l2.rollup!
-  const l1 = await svc.wallet.networks.require(rollup.l1ChainId)
-  const [l1Client, l2Client] = [svc.client(l1), svc.client(l2)]
-  const prepared = steps.map((s) => txs.find((t) => sameTx(t, s)) ?? null)
-  const at = svc.wallet.platform.now()
+  const l1 = await ctx.network(rollup.l1ChainId)
+  const [l1Client, l2Client] = [ctx.client(l1), ctx.client(l2)]
+  const at = ctx.now()
 
   if (intent.direction === 'withdraw') {
-    const initiate = prepared[0]
-    if (!initiate) throw new WalletError('BAD_PARAMS', 'Prepare the withdrawal transaction first.')
-    const cost = await withdrawalExitCost({ l2, l2Client, initiate, l1, l1Client, portal: rollup.portal, path: withdrawalPath(steps[0]) })
+    const cost = await withdrawalExitCost({ l2, l2Client, initiate: prepared, l1, l1Client, portal: rollup.portal, path: withdrawalPath(steps[0]) })
     return { kind: 'exit', ...bridgeCostJson(cost), at }
   }
 
-  const deposit = steps[steps.length - 1]
+  const rest = steps.slice(current)
+  const deposit = rest[rest.length - 1]
   const l2GasLimit = await depositL2GasLimit(l1Client, rollup, deposit, from)
-  // a step the screen could not prepare yet: only the deposit behind an approval
-  const missing = prepared.findIndex((t) => !t)
-  if (missing >= 0 && (missing !== steps.length - 1 || steps.length < 2 || !prepared[0])) throw new WalletError('BAD_PARAMS', 'Prepare the first transaction of the flow first.')
-  const measured = missing >= 0 ? await measuredDeposit(l1Client, rollup, deposit, prepared[0]!, l2GasLimit) : null
-  const all = prepared.map((t) => t ?? measured!)
+  const measured = rest.length > 1 ? await measuredDeposit(l1Client, rollup, deposit, prepared, l2GasLimit) : null
+  const all = rest.length > 1 ? [prepared, measured!] : [prepared]
   const cost = await depositCost({ l1, l1Client, portal: rollup.portal, txs: all, l2GasLimit })
-  const json = bridgeCostJson({ ...cost, steps: cost.steps.map((s, i) => (i === missing ? { ...s, gasSource: 'measured' as const } : s)) })
+  const json = bridgeCostJson({ ...cost, steps: cost.steps.map((s, i) => (measured && i === all.length - 1 ? { ...s, gasSource: 'measured' as const } : s)) })
   return { kind: 'deposit', ...json, l2Gas: { limit: cost.l2Gas.limit.toString(), l1GasBurned: cost.l2Gas.l1GasBurned?.toString() ?? null }, at }
 }
 
@@ -114,10 +109,11 @@ async function measuredDeposit(l1: PublicClient, rollup: RollupInfo, deposit: Fl
   ])
   const base = block.baseFeePerGas ?? 0n
   const burn = (l2GasLimit * params[0]) / (base > GWEI ? base : GWEI)
-  const gas = ((MEASURED_ERC20_DEPOSIT_GAS + burn) * BigInt(100 + (deposit.gasHeadroomPercent ?? 0))) / 100n
-  // the approval's caps and type, not its estimate: the deposit is quoted at its own gas limit
-  const { gasEstimate: _approvalEstimate, ...caps } = approve
-  return { ...caps, to: deposit.to, data: deposit.data, value: numberToHex(deposit.value), nonce: approve.nonce + 1, gas: numberToHex(gas) }
+  const estimate = MEASURED_ERC20_DEPOSIT_GAS + burn
+  // the approval's caps and type; the deposit's own gas, with the wallet's one headroom rule
+  const caps = { ...approve }
+  delete caps.gasEstimate
+  return { ...caps, to: deposit.to, data: deposit.data, value: numberToHex(deposit.value), nonce: approve.nonce + 1, gas: numberToHex(gasLimitFor(estimate, deposit.data, block.gasLimit)), gasEstimate: numberToHex(estimate) }
 }
 
 /**

@@ -2,21 +2,13 @@
 // transaction's hash derived from the L1 TransactionDeposited log (viem's getL2TransactionHashes:
 // the hash is a function of the log, so no L2 index is needed), then its L2 receipt. All receipts
 // of one tick go out together (the clients batch concurrent JSON-RPC calls into one request).
-import type { Hex, PublicClient, TransactionReceipt } from 'viem'
+import type { Hex, TransactionReceipt } from 'viem'
 import { getL2TransactionHashes } from 'viem/op-stack'
 import type { DepositItem } from './types.ts'
 
-export type ReceiptClient = Pick<PublicClient, 'getTransactionReceipt'>
+import { receiptOrNull, type ReceiptClient } from '../chains/receipt.ts'
 
-/** The receipt, or null while the transaction is not mined (viem throws for "not found"). */
-export async function receiptOrNull(client: ReceiptClient, hash: Hex): Promise<TransactionReceipt | null> {
-  try {
-    return await client.getTransactionReceipt({ hash })
-  } catch (err) {
-    if ((err as { name?: string }).name === 'TransactionReceiptNotFoundError') return null
-    throw err
-  }
-}
+export { receiptOrNull }
 
 /** The L2 deposit transactions an L1 receipt created (one per TransactionDeposited log, in order). */
 export function l2DepositHashes(receipt: Pick<TransactionReceipt, 'logs'>): Hex[] {

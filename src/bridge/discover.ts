@@ -12,12 +12,13 @@ import { getL2TransactionHash, getWithdrawals, opaqueDataToDepositData } from 'v
 import { erc20Abi } from '../abi/erc20.ts'
 import { l1StandardBridgeAbi, l2StandardBridgeAbi, messagePasserAbi, portalDepositAbi } from '../abi/op-bridge.ts'
 import type { RollupInfo } from '../chains/types.ts'
-import { L2_STANDARD_BRIDGE, L2_TO_L1_MESSAGE_PASSER } from '../rollup/detect.ts'
+import { L2_STANDARD_BRIDGE, L2_TO_L1_MESSAGE_PASSER } from '../chains/predeploys.ts'
 import { isNetworkDown, readMany, value } from '../rollup/multicall.ts'
 import { receiptOrNull } from './deposit-track.ts'
 import { ETH_TOKEN, type BridgeToken, type DepositItem, type WithdrawalItem } from './types.ts'
 import { LEGACY_ERC20_ETH } from './withdraw.ts'
 import { messageOf } from './message.ts'
+import { sameAddress } from '../util/address.ts'
 
 export interface ScanOptions {
   /** how far back to look, seconds */
@@ -106,7 +107,7 @@ export async function discoverWithdrawals(l2: Client, net: { l2ChainId: number; 
   // Standard-bridge withdrawals: token and amount from the bridge's event, the message from the receipt.
   const bridgeTxs = [...new Set(bridged.map((l) => l.transactionHash!))]
   const receipts = await Promise.all(bridgeTxs.map((h) => receiptOrNull(l2, h)))
-  const erc20s = bridged.map((l) => (l as unknown as { args: { l2Token: Address } }).args.l2Token).filter((t) => t.toLowerCase() !== LEGACY_ERC20_ETH.toLowerCase())
+  const erc20s = bridged.map((l) => (l as unknown as { args: { l2Token: Address } }).args.l2Token).filter((t) => !sameAddress(t, LEGACY_ERC20_ETH))
   const meta = erc20s.length ? await tokenInfo(l2, erc20s) : new Map()
   bridgeTxs.forEach((hash, k) => {
     const r = receipts[k]
@@ -116,7 +117,7 @@ export async function discoverWithdrawals(l2: Client, net: { l2ChainId: number; 
     events.forEach((e, i) => {
       const m = messages[i]
       if (!m || items.some((x) => x.message?.withdrawalHash === m.withdrawalHash)) return
-      const isEth = e.args.l2Token.toLowerCase() === LEGACY_ERC20_ETH.toLowerCase()
+      const isEth = sameAddress(e.args.l2Token, LEGACY_ERC20_ETH)
       const info = isEth ? null : meta.get(getAddress(e.args.l2Token))
       const token: BridgeToken = isEth ? ETH_TOKEN : { symbol: info?.symbol ?? '?', decimals: info?.decimals ?? 18, l1: getAddress(e.args.l1Token), l2: getAddress(e.args.l2Token) }
       items.push({ ...base(hash, i, e.blockNumber), to: getAddress(e.args.to), token, amount: e.args.amount.toString(), message: messageOf(m) })
@@ -160,7 +161,7 @@ export async function discoverDeposits(l1: Client, rollup: RollupInfo & { l2Chai
   txs.forEach((hash, k) => {
     const r = receipts[k]
     if (!r || r.status !== 'success') return
-    const deposited = r.logs.filter((x) => x.address.toLowerCase() === rollup.portal.toLowerCase())
+    const deposited = r.logs.filter((x) => sameAddress(x.address, rollup.portal))
     const e = bridged.find((l) => l.transactionHash === hash)!
     const log = deposited[0]
     if (!log) return

@@ -21,8 +21,8 @@ export function finalizeTx(system: ProofSystem, w: WithdrawalItem): FlowTx {
       to: system.portal,
       value: 0n,
       data: encodeFunctionData({ abi: portal2Abi, functionName: 'finalizeWithdrawalTransactionExternalProof', args: [withdrawalTuple(w.message), submitter] }),
+      role: 'finalize',
       label,
-      gasHeadroomPercent: 20,
     }
   }
   return {
@@ -30,7 +30,7 @@ export function finalizeTx(system: ProofSystem, w: WithdrawalItem): FlowTx {
     to: system.portal,
     value: 0n,
     data: encodeFunctionData({ abi: legacyPortalAbi, functionName: 'finalizeWithdrawalTransaction', args: [withdrawalTuple(w.message)] }),
+    role: 'finalize',
     label,
-    gasHeadroomPercent: 20,
   }
 }

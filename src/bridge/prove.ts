@@ -87,7 +87,7 @@ export async function proveTx(l2: PublicClient, system: ProofSystem, w: Withdraw
       functionName: 'proveWithdrawalTransaction',
       args: [withdrawalTuple(w.message), BigInt(target.index), built.outputRootProof, built.withdrawalProof],
     } as never),
+    role: 'prove',
     label: `Prove the withdrawal of ${w.token.symbol}`,
-    gasHeadroomPercent: 20,
   }
 }

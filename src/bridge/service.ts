@@ -4,12 +4,12 @@
 // when a withdrawal becomes ready to prove or to finalize, rediscovery from chain logs, and the
 // views the screens show.
 import type { Address, PublicClient } from 'viem'
-import type { ActivityStore } from '../activity/store.ts'
 import type { Network } from '../chains/types.ts'
-import { publicClientFor } from '../rpc/client.ts'
+import { publicClientFor } from '../chains/rpc-client.ts'
 import { exitDuration, formatDuration } from '../rollup/exit-time.ts'
 import type { RollupParams } from '../rollup/params.ts'
 import { Mutex } from '../util/mutex.ts'
+import type { BridgeContext } from './context.ts'
 import type { Wallet } from '../wallet/wallet.ts'
 import { discoverDeposits, discoverWithdrawals, DEPOSIT_LOOKBACK_S, WITHDRAWAL_LOOKBACK_S } from './discover.ts'
 import { BridgeStore, isFinished } from './store.ts'
@@ -24,14 +24,16 @@ export const CHECK_EVERY_MS = 60_000
 
 export interface BridgeServiceDeps {
   wallet: Wallet
-  activity: ActivityStore
   /** the token registry (src/tokens); without one, ETH only */
   registry?: () => Promise<RegistryToken[]>
-  /** money arrived: a deposit credited on its L2, a withdrawal paid out on its L1 (balances refresh there) */
-  onArrived?: (arrivals: { chainId: number; address: string }[]) => Promise<void>
   client?: (n: Network) => PublicClient
   /** eth_getLogs ranges for rediscovery (public nodes refuse large ones) */
   scan?: { l1ChunkBlocks?: number; l2ChunkBlocks?: number; maxChunks?: number }
+}
+
+export interface Arrival {
+  chainId: number
+  address: string
 }
 
 export interface ChainView {
@@ -50,13 +52,14 @@ export interface Overview {
   actionable: number
 }
 
-export class BridgeService {
+export class BridgeService implements BridgeContext {
   readonly store: BridgeStore
   readonly tracker: Tracker
   readonly client: (n: Network) => PublicClient
   private checking: Promise<TickReport> | null = null
   private readonly chainStatus = new Map<number, ChainView>()
   private readonly discovering = new Mutex()
+  private readonly arrivalListeners = new Set<(arrivals: Arrival[]) => Promise<void>>()
 
   constructor(private readonly deps: BridgeServiceDeps) {
     this.store = new BridgeStore(deps.wallet.local)
@@ -76,12 +79,32 @@ export class BridgeService {
     })
   }
 
+  /** Money arrived: a deposit credited on its L2, a withdrawal paid out on its L1 (balances refresh there). */
+  onArrival(listener: (arrivals: Arrival[]) => Promise<void>): () => void {
+    this.arrivalListeners.add(listener)
+    return () => this.arrivalListeners.delete(listener)
+  }
+
   get wallet(): Wallet {
     return this.deps.wallet
   }
 
-  get activity(): ActivityStore {
-    return this.deps.activity
+  // ------------------------------------------------------------------ BridgeContext
+
+  network(chainId: number): Promise<Network> {
+    return this.deps.wallet.networks.require(chainId)
+  }
+
+  networks(): Promise<Network[]> {
+    return this.deps.wallet.networks.list()
+  }
+
+  params(l2: Network, opts: { fresh?: boolean } = {}): Promise<RollupParams> {
+    return this.tracker.paramsFor(l2, opts)
+  }
+
+  now(): number {
+    return this.deps.wallet.platform.now()
   }
 
   /** At background start: keep watching what was in flight; look for past bridging of accounts never scanned. */
@@ -115,7 +138,7 @@ export class BridgeService {
     const arrivals = report.transitions.flatMap((t) =>
       t.what === 'credited' ? [{ chainId: t.item.l2ChainId, address: t.item.to }] : t.what === 'finalized' ? [{ chainId: t.item.l1ChainId, address: t.item.to }] : [],
     )
-    if (arrivals.length && this.deps.onArrived) await this.deps.onArrived(arrivals).catch((err) => console.error('refresh after arrival failed', err))
+    if (arrivals.length) await Promise.all([...this.arrivalListeners].map((l) => l(arrivals).catch((err) => console.error('after an arrival', err))))
     const items = await this.store.list()
     this.updateBadge(items)
     const now = this.wallet.platform.now()

@@ -26,7 +26,14 @@ export interface DiscoveryMark {
 
 export class BridgeStore {
   private readonly mutex = new Mutex()
+  private readonly listeners = new Set<() => void>()
   constructor(private readonly kv: KV) {}
+
+  /** Called after every change of the tracked items (the screens' subscription). */
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
+  }
 
   async list(): Promise<BridgeItem[]> {
     const raw = await this.kv.get<unknown>(BRIDGE_KEYS.items)
@@ -89,6 +96,7 @@ export class BridgeStore {
     const kept = all.filter((x) => !(isFinished(x) && now - x.createdAt > KEEP_FINISHED_MS))
     kept.sort((a, b) => b.createdAt - a.createdAt)
     await this.kv.set({ [BRIDGE_KEYS.items]: kept.slice(0, MAX_ITEMS) })
+    for (const l of [...this.listeners]) l()
   }
 
   async params(): Promise<Record<string, RollupParams>> {

@@ -2,10 +2,10 @@
 // straight through the L2ToL1MessagePasser (the portal pays it out on L1; cheapest), or through
 // the L2StandardBridge; ERC-20s through L2StandardBridge.withdrawTo, which burns the L2 token and
 // releases the L1 token when the withdrawal is finalized. No approval: the bridge burns.
-import { encodeFunctionData, getAddress, type Address } from 'viem'
+import { encodeFunctionData, formatUnits, getAddress, type Address } from 'viem'
 import { l2StandardBridgeAbi, messagePasserAbi } from '../abi/op-bridge.ts'
 import { WalletError } from '../errors.ts'
-import { L2_STANDARD_BRIDGE, L2_TO_L1_MESSAGE_PASSER } from '../rollup/detect.ts'
+import { L2_STANDARD_BRIDGE, L2_TO_L1_MESSAGE_PASSER } from '../chains/predeploys.ts'
 import type { FlowTx } from './deposit.ts'
 
 /** The L2StandardBridge's stand-in address for ETH. */
@@ -17,13 +17,14 @@ export const DEFAULT_WITHDRAW_BRIDGE_MIN_GAS = 200_000
 
 export function ethWithdrawalTx(p: { l2ChainId: number; to: Address; amount: bigint; via?: 'message-passer' | 'bridge'; l1Gas?: bigint; l2Name?: string }): FlowTx {
   if (p.amount <= 0n) throw new WalletError('BAD_AMOUNT', 'Enter an amount above zero.')
-  const label = `Withdraw ETH${p.l2Name ? ` from ${p.l2Name}` : ''}`
+  const label = `Withdraw ${formatUnits(p.amount, 18)} ETH${p.l2Name ? ` from ${p.l2Name}` : ''}`
   if (p.via === 'bridge') {
     return {
       chainId: p.l2ChainId,
       to: L2_STANDARD_BRIDGE,
       value: p.amount,
       data: encodeFunctionData({ abi: l2StandardBridgeAbi, functionName: 'withdrawTo', args: [LEGACY_ERC20_ETH, getAddress(p.to), p.amount, DEFAULT_WITHDRAW_BRIDGE_MIN_GAS, '0x'] }),
+      role: 'withdraw',
       label,
     }
   }
@@ -32,11 +33,12 @@ export function ethWithdrawalTx(p: { l2ChainId: number; to: Address; amount: big
     to: L2_TO_L1_MESSAGE_PASSER,
     value: p.amount,
     data: encodeFunctionData({ abi: messagePasserAbi, functionName: 'initiateWithdrawal', args: [getAddress(p.to), p.l1Gas ?? DEFAULT_WITHDRAW_L1_GAS, '0x'] }),
+    role: 'withdraw',
     label,
   }
 }
 
-export function erc20WithdrawalTx(p: { l2ChainId: number; l2Token: Address; to: Address; amount: bigint; symbol: string; l2Name?: string; minGasLimit?: number }): FlowTx {
+export function erc20WithdrawalTx(p: { l2ChainId: number; l2Token: Address; to: Address; amount: bigint; symbol: string; decimals?: number; l2Name?: string; minGasLimit?: number }): FlowTx {
   if (p.amount <= 0n) throw new WalletError('BAD_AMOUNT', 'Enter an amount above zero.')
   return {
     chainId: p.l2ChainId,
@@ -47,6 +49,7 @@ export function erc20WithdrawalTx(p: { l2ChainId: number; l2Token: Address; to: 
       functionName: 'withdrawTo',
       args: [getAddress(p.l2Token), getAddress(p.to), p.amount, p.minGasLimit ?? DEFAULT_WITHDRAW_BRIDGE_MIN_GAS, '0x'],
     }),
-    label: `Withdraw ${p.symbol}${p.l2Name ? ` from ${p.l2Name}` : ''}`,
+    role: 'withdraw',
+    label: `Withdraw ${formatUnits(p.amount, p.decimals ?? 18)} ${p.symbol}${p.l2Name ? ` from ${p.l2Name}` : ''}`,
   }
 }

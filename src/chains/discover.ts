@@ -7,10 +7,11 @@
 // Which proof system the rollup uses and its delays are not decided here (src/rollup).
 import { getAddress, isAddress, parseAbi, zeroAddress, type Address, type PublicClient } from 'viem'
 import { WalletError } from '../errors.ts'
-import { L1_BLOCK, L2_CROSS_DOMAIN_MESSENGER, L2_STANDARD_BRIDGE } from '../rollup/detect.ts'
-import { publicClientFor } from '../rpc/client.ts'
+import { L1_BLOCK, L2_CROSS_DOMAIN_MESSENGER, L2_STANDARD_BRIDGE } from './predeploys.ts'
+import { publicClientFor } from './rpc-client.ts'
 import { isRpcUrl } from './store.ts'
 import { ETH, type Network, type RollupInfo } from './types.ts'
+import { sameAddress } from '../util/address.ts'
 
 const portalAbi = parseAbi([
   'function version() view returns (string)',
@@ -84,7 +85,7 @@ function readEach(read: Read, address: Address, abi: readonly unknown[], names: 
 }
 
 const real = (a: Address | null): Address | null => (a && a !== zeroAddress ? getAddress(a) : null)
-const eq = (a: string | null, b: string | null) => !!a && !!b && a.toLowerCase() === b.toLowerCase()
+const eq = (a: string | null, b: string | null) => !!a && !!b && sameAddress(a, b)
 
 export async function discoverRollup(l1: Network, portalInput: string, opts: { l2RpcUrl?: string; timeoutMs?: number } = {}): Promise<DiscoveredRollup> {
   if (!isAddress(portalInput, { strict: false })) throw new WalletError('BAD_ADDRESS', 'The portal address is not an address (0x followed by 40 hex digits).')

@@ -38,15 +38,14 @@ export async function readClaimed(l1: PublicClient, claimer: Address, h160: Addr
 }
 
 /**
- * eth_call of the claim from the account that will send it, then its gas estimate with headroom.
- * A revert becomes the claimer's error as a sentence (AlreadyClaimed, InvalidSignature, ...).
+ * eth_call of the claim from the account that will send it (its gas is estimated, with the wallet's
+ * one headroom rule, when the flow prepares it). A revert becomes the claimer's error as a sentence
+ * (AlreadyClaimed, InvalidSignature, ...).
  */
-export async function simulateClaim(l1: PublicClient, claimer: Address, a: ClaimArgs, network: ClaimNetwork, headroomPercent: number): Promise<bigint> {
+export async function simulateClaim(l1: PublicClient, claimer: Address, a: ClaimArgs, network: ClaimNetwork): Promise<void> {
   const call = { account: a.receiver, address: claimer, abi: claimerAbi, functionName: 'claim', args: [a.h160, a.free, a.staked, a.receiver, a.signature] } as const
   try {
     await l1.simulateContract(call)
-    const gas = await l1.estimateContractGas(call)
-    return (gas * BigInt(100 + headroomPercent)) / 100n
   } catch (err) {
     const name = revertName(err)
     if (name) throw claimRevertError(name, { network, h160: a.h160, receiver: a.receiver })

@@ -1,17 +1,13 @@
 // What the wallet remembers of the claims it sent (storage.local), so that one is never sent twice:
 // a claim pending or confirmed for an account blocks another until it is known to have failed.
-// And the claims prepared for the approval screen (storage.session), so the one the user approved
-// is exactly the one sent, even after a service-worker restart.
+// (The claim the user reviews is a flow: src/claim/flow-kind.ts.)
 import type { Address, Hex } from 'viem'
-import type { PreparedTx } from '../approvals/types.ts'
 import type { KV } from '../storage/kv.ts'
 import { Mutex } from '../util/mutex.ts'
 import type { ClaimNetwork } from './config.ts'
+import { sameAddress } from '../util/address.ts'
 
 export const CLAIM_RECORDS_KEY = 'claim.records'
-export const PREPARED_CLAIMS_KEY = 'claim.prepared'
-/** an approval screen older than this is prepared again (fees and the chain move on) */
-export const PREPARED_TTL_MS = 15 * 60_000
 
 export interface ClaimRecord {
   deployment: string
@@ -40,19 +36,9 @@ export interface ClaimSubject {
   receiver: Address
 }
 
-export interface PreparedClaim extends ClaimSubject {
-  free: string
-  staked: string
-  tx: PreparedTx
-  createdAt: number
-}
-
 export class ClaimRecords {
   private readonly mutex = new Mutex()
-  constructor(
-    private readonly local: KV,
-    private readonly session: KV,
-  ) {}
+  constructor(private readonly local: KV) {}
 
   async list(): Promise<ClaimRecord[]> {
     const raw = await this.local.get<unknown>(CLAIM_RECORDS_KEY)
@@ -61,7 +47,7 @@ export class ClaimRecords {
 
   /** The newest record of an account's claim on one network of one deployment. */
   async find(deployment: string, network: ClaimNetwork, h160: string): Promise<ClaimRecord | undefined> {
-    return (await this.list()).find((r) => r.deployment === deployment && r.network === network && r.h160.toLowerCase() === h160.toLowerCase())
+    return (await this.list()).find((r) => r.deployment === deployment && r.network === network && sameAddress(r.h160, h160))
   }
 
   add(record: ClaimRecord): Promise<void> {
@@ -80,22 +66,5 @@ export class ClaimRecords {
       await this.local.set({ [CLAIM_RECORDS_KEY]: all })
       return all[i]
     })
-  }
-
-  async putPrepared(p: Omit<PreparedClaim, 'createdAt'>, now: number): Promise<void> {
-    const kept = (await this.preparedList()).filter((x) => x.id !== p.id && now - x.createdAt < PREPARED_TTL_MS)
-    await this.session.set({ [PREPARED_CLAIMS_KEY]: [...kept, { ...p, createdAt: now }].slice(-10) })
-  }
-
-  async takePrepared(id: string, now: number): Promise<PreparedClaim | null> {
-    const all = await this.preparedList()
-    const hit = all.find((x) => x.id === id)
-    await this.session.set({ [PREPARED_CLAIMS_KEY]: all.filter((x) => x.id !== id) })
-    return hit && now - hit.createdAt < PREPARED_TTL_MS ? hit : null
-  }
-
-  private async preparedList(): Promise<PreparedClaim[]> {
-    const raw = await this.session.get<unknown>(PREPARED_CLAIMS_KEY)
-    return Array.isArray(raw) ? (raw as PreparedClaim[]).filter((x) => x && typeof x.id === 'string') : []
   }
 }

@@ -1,6 +1,7 @@
 // Account metadata: public data only (addresses, names, order, visibility), stored in plain
 // storage.local beside the vault so the UI can list accounts. Pure functions over the list.
 import { getAddress, isAddress, type Address } from 'viem'
+import { sameAddress } from '../util/address.ts'
 import { errors, keyringError } from './errors.ts'
 
 export type AccountKind = 'hd' | 'imported'
@@ -28,8 +29,7 @@ export function nextHdIndex(list: readonly AccountInfo[]): number {
 }
 
 export function findAccount(list: readonly AccountInfo[], address: string): AccountInfo | undefined {
-  const key = address.toLowerCase()
-  return list.find((a) => a.address.toLowerCase() === key)
+  return list.find((a) => sameAddress(a.address, address))
 }
 
 export function requireAccount(list: readonly AccountInfo[], address: string): AccountInfo {

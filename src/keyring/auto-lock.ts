@@ -2,11 +2,11 @@
 // storage.session, so the deadline survives a service-worker restart; the background arms a
 // browser alarm at `deadline` and calls Keyring.checkAutoLock() when it rings. Every keyring
 // operation checks the deadline too, so a late alarm never leaves the wallet open.
-// The setting itself is the user's `settings.autoLockMinutes` (src/storage/schema.ts, default 15).
+// The setting itself is the user's `settings.autoLockMinutes` (src/storage/settings.ts, default 15).
+import { MAX_AUTO_LOCK_MINUTES, MIN_AUTO_LOCK_MINUTES } from '../storage/settings.ts'
 import { keyringError } from './errors.ts'
 
-export const MIN_AUTO_LOCK_MINUTES = 1
-export const MAX_AUTO_LOCK_MINUTES = 24 * 60
+export { MAX_AUTO_LOCK_MINUTES, MIN_AUTO_LOCK_MINUTES }
 
 export function autoLockDeadline(lastActivity: number, minutes: number): number {
   return lastActivity + minutes * 60_000

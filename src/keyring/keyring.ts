@@ -6,7 +6,7 @@
 import { bytesToHex, type Hex } from 'viem'
 import { privateKeyToAddress } from 'viem/accounts'
 import type { KV } from '../storage/kv.ts'
-import { KEYS as SETTINGS_KEYS, readSettings } from '../storage/schema.ts'
+import { SettingsStore } from '../storage/settings.ts'
 import {
   appendAccount,
   nextHdIndex,
@@ -20,7 +20,7 @@ import {
   without,
   type AccountInfo,
 } from './accounts.ts'
-import { autoLockDeadline, checkAutoLockMinutes } from './auto-lock.ts'
+import { autoLockDeadline } from './auto-lock.ts'
 import { delayAfter, readFailures, retryAfter } from './backoff.ts'
 import { fromBase64, toBase64 } from './encoding.ts'
 import { errors, keyringError } from './errors.ts'
@@ -56,6 +56,7 @@ import {
 import { decodeSubstrateImport, type SubstrateImport } from './substrate-import.ts'
 import { headerOf, openVault, openVaultWithKey, resealVault, sealVault, type VaultHeader, type VaultPayload } from './vault.ts'
 import { DEFAULT_PBKDF2_ITERATIONS, importAesKey } from './vault-crypto.ts'
+import { sameAddress } from '../util/address.ts'
 
 export interface KeyringOptions {
   /** storage.local */
@@ -65,6 +66,8 @@ export interface KeyringOptions {
   now?: () => number
   /** PBKDF2 iterations for new vaults. Lower only in tests; production uses the default. */
   kdfIterations?: number
+  /** the wallet's one settings writer (the keyring only reads the auto-lock time); its own over `local` when absent */
+  settings?: SettingsStore
 }
 
 export interface KeyringStatus {
@@ -87,6 +90,7 @@ export class Keyring {
   private readonly session: KV
   private readonly now: () => number
   private readonly iterations: number
+  private readonly settings: SettingsStore
   private readonly mutex = new Mutex()
   private readonly listeners = new Set<(event: KeyringEvent) => void>()
   private state: UnlockedVault | null = null
@@ -97,6 +101,7 @@ export class Keyring {
     this.session = opts.session
     this.now = opts.now ?? Date.now
     this.iterations = opts.kdfIterations ?? DEFAULT_PBKDF2_ITERATIONS
+    this.settings = opts.settings ?? new SettingsStore(opts.local)
     if (!Number.isSafeInteger(this.iterations) || this.iterations < 1) throw new RangeError('kdfIterations must be a positive integer')
   }
 
@@ -351,7 +356,7 @@ export class Keyring {
       const target = requireAccount(await this.readAccounts(), address)
       const { payload } = await this.openWithPassword(password)
       if (target.kind === 'imported') {
-        const found = payload.keys.find((k) => privateKeyToAddress(k.privateKey).toLowerCase() === target.address.toLowerCase())
+        const found = payload.keys.find((k) => sameAddress(privateKeyToAddress(k.privateKey), target.address))
         if (!found) throw errors.unknownAccount(target.address)
         return found.privateKey
       }
@@ -426,14 +431,6 @@ export class Keyring {
 
   getAutoLockMinutes(): Promise<number> {
     return this.op(() => this.autoLockMinutes())
-  }
-
-  setAutoLockMinutes(minutes: number): Promise<void> {
-    return this.op(async () => {
-      const value = checkAutoLockMinutes(minutes)
-      const settings = readSettings(await this.local.get(SETTINGS_KEYS.settings))
-      await write(this.local, { [SETTINGS_KEYS.settings]: { ...settings, autoLockMinutes: value } })
-    })
   }
 
   /** Lock/unlock and account-list changes, for the background to push to the UI and to dApps. */
@@ -556,7 +553,7 @@ export class Keyring {
   }
 
   private async autoLockMinutes(): Promise<number> {
-    return readSettings(await this.local.get(SETTINGS_KEYS.settings)).autoLockMinutes
+    return (await this.settings.read()).autoLockMinutes
   }
 
   private requireUnlocked(): UnlockedVault {

@@ -4,7 +4,7 @@ import type { Address } from 'viem'
 import { erc20Abi } from '../abi/erc20.ts'
 import type { Network } from '../chains/types.ts'
 import { isRpcUrl } from '../chains/store.ts'
-import { publicClientFor } from '../rpc/client.ts'
+import { publicClientFor } from '../chains/rpc-client.ts'
 import { address, chainIdParam, paramsArray, plainObject } from './params.ts'
 import { rpcError } from './rpc-errors.ts'
 

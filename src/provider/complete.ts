@@ -3,12 +3,23 @@
 // the window was open (permissions, lock state, the active chain, the account's nonce).
 import { getAddress, type Address } from 'viem'
 import type { ApprovalDecision, PendingApproval } from '../approvals/types.ts'
-import { signAndSend } from '../tx/send.ts'
-import { toEip2255 } from './permissions.ts'
+import type { UserTokenStore } from '../tokens/user-tokens.ts'
+import type { TxPipeline } from '../tx/pipeline.ts'
+import type { Wallet } from '../wallet/wallet.ts'
+import { toEip2255, type PermissionStore } from './permissions.ts'
 import { rpcError } from './rpc-errors.ts'
-import type { ProviderService } from './service.ts'
 
-export async function completeApproval(svc: ProviderService, item: PendingApproval, decision: ApprovalDecision & { approved: true }): Promise<unknown> {
+/** What carrying out an approval needs of the provider. */
+export interface ApprovalContext {
+  readonly wallet: Wallet
+  readonly permissions: PermissionStore
+  readonly pipeline: TxPipeline
+  readonly tokens: UserTokenStore
+  accountsFor(origin: string): Promise<Address[]>
+  pushAccountsChanged(origin?: string): Promise<void>
+}
+
+export async function completeApproval(svc: ApprovalContext, item: PendingApproval, decision: ApprovalDecision & { approved: true }): Promise<unknown> {
   const w = svc.wallet
   const origin = item.requester.origin
   const now = w.platform.now()
@@ -34,12 +45,12 @@ export async function completeApproval(svc: ProviderService, item: PendingApprov
       await w.switchChain(r.network.chainId)
       return null
     case 'personalSign': {
-      await requirePermitted(svc, origin, r.address)
+      await svc.permissions.require(origin, r.address)
       const signer = await w.keyring.getSigner(r.address)
       return signer.signMessage({ message: { raw: r.message } })
     }
     case 'typedData': {
-      await requirePermitted(svc, origin, r.address)
+      await svc.permissions.require(origin, r.address)
       const active = await w.activeNetwork()
       if (r.domainChainId !== null && r.domainChainId !== active.chainId) {
         throw rpcError.invalidParams(`the active chain changed to ${active.name} while this request waited; the typed data is for chain ${r.domainChainId}.`)
@@ -49,17 +60,10 @@ export async function completeApproval(svc: ProviderService, item: PendingApprov
       return signer.signTypedData(r.typedData as Parameters<typeof signer.signTypedData>[0])
     }
     case 'sendTx':
-      await requirePermitted(svc, origin, r.tx.from)
-      return signAndSend(w, svc.activity, r.tx, { title: r.decoded ? r.decoded.functionName : r.tx.to ? 'Send' : 'Deploy contract', origin })
+      await svc.permissions.require(origin, r.tx.from)
+      return svc.pipeline.send(r.tx, { title: r.decoded ? r.decoded.functionName : r.tx.to ? 'Send' : 'Deploy contract', origin })
     case 'watchAsset':
       await svc.tokens.add({ chainId: r.chainId, address: r.address, symbol: r.symbol, name: r.name, decimals: r.decimals, image: r.image, addedAt: now, source: origin })
       return true
-  }
-}
-
-async function requirePermitted(svc: ProviderService, origin: string, address: Address): Promise<void> {
-  const grant = await svc.permissions.get(origin)
-  if (!grant || !grant.accounts.some((a) => a.toLowerCase() === address.toLowerCase())) {
-    throw rpcError.unauthorized(`The account ${address} is no longer connected to ${origin}.`)
   }
 }

@@ -2,7 +2,7 @@
 // sentence naming the parameter; nothing a page sends is trusted or passed on unparsed.
 import { getAddress, isAddress, isHex, type Address, type Hex } from 'viem'
 import { rpcError } from './rpc-errors.ts'
-import type { TxRequest } from '../tx/prepare.ts'
+import type { TxRequest } from '../tx/types.ts'
 
 export function paramsArray(params: unknown, method: string, min = 0): unknown[] {
   if (params === undefined && min === 0) return []

@@ -3,6 +3,8 @@
 import { getAddress, type Address } from 'viem'
 import type { KV } from '../storage/kv.ts'
 import { Mutex } from '../util/mutex.ts'
+import { sameAddress } from '../util/address.ts'
+import { rpcError } from './rpc-errors.ts'
 
 export const PERMISSIONS_KEY = 'permissions'
 
@@ -61,13 +63,20 @@ export class PermissionStore {
     })
   }
 
+  /** The one permission check: `address` is an account `origin` was granted; else 4100 with a sentence. */
+  async require(origin: string, address: Address): Promise<void> {
+    const grant = await this.get(origin)
+    if (!grant || !grant.accounts.some((a) => sameAddress(a, address))) {
+      throw rpcError.unauthorized(`The account ${address} is not connected to ${origin}. Call eth_requestAccounts first.`)
+    }
+  }
+
   /** Drops an account from every grant (it was removed or hidden). */
   forgetAccount(address: string): Promise<void> {
     return this.mutex.run(async () => {
       const all = await this.all()
-      const lower = address.toLowerCase()
       for (const [origin, g] of Object.entries(all)) {
-        g.accounts = g.accounts.filter((a) => a.toLowerCase() !== lower)
+        g.accounts = g.accounts.filter((a) => !sameAddress(a, address))
         if (!g.accounts.length) delete all[origin]
       }
       await this.kv.set({ [PERMISSIONS_KEY]: all })

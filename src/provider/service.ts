@@ -4,25 +4,25 @@
 // when the user decides, even if the service worker restarted in between.
 import type { Address } from 'viem'
 import { toErrorShape, WalletError, type ErrorShape } from '../errors.ts'
-import type { ProviderEventName, ProviderReply, ProviderRequest } from '../messages.ts'
+import type { ProviderEventName } from '../wire/push.ts'
+import type { ProviderReply, ProviderRequest } from '../wire/page.ts'
 import { ApprovalQueue } from '../approvals/queue.ts'
 import type { ApprovalDecision, ApprovalRequest, PendingApproval } from '../approvals/types.ts'
-import { ActivityStore } from '../activity/store.ts'
-import { publicClientFor } from '../rpc/client.ts'
-import { rpcCall } from '../rpc/raw.ts'
-import { isOpStackChain } from '../rollup/detect.ts'
-import { prepareTx } from '../tx/prepare.ts'
+import { publicClientFor } from '../chains/rpc-client.ts'
+import { rpcCall } from '../chains/rpc-raw.ts'
+import { isOpStackChain } from '../chains/predeploys.ts'
 import { decodeCall } from '../tx/decode.ts'
 import type { Wallet } from '../wallet/wallet.ts'
 import { ConnectionStore, type Connection } from './connections.ts'
 import { PermissionStore, toEip2255 } from './permissions.ts'
 import { READ_METHODS } from './read-methods.ts'
 import { RPC, rpcError } from './rpc-errors.ts'
-import { defaultFeeQuoter, type FeeQuoter } from './fee-quote.ts'
+import type { TxPipeline } from '../tx/pipeline.ts'
 import { chainIdParam, paramsArray, personalSignParams, plainObject, readableText, txParams, typedDataParams } from './params.ts'
-import { completeApproval } from './complete.ts'
+import { completeApproval, type ApprovalContext } from './complete.ts'
 import { parseAddChain, parseWatchAsset } from './chain-params.ts'
-import { UserTokenStore } from '../tokens/user-tokens.ts'
+import type { UserTokenStore } from '../tokens/user-tokens.ts'
+import { sameAddress } from '../util/address.ts'
 
 export const APPROVAL_WINDOW = { path: 'approval.html', width: 380, height: 640 }
 
@@ -30,27 +30,29 @@ type Outcome = { result: unknown } | { approval: ApprovalRequest }
 
 export interface ProviderDeps {
   wallet: Wallet
-  quoteFee?: FeeQuoter
+  /** the one transaction pipeline: prepare, quote, send */
+  pipeline: TxPipeline
+  /** where wallet_watchAsset adds tokens */
+  userTokens: UserTokenStore
 }
 
-export class ProviderService {
+export class ProviderService implements ApprovalContext {
   readonly wallet: Wallet
   readonly permissions: PermissionStore
   readonly connections: ConnectionStore
   readonly approvals: ApprovalQueue
-  readonly activity: ActivityStore
+  readonly pipeline: TxPipeline
   readonly tokens: UserTokenStore
-  readonly quoteFee: FeeQuoter
 
   constructor(deps: ProviderDeps) {
     this.wallet = deps.wallet
     this.permissions = new PermissionStore(deps.wallet.local)
     this.connections = new ConnectionStore(deps.wallet.session)
     this.approvals = new ApprovalQueue(deps.wallet.session, () => deps.wallet.platform.now())
-    this.activity = new ActivityStore(deps.wallet.local)
-    this.tokens = new UserTokenStore(deps.wallet.local)
-    this.quoteFee = deps.quoteFee ?? defaultFeeQuoter
+    this.pipeline = deps.pipeline
+    this.tokens = deps.userTokens
     deps.wallet.onChange((what) => {
+      if (what === 'settings') return
       const push = what === 'chain' ? this.pushChainChanged() : this.pushAccountsChanged()
       push.catch((err) => console.error('provider event failed', err))
     })
@@ -138,12 +140,12 @@ export class ProviderService {
       }
       case 'personal_sign': {
         const { message, address } = personalSignParams(req.params)
-        await this.requirePermitted(who.origin, address)
+        await this.permissions.require(who.origin, address)
         return { approval: { kind: 'personalSign', address, message, text: readableText(message) } }
       }
       case 'eth_signTypedData_v4': {
         const { address, typedData, domainChainId } = typedDataParams(req.params)
-        await this.requirePermitted(who.origin, address)
+        await this.permissions.require(who.origin, address)
         if (domainChainId !== null && domainChainId !== network.chainId) {
           throw rpcError.invalidParams(`the typed data is for chain ${domainChainId} but the active chain is ${network.chainId} (${network.name}); switch chains first.`)
         }
@@ -152,16 +154,8 @@ export class ProviderService {
       case 'eth_sendTransaction': {
         const [p] = paramsArray(req.params, m, 1)
         const txReq = txParams(p, network.chainId)
-        await this.requirePermitted(who.origin, txReq.from)
-        const client = publicClientFor(network)
-        const tx = await prepareTx(client, network.chainId, txReq)
-        let fee = null
-        let feeError: string | undefined
-        try {
-          fee = await this.quoteFee(network, client, tx)
-        } catch (err) {
-          feeError = toErrorShape(err).message
-        }
+        await this.permissions.require(who.origin, txReq.from)
+        const { tx, fee, feeError } = await this.pipeline.prepareQuoted(network.chainId, txReq)
         return { approval: { kind: 'sendTx', tx, fee, ...(feeError ? { feeError } : {}), decoded: decodeCall(tx.data), chainName: network.name } }
       }
       default:
@@ -188,15 +182,8 @@ export class ProviderService {
     if (!state.unlocked) return []
     const visible = new Set(state.accounts.filter((a) => !a.hidden).map((a) => a.address.toLowerCase()))
     const allowed = grant.accounts.filter((a) => visible.has(a.toLowerCase()))
-    const sel = state.selected && allowed.find((a) => a.toLowerCase() === state.selected!.toLowerCase())
+    const sel = state.selected && allowed.find((a) => sameAddress(a, state.selected!))
     return sel ? [sel, ...allowed.filter((a) => a !== sel)] : allowed
-  }
-
-  private async requirePermitted(origin: string, address: Address): Promise<void> {
-    const grant = await this.permissions.get(origin)
-    if (!grant || !grant.accounts.some((a) => a.toLowerCase() === address.toLowerCase())) {
-      throw rpcError.unauthorized(`The account ${address} is not connected to ${origin}. Call eth_requestAccounts first.`)
-    }
   }
 
   async revoke(origin: string): Promise<void> {

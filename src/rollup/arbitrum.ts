@@ -7,7 +7,7 @@
 // Arbitrum charges the base fee only (the priority fee is not paid), so the likely total is
 // gas limit × base fee, and the most is gas limit × max fee per gas.
 import { decodeFunctionResult, encodeFunctionData, parseAbi, type Address, type PublicClient } from 'viem'
-import type { FeeQuote, PreparedTx } from '../approvals/types.ts'
+import type { FeeQuote, PreparedTx } from '../tx/types.ts'
 import { WalletError } from '../errors.ts'
 import { gasPrices } from './fees-eip1559.ts'
 import { expectedGas } from './fees-execution.ts'

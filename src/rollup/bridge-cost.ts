@@ -10,9 +10,9 @@
 //   can already encode the call (a proposal covers the withdrawal; it is proven and ready), else from
 //   the gas the same calls used on the devnet (MEASURED_EXIT_GAS below).
 import { numberToHex, parseAbi, type Address, type Hex, type PublicClient } from 'viem'
-import type { FeeQuote, PreparedTx } from '../approvals/types.ts'
+import type { FeeQuote, PreparedTx } from '../tx/types.ts'
 import type { Network } from '../chains/types.ts'
-import type { FeeQuoter } from '../provider/fee-quote.ts'
+import type { FeeQuoter } from '../tx/types.ts'
 import { feeAmounts, rollupFeeQuote } from './fees.ts'
 
 export type PortalKind = 'portal2' | 'legacy'

@@ -7,7 +7,7 @@
 // a chain can gain the operator fee with a hard fork.
 import { BaseError, encodeFunctionData, hexToBigInt, parseAbi, type Address, type PublicClient } from 'viem'
 import type { Network } from '../chains/types.ts'
-import { GAS_PRICE_ORACLE } from './detect.ts'
+import { GAS_PRICE_ORACLE } from '../chains/predeploys.ts'
 
 export type FeeModel = { kind: 'op'; operatorFee: boolean } | { kind: 'arbitrum' } | { kind: 'l1' }
 

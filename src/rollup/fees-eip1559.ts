@@ -4,7 +4,7 @@
 // (Holocene: extraData = 0x00 ‖ denominator u32 ‖ elasticity u32; Jovian: 0x01 ‖ … ‖ minBaseFee u64),
 // and before Holocene use the Canyon defaults.
 import { hexToBigInt, type Hex } from 'viem'
-import type { PreparedTx } from '../approvals/types.ts'
+import type { PreparedTx } from '../tx/types.ts'
 
 export interface BaseFeeParams {
   denominator: bigint

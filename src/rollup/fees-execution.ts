@@ -1,7 +1,7 @@
 // The execution part of any fee: the expected gas × the price paid at the next block's base fee
 // (likely) and the gas limit × the fee cap (the most). Shared by the Ethereum, OP Stack and Arbitrum quotes.
 import type { PublicClient } from 'viem'
-import type { FeeQuote, PreparedTx } from '../approvals/types.ts'
+import type { FeeQuote, PreparedTx } from '../tx/types.ts'
 import { baseFeeTrend, ETHEREUM_BASE_FEE_PARAMS, gasPrices, nextBaseFee, type BaseFeeParams, type BaseFeeTrend, type BlockFeeInfo } from './fees-eip1559.ts'
 
 export interface ExecutionPart {

@@ -5,9 +5,9 @@
 // getOperatorFee of the gas used: the expected gas for the likely figure, the gas limit for the
 // most; chains whose oracle has no such function pay none.
 import { serializeTransaction, type PublicClient } from 'viem'
-import type { FeeQuote, PreparedTx } from '../approvals/types.ts'
+import type { FeeQuote, PreparedTx } from '../tx/types.ts'
 import { toViemTx } from '../tx/prepare.ts'
-import { GAS_PRICE_ORACLE } from './detect.ts'
+import { GAS_PRICE_ORACLE } from '../chains/predeploys.ts'
 import { gasPriceOracleAbi } from './fees-detect.ts'
 import { OP_CANYON_BASE_FEE_PARAMS, opBaseFeeParams } from './fees-eip1559.ts'
 import { executionFromBlock, expectedGas } from './fees-execution.ts'

@@ -7,7 +7,7 @@
 // The default FeeQuoter of the wallet (src/provider/fee-quote.ts): dApp approvals, 'tx.prepare',
 // 'tx.quote', Max and the bridge costs all go through it.
 import type { PublicClient } from 'viem'
-import type { FeeQuote, PreparedTx } from '../approvals/types.ts'
+import type { FeeQuote, PreparedTx } from '../tx/types.ts'
 import type { Network } from '../chains/types.ts'
 import { arbitrumQuote } from './arbitrum.ts'
 import { feeModelOf } from './fees-detect.ts'

@@ -4,10 +4,10 @@
 // value + max fee ≤ balance holds for the very transaction returned. Whatever the chain charges
 // (at most the maximum), the balance left is ≥ 0.
 import { numberToHex, type Address, type Hex, type PublicClient } from 'viem'
-import type { FeeQuote, PreparedTx } from '../approvals/types.ts'
+import type { FeeQuote, PreparedTx } from '../tx/types.ts'
 import type { Network } from '../chains/types.ts'
 import { WalletError } from '../errors.ts'
-import type { FeeQuoter } from '../provider/fee-quote.ts'
+import type { FeeQuoter } from '../tx/types.ts'
 import { prepareTx } from '../tx/prepare.ts'
 
 export interface MaxSendInput {

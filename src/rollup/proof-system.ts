@@ -6,6 +6,7 @@
 import { getAddress, zeroAddress, type Address, type PublicClient } from 'viem'
 import { anchorStateRegistryAbi, disputeGameFactoryAbi, legacyPortalAbi, outputOracleAbi, portal2Abi } from './abis.ts'
 import { readMany, value, type Read } from './multicall.ts'
+import { sameAddress } from '../util/address.ts'
 
 export type GameFamily = 'permissionless' | 'permissioned' | 'op-succinct' | 'op-succinct-lite' | 'unknown'
 
@@ -69,7 +70,7 @@ export function describeProofSystem(ps: ProofSystem): string {
   return `OptimismPortal ${ps.portalVersion}, ${what}, ${ps.getters === 'uppercase' ? 'uppercase' : 'lowercase (v3)'} getters`
 }
 
-const isAddr = (x: unknown): x is Address => typeof x === 'string' && /^0x[0-9a-fA-F]{40}$/.test(x) && x.toLowerCase() !== zeroAddress
+const isAddr = (x: unknown): x is Address => typeof x === 'string' && /^0x[0-9a-fA-F]{40}$/.test(x) && !sameAddress(x, zeroAddress)
 
 /** Two eth_calls on L1: the portal's getters, then those of the factory/registry or oracle it names. */
 export async function detectProofSystem(client: Pick<PublicClient, 'multicall'>, portalAddress: Address): Promise<ProofSystem> {

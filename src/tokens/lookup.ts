@@ -6,8 +6,9 @@ import { getAddress, isAddress, parseAbi, type Address } from 'viem'
 import { erc20Abi, mintableErc20Abi } from '../abi/erc20.ts'
 import { WalletError } from '../errors.ts'
 import type { Network } from '../chains/types.ts'
-import { L2_STANDARD_BRIDGE } from '../rollup/detect.ts'
-import { publicClientFor } from '../rpc/client.ts'
+import { L2_STANDARD_BRIDGE } from '../chains/predeploys.ts'
+import { publicClientFor } from '../chains/rpc-client.ts'
+import { sameAddress } from '../util/address.ts'
 
 /** The older L2StandardERC20 names its bridge l2Bridge(); some versions also have BRIDGE(). */
 const bridgeGetters = parseAbi(['function l2Bridge() view returns (address)', 'function BRIDGE() view returns (address)'])
@@ -49,7 +50,7 @@ export async function lookupToken(network: Network, address: string): Promise<To
     if (!reachable) throw new WalletError('RPC_DOWN', `${network.name} did not answer; try again or check its RPC URL in Settings → Networks.`)
     throw new WalletError('NOT_A_TOKEN', `${token} is not an ERC-20 token on ${network.name}.`)
   }
-  const viaStandardBridge = [bridge, l2Bridge, BRIDGE].some((b) => !!b && b.toLowerCase() === L2_STANDARD_BRIDGE.toLowerCase())
+  const viaStandardBridge = [bridge, l2Bridge, BRIDGE].some((b) => !!b && sameAddress(b, L2_STANDARD_BRIDGE))
   const remote = remoteToken ?? l1Token
   return {
     chainId: network.chainId,

@@ -7,10 +7,11 @@ import type { Address } from 'viem'
 import type { Network } from '../chains/types.ts'
 import type { UserToken } from './user-tokens.ts'
 import type { TokenAddress, TokenDef, TokenPair } from './types.ts'
+import { sameAddress } from '../util/address.ts'
 
 export const ETH_TOKEN_ID = 'eth'
 
-const same = (a: TokenAddress | undefined, b: TokenAddress | undefined) => !!a && !!b && a.toLowerCase() === b.toLowerCase()
+const same = (a: TokenAddress | undefined, b: TokenAddress | undefined) => !!a && !!b && (a === b || sameAddress(a, b))
 
 export function buildRegistry(networks: Network[], shipped: TokenDef[], user: UserToken[] = []): TokenDef[] {
   const known = new Set(networks.map((n) => n.chainId))

@@ -2,6 +2,7 @@
 import { getAddress, type Address } from 'viem'
 import type { KV } from '../storage/kv.ts'
 import { Mutex } from '../util/mutex.ts'
+import { sameAddress } from '../util/address.ts'
 
 export const USER_TOKENS_KEY = 'tokens.user'
 
@@ -35,7 +36,7 @@ export class UserTokenStore {
 
   add(token: UserToken): Promise<void> {
     return this.mutex.run(async () => {
-      const all = (await this.list()).filter((t) => !(t.chainId === token.chainId && t.address.toLowerCase() === token.address.toLowerCase()))
+      const all = (await this.list()).filter((t) => !(t.chainId === token.chainId && sameAddress(t.address, token.address)))
       await this.kv.set({ [USER_TOKENS_KEY]: [...all, { ...token, address: getAddress(token.address) }] })
     })
   }
@@ -44,7 +45,7 @@ export class UserTokenStore {
   setL1Token(chainId: number, address: string, l1Token: Address | null): Promise<void> {
     return this.mutex.run(async () => {
       const all = await this.list()
-      const t = all.find((x) => x.chainId === chainId && x.address.toLowerCase() === address.toLowerCase())
+      const t = all.find((x) => x.chainId === chainId && sameAddress(x.address, address))
       if (!t) return
       t.l1Token = l1Token ? getAddress(l1Token) : null
       await this.kv.set({ [USER_TOKENS_KEY]: all })
@@ -53,7 +54,7 @@ export class UserTokenStore {
 
   remove(chainId: number, address: string): Promise<void> {
     return this.mutex.run(async () => {
-      const all = (await this.list()).filter((t) => !(t.chainId === chainId && t.address.toLowerCase() === address.toLowerCase()))
+      const all = (await this.list()).filter((t) => !(t.chainId === chainId && sameAddress(t.address, address)))
       await this.kv.set({ [USER_TOKENS_KEY]: all })
     })
   }

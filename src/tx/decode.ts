@@ -4,7 +4,7 @@ import { decodeFunctionData, type Abi, type Hex } from 'viem'
 import { formatAbiItem } from 'viem/utils'
 import { erc20Abi } from '../abi/erc20.ts'
 import { l1StandardBridgeAbi, l2StandardBridgeAbi, messagePasserAbi, portalDepositAbi } from '../abi/op-bridge.ts'
-import type { DecodedCall } from '../approvals/types.ts'
+import type { DecodedCall } from './types.ts'
 
 const KNOWN: { abi: Abi; source: string }[] = [
   { abi: erc20Abi, source: 'ERC-20' },

@@ -1,21 +1,8 @@
 // Fills in what a dApp (or the send screen) left out: nonce, gas limit, fees and type, against the
 // chain's own RPC, and returns the transaction exactly as it will be signed.
-import { numberToHex, type Address, type Hex, type PublicClient } from 'viem'
+import { numberToHex, type Hex, type PublicClient } from 'viem'
 import { WalletError } from '../errors.ts'
-import type { PreparedTx } from '../approvals/types.ts'
-
-export interface TxRequest {
-  from: Address
-  to?: Address | null
-  value?: bigint
-  data?: Hex
-  gas?: bigint
-  nonce?: number
-  gasPrice?: bigint
-  maxFeePerGas?: bigint
-  maxPriorityFeePerGas?: bigint
-  type?: 'eip1559' | 'legacy'
-}
+import type { PreparedTx, TxRequest } from './types.ts'
 
 /**
  * Headroom over the estimate when the wallet estimates a call itself: a contract's gas can change
@@ -26,10 +13,14 @@ export interface TxRequest {
 export const GAS_LIMIT_HEADROOM_PERCENT = 20n
 const PLAIN_TRANSFER_GAS = 21_000n
 
-/** The gas limit to sign for an estimate: exact for a plain transfer, with headroom for anything else, never above the block's limit. */
-export function gasLimitFor(estimate: bigint, data: Hex, blockGasLimit: bigint): bigint {
+/**
+ * The gas limit to sign for an estimate: exact for a plain transfer, with headroom for anything else
+ * (GAS_LIMIT_HEADROOM_PERCENT, or more where a caller knows the estimate runs short, as the portal's
+ * gas metering does), never above the block's limit. The one headroom rule of the wallet.
+ */
+export function gasLimitFor(estimate: bigint, data: Hex, blockGasLimit: bigint, headroomPercent: bigint = GAS_LIMIT_HEADROOM_PERCENT): bigint {
   if (estimate === PLAIN_TRANSFER_GAS && (data === '0x' || data === '0x0')) return estimate
-  const limit = (estimate * (100n + GAS_LIMIT_HEADROOM_PERCENT)) / 100n
+  const limit = (estimate * (100n + headroomPercent)) / 100n
   return limit > blockGasLimit && blockGasLimit >= estimate ? blockGasLimit : limit
 }
 
@@ -45,7 +36,8 @@ export async function prepareTx(client: PublicClient, chainId: number, req: TxRe
   if (gas === undefined) {
     try {
       gasEstimate = await client.estimateGas(base)
-      gas = gasLimitFor(gasEstimate, base.data, block.gasLimit)
+      const headroom = req.headroomPercent === undefined ? GAS_LIMIT_HEADROOM_PERCENT : BigInt(Math.min(100, Math.max(0, Math.round(req.headroomPercent))))
+      gas = gasLimitFor(gasEstimate, base.data, block.gasLimit, headroom)
       if (gas === gasEstimate) gasEstimate = undefined
     } catch (err) {
       const e = err as { shortMessage?: string; message?: string }

@@ -1,11 +1,11 @@
 // Signs a prepared transaction with the keyring and sends it to its chain, recording it in the
-// activity list. The one way the wallet sends: dApp approvals, the send screen, bridge and claim.
-import { keccak256, type Hex } from 'viem'
+// activity list. Reached only through the pipeline (./pipeline.ts).
+import { keccak256, type Hex, type PublicClient } from 'viem'
 import { WalletError } from '../errors.ts'
-import type { PreparedTx } from '../approvals/types.ts'
+import type { Network } from '../chains/types.ts'
 import type { ActivityStore } from '../activity/store.ts'
-import { publicClientFor } from '../rpc/client.ts'
-import type { Wallet } from '../wallet/wallet.ts'
+import type { KeyringSigner } from '../keyring/signer.ts'
+import type { PreparedTx } from './types.ts'
 import { toViemTx } from './prepare.ts'
 
 export interface SendMeta {
@@ -17,13 +17,19 @@ export interface SendMeta {
   onSigned?: (hash: Hex) => Promise<void>
 }
 
-export async function signAndSend(wallet: Wallet, activity: ActivityStore, tx: PreparedTx, meta: SendMeta): Promise<Hex> {
-  const network = await wallet.networks.require(tx.chainId)
-  const client = publicClientFor(network)
+export interface SendContext {
+  network: Network
+  client: PublicClient
+  signer: KeyringSigner
+  activity: ActivityStore
+  now(): number
+}
+
+export async function signAndSend(ctx: SendContext, tx: PreparedTx, meta: SendMeta): Promise<Hex> {
+  const { network, client } = ctx
   // the approval may have waited while another transaction of this account went out
   const pendingNonce = await client.getTransactionCount({ address: tx.from, blockTag: 'pending' })
-  const signer = await wallet.keyring.getSigner(tx.from)
-  const raw = await signer.signTransaction({ ...toViemTx(tx), nonce: Math.max(tx.nonce, pendingNonce) })
+  const raw = await ctx.signer.signTransaction({ ...toViemTx(tx), nonce: Math.max(tx.nonce, pendingNonce) })
   if (meta.onSigned) await meta.onSigned(keccak256(raw))
   let hash: Hex
   try {
@@ -32,7 +38,7 @@ export async function signAndSend(wallet: Wallet, activity: ActivityStore, tx: P
     const e = err as { shortMessage?: string; details?: string; message?: string }
     throw new WalletError(-32603, `${network.name} refused the transaction: ${e.details ?? e.shortMessage ?? e.message}`)
   }
-  await activity.add({
+  await ctx.activity.add({
     hash,
     chainId: tx.chainId,
     from: tx.from,
@@ -40,7 +46,7 @@ export async function signAndSend(wallet: Wallet, activity: ActivityStore, tx: P
     value: BigInt(tx.value).toString(),
     title: meta.title,
     origin: meta.origin,
-    createdAt: wallet.platform.now(),
+    createdAt: ctx.now(),
     status: 'pending',
   })
   return hash

@@ -1,6 +1,6 @@
 // What only the browser can do, as the core asks for it. The background implements it over
 // webextension APIs; node tests implement it in memory.
-import type { PushToTab } from '../messages.ts'
+import type { PushToTab } from '../wire/push.ts'
 
 export interface Platform {
   now(): number

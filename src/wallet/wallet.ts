@@ -5,15 +5,18 @@ import { getAddress, type Address } from 'viem'
 import { Keyring } from '../keyring/keyring.ts'
 import type { AccountInfo } from '../keyring/accounts.ts'
 import type { KV } from '../storage/kv.ts'
-import { KEYS, migrate, readSettings, type Settings } from '../storage/schema.ts'
+import { SettingsStore, type Settings } from '../storage/settings.ts'
+import { checkAutoLockMinutes } from '../keyring/auto-lock.ts'
+import { requireAccount } from '../keyring/accounts.ts'
 import { NetworkStore } from '../chains/store.ts'
 import type { Network } from '../chains/types.ts'
 import type { Platform } from './platform.ts'
 import { AlarmRouter } from './alarms.ts'
+import { sameAddress } from '../util/address.ts'
 
 export const AUTO_LOCK_ALARM = 'auto-lock'
 
-export type WalletChange = 'accounts' | 'chain'
+export type WalletChange = 'accounts' | 'chain' | 'settings'
 
 export interface WalletDeps {
   local: KV
@@ -23,6 +26,8 @@ export interface WalletDeps {
   networks: Network[]
   /** PBKDF2 iterations for new vaults: tests only */
   kdfIterations?: number
+  /** storage migrations, run first by start() (the storage map, src/storage-map.ts) */
+  migrate?: (local: KV) => Promise<unknown>
 }
 
 export interface WalletState {
@@ -41,7 +46,10 @@ export class Wallet {
   readonly platform: Platform
   readonly keyring: Keyring
   readonly networks: NetworkStore
+  /** the one writer of the user's settings */
+  readonly settingsStore: SettingsStore
   readonly alarms = new AlarmRouter()
+  private readonly migrate?: (local: KV) => Promise<unknown>
   private started: Promise<void> | null = null
   private readonly listeners = new Set<(what: WalletChange) => void>()
 
@@ -50,9 +58,12 @@ export class Wallet {
     this.session = deps.session
     this.platform = deps.platform
     this.networks = new NetworkStore(deps.local, deps.networks)
+    this.settingsStore = new SettingsStore(deps.local)
+    if (deps.migrate) this.migrate = deps.migrate
     this.keyring = new Keyring({
       local: deps.local,
       session: deps.session,
+      settings: this.settingsStore,
       now: () => deps.platform.now(),
       ...(deps.kdfIterations ? { kdfIterations: deps.kdfIterations } : {}),
     })
@@ -79,24 +90,35 @@ export class Wallet {
   /** Storage migrations and the session restore; every entry point awaits it. */
   start(): Promise<void> {
     this.started ??= (async () => {
-      await migrate(this.local)
+      await this.migrate?.(this.local)
       await this.keyring.restoreSession()
       await this.armAutoLock()
     })()
     return this.started
   }
 
-  async settings(): Promise<Settings> {
-    return readSettings(await this.local.get(KEYS.settings))
+  settings(): Promise<Settings> {
+    return this.settingsStore.read()
   }
 
+  /** Every settings change goes through here (one lock); the auto-lock alarm follows a new auto-lock time. */
   async updateSettings(patch: Partial<Settings>): Promise<Settings> {
-    const before = await this.settings()
-    const next = readSettings({ ...before, ...patch })
-    await this.local.set({ [KEYS.settings]: next })
+    if (patch.autoLockMinutes !== undefined) checkAutoLockMinutes(patch.autoLockMinutes)
+    const [before, next] = await this.settingsStore.update(patch)
     if (before.activeChainId !== next.activeChainId) this.emit('chain')
     if (before.selectedAccount !== next.selectedAccount) this.emit('accounts')
+    if (before.autoLockMinutes !== next.autoLockMinutes) {
+      await this.armAutoLock()
+      this.emit('settings')
+    }
+    if (before.defaultWallet !== next.defaultWallet) this.emit('settings')
     return next
+  }
+
+  /** The one account-ownership check: `address` is an account of this wallet (hidden ones included); its EIP-55 form. */
+  async ownAccount(address: unknown): Promise<Address> {
+    const { accounts } = await this.keyring.status()
+    return getAddress(requireAccount(accounts, address as string).address)
   }
 
   async switchChain(chainId: number): Promise<Network> {
@@ -125,7 +147,7 @@ export class Wallet {
 
   async selectAccount(address: string): Promise<void> {
     const { accounts } = await this.keyring.status()
-    const a = accounts.find((x) => x.address.toLowerCase() === address.toLowerCase() && !x.hidden)
+    const a = accounts.find((x) => sameAddress(x.address, address) && !x.hidden)
     if (!a) throw Object.assign(new Error(`No visible account ${address} in this wallet.`), { code: 'UNKNOWN_ACCOUNT' })
     await this.updateSettings({ selectedAccount: a.address })
   }
@@ -160,6 +182,6 @@ export class Wallet {
 
 function pickSelected(accounts: AccountInfo[], chosen: string | null): Address | null {
   const visible = accounts.filter((a) => !a.hidden)
-  const hit = chosen ? visible.find((a) => a.address.toLowerCase() === chosen.toLowerCase()) : undefined
+  const hit = chosen ? visible.find((a) => sameAddress(a.address, chosen)) : undefined
   return hit ? getAddress(hit.address) : visible[0]?.address ?? null
 }

@@ -32,11 +32,11 @@ async function deposits(): Promise<void> {
   await l1.public.waitForTransactionReceipt({ hash: await deployer.wallet.writeContract({ address: m.l1.contracts.pha!, abi: erc20Abi, functionName: 'transfer', args: [me, parseEther('250')] }) })
   const txs = [
     ...ethDepositTxs(n901.rollup!, { to: me, amount: parseEther('2') }),
-    ...erc20DepositTxs(n902.rollup!, { l1Token: m.l1.contracts.pha!, l2Token: m.l2s[1].l2Contracts.pha!, to: me, amount: parseEther('75'), allowance: 0n, symbol: 'PHA' }),
+    ...erc20DepositTxs(n902.rollup!, { l1Token: m.l1.contracts.pha!, l2Token: m.l2s[1].l2Contracts.pha!, to: me, amount: parseEther('75'), allowance: 0n, symbol: 'PHA', decimals: 18 }),
   ]
   for (const t of txs) {
     const gas = await l1.public.estimateGas({ account, to: t.to, data: t.data, value: t.value })
-    const hash = await l1.wallet.sendTransaction({ to: t.to, data: t.data, value: t.value, gas: (gas * BigInt(100 + (t.gasHeadroomPercent ?? 0))) / 100n })
+    const hash = await l1.wallet.sendTransaction({ to: t.to, data: t.data, value: t.value, gas: (gas * 120n) / 100n })
     assert.equal((await l1.public.waitForTransactionReceipt({ hash })).status, 'success')
   }
   const l2 = (id: number) => l2Clients(m, id, account).public

@@ -45,10 +45,11 @@ export async function fundPha(devnet: Devnet, to: Address, amount: bigint) {
 }
 
 /**
- * The popup's Bridge form: direction, rollup, token, amount; waits for the fee of the transaction
- * to sign and for the whole cost under it (a withdrawal: L2 initiate + L1 prove + L1 finalize and
- * a total; a deposit: its L1 steps, a total and the L2 gas limit it buys), then signs (an approval
- * first for ERC-20 deposits, then the deposit). Returns the tracked item's id.
+ * The popup's Bridge form: direction, rollup, token, amount, then Review (the background starts the
+ * flow); the review waits for the fee of the step to sign and the whole cost under it (a withdrawal:
+ * L2 initiate + L1 prove + L1 finalize and a total; a deposit: its L1 steps, a total and the L2 gas
+ * limit it buys), then confirms (an approval first for ERC-20 deposits; the background prepares the
+ * deposit once it is mined). Returns the tracked item's id.
  */
 export async function bridgeThroughPopup(wb: WalletBrowser, p: { direction: 'deposit' | 'withdraw'; l2: number; token: string; amount: string; screenshot?: string }): Promise<string> {
   const popup = await openPopup(wb, '#/bridge')
@@ -58,6 +59,7 @@ export async function bridgeThroughPopup(wb: WalletBrowser, p: { direction: 'dep
   await popup.getByTestId('bridge-token').selectOption({ label: p.token })
   await popup.getByTestId('bridge-amount').fill(p.amount)
   const before = new Set((await overview(popup)).items.map((v) => v.id))
+  await openReview(popup)
   for (let round = 0; round < 2; round++) {
     await popup.locator('[data-testid="fee"] [data-fee="total"]').waitFor({ timeout: 30_000 })
     const submit = popup.getByTestId('bridge-submit')
@@ -70,8 +72,9 @@ export async function bridgeThroughPopup(wb: WalletBrowser, p: { direction: 'dep
     }
     await submit.click()
     if (/^Approve/.test(label)) {
-      // the approval is mined, then the deposit is built: its own fee shows
+      // the approval is mined, then the background prepares the deposit: its own fee shows
       await popup.getByTestId('bridge-step').filter({ hasText: /Deposit/ }).waitFor({ timeout: 30_000 })
+      await popup.locator('[data-testid="bridge-review"][data-status="ready"]').waitFor({ timeout: 30_000 })
       continue
     }
     await popup.getByTestId('bridge-sent').waitFor({ timeout: 30_000 })
@@ -81,6 +84,14 @@ export async function bridgeThroughPopup(wb: WalletBrowser, p: { direction: 'dep
   assert.ok(after, 'the popup’s send is tracked')
   await popup.close()
   return after.id
+}
+
+/** The form's Review button: the flow starts in the background and its review shows. */
+export async function openReview(popup: Page) {
+  const open = popup.getByTestId('bridge-review-open')
+  await assertEnabled(open)
+  await open.click()
+  await popup.getByTestId('bridge-review').waitFor({ timeout: 60_000 })
 }
 
 /** The cost panel under the step's fee: one line per step, in order, each with an amount of ETH, then a total above zero. */

@@ -13,7 +13,7 @@ import type { WithdrawalItem } from '../../src/bridge/types.ts'
 import { launchWithExtension, type WalletBrowser } from './support/browser.ts'
 import { extensionUrl, initializeWallet, openPopup, TEST_ADDRESS_0 } from './support/wallet.ts'
 import { until } from './send-support.ts'
-import { assertCostPanel, bridgeThroughPopup, chooseDirection, clickStep, e2eDevnet, fundPha, itemPage, overview, shot, waitStatus, warpTo } from './bridge-support.ts'
+import { assertCostPanel, bridgeThroughPopup, chooseDirection, clickStep, e2eDevnet, fundPha, itemPage, overview, shot, waitStatus, warpTo, openReview } from './bridge-support.ts'
 
 const erc20 = parseAbi(['function balanceOf(address) view returns (uint256)'])
 
@@ -105,6 +105,7 @@ test('popup: the whole exit cost of a withdrawal is re-quoted every block, and m
   await chooseDirection(popup, 'withdraw')
   await popup.getByTestId('bridge-l2').selectOption('902')
   await popup.getByTestId('bridge-amount').fill('0.5')
+  await openReview(popup)
   await assertCostPanel(popup, ['initiate', 'prove', 'finalize'])
   const panel = popup.getByTestId('bridge-cost')
   // the L2 base fee moves every block: a fresh quote shows another exact initiate fee

@@ -15,7 +15,7 @@ import type { Devnet } from '../../devnet/index.ts'
 import type { WithdrawalItem } from '../../src/bridge/types.ts'
 import { launchWithExtension, type WalletBrowser } from './support/browser.ts'
 import { extensionUrl, initializeWallet, liveWorker, openPopup, stopServiceWorker, TEST_ADDRESS_0, uiCall } from './support/wallet.ts'
-import { assertCostPanel, bridgeThroughPopup, chooseDirection, clickStep, E2E_DELAYS, e2eDevnet, fundPha, itemPage, overview, shot, waitStatus, warpTo } from './bridge-support.ts'
+import { assertCostPanel, bridgeThroughPopup, chooseDirection, clickStep, E2E_DELAYS, e2eDevnet, fundPha, itemPage, openReview, overview, shot, waitStatus, warpTo } from './bridge-support.ts'
 
 const PASSWORD = 'correct horse battery staple'
 const erc20 = parseAbi(['function balanceOf(address) view returns (uint256)'])
@@ -43,11 +43,60 @@ after(async () => {
 const phaL2 = () => devnet.manifest.l2s[0]!.l2Contracts.pha!
 const phaL1 = () => devnet.manifest.l1.contracts.pha!
 
-test('901: ETH and PHA deposited from the popup are followed until credited on the L2', async () => {
+/**
+ * An ERC-20 deposit whose flow outlives the popup and the service worker: the approval is confirmed,
+ * the popup closed while it is mined (L1 mining held until then), the service worker stopped; the
+ * popup opened again finds the flow at its deposit step, prepared with its fee, and completes it.
+ */
+async function depositAcrossRestart(p: { amount: string }): Promise<string> {
+  const popup = await openPopup(wb, '#/bridge')
+  await chooseDirection(popup, 'deposit')
+  await popup.getByTestId('bridge-l2').selectOption('901')
+  await popup.locator('[data-testid="bridge-token"] option', { hasText: /^PHA$/ }).waitFor({ state: 'attached' })
+  await popup.getByTestId('bridge-token').selectOption({ label: 'PHA' })
+  await popup.getByTestId('bridge-amount').fill(p.amount)
+  const before = new Set((await overview(popup)).items.map((v) => v.id))
+  await openReview(popup)
+  await popup.locator('[data-testid="bridge-review"][data-status="ready"]').waitFor({ timeout: 30_000 })
+  await assertCostPanel(popup, ['approve', 'deposit'])
+  assert.match(await popup.getByTestId('bridge-step').innerText(), new RegExp(`^Step 1 of 2: Approve ${p.amount} PHA for the bridge$`))
+  const flowId = (await popup.getByTestId('bridge-review').getAttribute('data-flow'))!
+  const l1 = devnet.l1.client
+  await l1.request({ method: 'evm_setAutomine' as never, params: [false] as never })
+  try {
+    await popup.getByTestId('bridge-submit').click()
+    await popup.locator('[data-testid="bridge-review"][data-status="mining"]').waitFor({ timeout: 30_000 })
+    await popup.close()
+    const probe = await openPopup(wb)
+    await stopServiceWorker(wb, probe)
+    await probe.close()
+  } finally {
+    // the approval is mined with nothing of the wallet running
+    await l1.request({ method: 'evm_setAutomine' as never, params: [true] as never })
+    await l1.request({ method: 'evm_mine' as never, params: [] as never })
+  }
+  const again = await openPopup(wb, '#/bridge')
+  const resume = again.getByTestId('bridge-resume')
+  await resume.waitFor({ timeout: 30_000 })
+  await resume.getByTestId('bridge-resume-open').click()
+  const review = again.locator(`[data-testid="bridge-review"][data-flow="${flowId}"]`)
+  await again.locator(`[data-testid="bridge-review"][data-flow="${flowId}"][data-status="ready"]`).waitFor({ timeout: 30_000 })
+  assert.match(await review.getByTestId('bridge-step').innerText(), new RegExp(`^Step 2 of 2: Deposit ${p.amount} PHA to `))
+  await review.locator('[data-testid="fee"] [data-fee="total"]').waitFor({ timeout: 30_000 })
+  await assertCostPanel(again, ['deposit'])
+  await shot(again, 'popup-deposit-resumed')
+  await again.getByTestId('bridge-submit').click()
+  await again.getByTestId('bridge-sent').waitFor({ timeout: 30_000 })
+  const id = (await overview(again)).items.find((v) => !before.has(v.id))!.id
+  await again.close()
+  return id
+}
+
+test('901: ETH and PHA deposited from the popup are followed until credited on the L2; the PHA deposit\'s flow survives the popup closing and the service worker stopping while its approval is mined', async () => {
   const l2 = devnet.l2[901]!.client
   const ethBefore = await l2.getBalance({ address: TEST_ADDRESS_0 })
   const eth = await bridgeThroughPopup(wb, { direction: 'deposit', l2: 901, token: 'ETH', amount: '1', screenshot: 'popup-deposit' })
-  const pha = await bridgeThroughPopup(wb, { direction: 'deposit', l2: 901, token: 'PHA', amount: '40' })
+  const pha = await depositAcrossRestart({ amount: '40' })
   const page = await wb.context.newPage()
   await page.goto(extensionUrl(wb, 'app.html#/bridge'))
   const deadline = Date.now() + 45_000
@@ -148,6 +197,7 @@ async function withdrawTo(to: Address): Promise<string> {
   await popup.getByTestId('bridge-amount').fill('0.5')
   await popup.locator('.bridge-to summary').click()
   await popup.getByTestId('bridge-to').fill(to)
+  await openReview(popup)
   await popup.locator('[data-testid="fee"] [data-fee="total"]').waitFor({ timeout: 30_000 })
   assert.match(await popup.getByTestId('bridge-exit').innerText(), /^About .*: permissioned proposer: proposals about every .*\.$/)
   await assertCostPanel(popup, ['initiate', 'prove', 'finalize'])

@@ -17,33 +17,33 @@ import { devnetNetworks } from '../../src/chains/devnet.ts'
 import type { Network } from '../../src/chains/types.ts'
 import { erc20Abi, mintableErc20Abi } from '../../src/abi/erc20.ts'
 import { ethDepositTxs, erc20DepositTxs, type FlowTx } from '../../src/bridge/deposit.ts'
-import { createPortfolio, type Portfolio } from '../../src/balances/portfolio.ts'
 import { portfolioView } from '../../src/balances/view.ts'
 import { BalanceService } from '../../src/balances/service.ts'
 import { devnetTokens } from '../../src/tokens/devnet.ts'
 import { ACTIVITY_ALARM } from '../../src/activity/watcher.ts'
 import { l2TokenFor } from '../../src/tokens/registry.ts'
 import { lookupToken } from '../../src/tokens/lookup.ts'
-import { txUiHandlers } from '../../src/tx/ui-api.ts'
 import { makeWallet, type Harness } from '../support/wallet-harness.ts'
 import { closedPort, rpcProxy } from './balances-support.ts'
 
 let devnet: Devnet
 let networks: Network[]
 let h: Harness
-let pf: Portfolio
 let me: Address
-const tx = () => txUiHandlers(h.provider)
+const pf = {
+  get balances() {
+    return h.core.balances
+  },
+}
+const ui = <K extends Parameters<Harness['call']>[0]>(name: K, params: Parameters<Harness['call']>[1] & object) => h.call(name, params as never)
 const l2Pha = (chainId: number) => devnet.manifest.l2s.find((l) => l.chainId === chainId)!.l2Contracts.pha!
 const rpc = (chainId: number) => networks.find((n) => n.chainId === chainId)!.rpcUrls[0]
 const client = (chainId: number) => createPublicClient({ transport: http(rpc(chainId)) })
 
-async function send(t: Pick<FlowTx, 'chainId' | 'to' | 'data' | 'value' | 'label'> & { gasHeadroomPercent?: number; gas?: bigint }): Promise<Hex> {
-  const { tx: prepared } = await tx()['tx.prepare'](
-    { chainId: t.chainId, from: me, to: t.to, value: t.value.toString(), data: t.data, ...(t.gas ? { gas: t.gas.toString() } : {}), ...(t.gasHeadroomPercent ? { gasHeadroomPercent: t.gasHeadroomPercent } : {}) },
-    null,
-  )
-  const { hash } = await tx()['tx.send']({ tx: prepared, title: t.label }, null)
+/** A transaction through the wallet's one pipeline (prepared with the one headroom rule) and its 'tx.send' call. */
+async function send(t: Pick<FlowTx, 'chainId' | 'to' | 'data' | 'value' | 'label'> & { gas?: bigint }): Promise<Hex> {
+  const prepared = await h.core.pipeline.prepare(t.chainId, { from: me, to: t.to, value: t.value, data: t.data, ...(t.gas ? { gas: t.gas } : {}) })
+  const { hash } = await h.call('tx.send', { tx: prepared, title: t.label })
   await client(t.chainId).waitForTransactionReceipt({ hash: hash as Hex, pollingInterval: 100 })
   return hash as Hex
 }
@@ -61,9 +61,8 @@ async function until<T>(what: string, fn: () => Promise<T | null | false>, ms = 
 before(async () => {
   devnet = await startDevnet({ ports: 'auto', l2BlockTime: 1 })
   networks = devnetNetworks(devnet.manifest)
-  h = await makeWallet({ networks })
+  h = await makeWallet({ networks, devnet: devnet.manifest })
   h.platform.now = () => Date.now() // the cache stamps reads with the platform's clock: real time here
-  pf = createPortfolio(h.provider, devnet.manifest)
   me = (await h.wallet.state()).selected!
   // PHA for the wallet's account, from the devnet's asset deployer
   const deployer = l1Clients(devnet.manifest, privateKeyToAccount(devnet.roles.assetDeployer.privateKey))
@@ -80,10 +79,10 @@ test('after an ETH deposit to 901 and a PHA deposit to 902, each token shows on 
   const eth901Before = await client(901).getBalance({ address: me })
   for (const t of ethDepositTxs(r901, { to: me, amount: parseEther('1.5') })) await send(t)
   const allowance = await client(900).readContract({ address: l1Pha, abi: erc20Abi, functionName: 'allowance', args: [me, r902.l1StandardBridge!] })
-  for (const t of erc20DepositTxs(r902, { l1Token: l1Pha, l2Token: l2Pha(902), to: me, amount: parseEther('120'), allowance, symbol: 'PHA' })) await send(t)
+  for (const t of erc20DepositTxs(r902, { l1Token: l1Pha, l2Token: l2Pha(902), to: me, amount: parseEther('120'), allowance, symbol: 'PHA', decimals: 18 })) await send(t)
   await until('the deposits on L2', async () => (await client(901).getBalance({ address: me })) === eth901Before + parseEther('1.5') && (await client(902).readContract({ address: l2Pha(902), abi: erc20Abi, functionName: 'balanceOf', args: [me] })) === parseEther('120'))
 
-  const { balances, meta, chainIds } = await pf.uiHandlers['balances.refresh']({}, null)
+  const { balances, meta, chainIds } = await ui('balances.refresh', {})
   assert.deepEqual(chainIds, [900, 901, 902], 'the active chain (900) and its rollups')
   const view = portfolioView(meta, balances, chainIds, Date.now())
   assert.ok(view.columns.every((c) => c.status === 'fresh'))
@@ -128,17 +127,17 @@ test('a token that exists only as an L2 OptimismMintableERC20 pairs itself with 
   const [event] = parseEventLogs({ abi: factory.abi, logs: created.logs, eventName: 'OptimismMintableERC20Created' }) as unknown as { args: { localToken: Address } }[]
   const l2Token = event.args.localToken
 
-  const after = await pf.uiHandlers['tokens.add']({ chainId: 901, address: l2Token }, null)
+  const after = await ui('tokens.add', { chainId: 901, address: l2Token })
   const entry = after.find((t) => Object.values(t.addresses).some((a) => a.toLowerCase() === l2Token.toLowerCase()))!
   assert.equal(entry.symbol, 'RUSD')
   assert.equal(entry.addresses[900], l1Token, 'the L1 address comes from the L2 token itself')
-  assert.deepEqual(await pf.uiHandlers['tokens.pair']({ chainId: 900, address: l1Token, otherChainId: 901 }, null), { l1ChainId: 900, l1Token, l2ChainId: 901, l2Token: entry.addresses[901] })
+  assert.deepEqual(await ui('tokens.pair', { chainId: 900, address: l1Token, otherChainId: 901 }), { l1ChainId: 900, l1Token, l2ChainId: 901, l2Token: entry.addresses[901] })
 
   // bridge half of it and see both sides in one row
   const r901 = networks.find((n) => n.chainId === 901)!.rollup!
-  for (const t of erc20DepositTxs(r901, { l1Token, l2Token, to: me, amount: parseEther('15'), allowance: 0n, symbol: 'RUSD' })) await send(t)
+  for (const t of erc20DepositTxs(r901, { l1Token, l2Token, to: me, amount: parseEther('15'), allowance: 0n, symbol: 'RUSD', decimals: 18 })) await send(t)
   await until('RUSD on 901', async () => (await client(901).readContract({ address: l2Token, abi: erc20Abi, functionName: 'balanceOf', args: [me] })) === parseEther('15'))
-  const { balances, meta } = await pf.uiHandlers['balances.refresh']({ chainIds: [900, 901] }, null)
+  const { balances, meta } = await ui('balances.refresh', { chainIds: [900, 901] })
   const row = portfolioView(meta, balances, [900, 901], Date.now()).rows.find((r) => r.token.id === entry.id)!
   assert.deepEqual(row.cells.map((c) => [c.chainId, c.amount]), [[900, parseEther('25')], [901, parseEther('15')]])
 })
@@ -146,14 +145,14 @@ test('a token that exists only as an L2 OptimismMintableERC20 pairs itself with 
 test('one HTTP request per chain per refresh (counted at a proxy in front of each chain)', async () => {
   const p = await rpcProxy(Object.fromEntries(networks.map((n) => [String(n.chainId), n.rpcUrls[0]])))
   try {
-    for (const n of networks) await pf.uiHandlers['networks.setRpcUrls']({ chainId: n.chainId, urls: [p.url(String(n.chainId))] }, null)
+    for (const n of networks) await ui('networks.setRpcUrls', { chainId: n.chainId, urls: [p.url(String(n.chainId))] })
     await pf.balances.refresh({ chainIds: [900, 901, 902] }) // warm: meta written, nothing else pending
     p.counts.clear()
-    const { balances } = await pf.uiHandlers['balances.refresh']({ chainIds: [900, 901, 902] }, null)
+    const { balances } = await ui('balances.refresh', { chainIds: [900, 901, 902] })
     assert.ok(Object.values(balances.chains).every((c) => c.error === null && Object.keys(c.amounts).length >= 3))
     assert.deepEqual(Object.fromEntries(p.counts), { 900: 1, 901: 1, 902: 1 })
   } finally {
-    for (const n of networks) await pf.uiHandlers['networks.setRpcUrls']({ chainId: n.chainId, urls: [] }, null)
+    for (const n of networks) await ui('networks.setRpcUrls', { chainId: n.chainId, urls: [] })
     await p.close()
   }
 })
@@ -161,14 +160,14 @@ test('one HTTP request per chain per refresh (counted at a proxy in front of eac
 test('several RPC URLs: a dead first URL falls through to the next in the same refresh', async () => {
   const closed = await closedPort()
   const p = await rpcProxy({ 902: rpc(902) })
-  await pf.uiHandlers['networks.setRpcUrls']({ chainId: 902, urls: [`http://127.0.0.1:${closed}`, p.url('902')] }, null)
+  await ui('networks.setRpcUrls', { chainId: 902, urls: [`http://127.0.0.1:${closed}`, p.url('902')] })
   try {
-    const { balances } = await pf.uiHandlers['balances.refresh']({ chainIds: [902] }, null)
+    const { balances } = await ui('balances.refresh', { chainIds: [902] })
     assert.equal(balances.chains['902'].error, null)
     assert.equal(BigInt(balances.chains['902'].amounts.pha), parseEther('120'))
     assert.equal(p.counts.get('902'), 1, 'the second URL answered the one request')
   } finally {
-    await pf.uiHandlers['networks.setRpcUrls']({ chainId: 902, urls: [] }, null)
+    await ui('networks.setRpcUrls', { chainId: 902, urls: [] })
     await p.close()
   }
 })
@@ -195,8 +194,8 @@ test('a dead chain and a silent chain keep their last figures, marked stale; the
   const silent: Server = createServer(() => undefined)
   await new Promise<void>((r) => silent.listen(0, '127.0.0.1', r))
   const silentUrl = `http://127.0.0.1:${(silent.address() as AddressInfo).port}`
-  await pf.uiHandlers['networks.setRpcUrls']({ chainId: 902, urls: [`http://127.0.0.1:${closed}`] }, null)
-  await pf.uiHandlers['networks.setRpcUrls']({ chainId: 901, urls: [silentUrl] }, null)
+  await ui('networks.setRpcUrls', { chainId: 902, urls: [`http://127.0.0.1:${closed}`] })
+  await ui('networks.setRpcUrls', { chainId: 901, urls: [silentUrl] })
   // the same engine with a short timeout, so the silent chain gives up within the test
   const slow = { balances: new BalanceService({ wallet: h.wallet, userTokens: h.provider.tokens, tokens: devnetTokens(devnet.manifest), timeoutMs: 3000 }) }
   try {
@@ -210,7 +209,7 @@ test('a dead chain and a silent chain keep their last figures, marked stale; the
     assert.ok(l1Fresh < 2500)
     const result = await running
     assert.ok(Date.now() - t0 < 6000, 'the refresh ends with the timeout')
-    const { meta } = await pf.uiHandlers['balances.refresh']({ chainIds: [900] }, null)
+    const { meta } = await ui('balances.refresh', { chainIds: [900] })
     const view = portfolioView(meta, result, [900, 901, 902], Date.now())
     assert.deepEqual(view.columns.map((c) => c.status), ['fresh', 'stale', 'stale'])
     assert.match(view.columns[1].error!, /no answer in time/)
@@ -223,8 +222,8 @@ test('a dead chain and a silent chain keep their last figures, marked stale; the
     assert.equal(pha.total, parseEther('500'), 'the total still counts the stale figures')
     assert.equal(pha.partial, true)
   } finally {
-    await pf.uiHandlers['networks.setRpcUrls']({ chainId: 902, urls: [] }, null)
-    await pf.uiHandlers['networks.setRpcUrls']({ chainId: 901, urls: [] }, null)
+    await ui('networks.setRpcUrls', { chainId: 902, urls: [] })
+    await ui('networks.setRpcUrls', { chainId: 901, urls: [] })
     silent.closeAllConnections()
     silent.close()
   }
@@ -232,20 +231,17 @@ test('a dead chain and a silent chain keep their last figures, marked stale; the
 
 test('the watcher settles what the wallet sent (confirmed with its fee, failed), refreshes that chain, and stops when nothing is pending', async () => {
   const recipient = devnet.accounts[7].address
-  const { tx: prepared } = await tx()['tx.prepare']({ chainId: 901, from: me, to: recipient, value: parseEther('0.25').toString() }, null)
-  const { hash } = await tx()['tx.send']({ tx: prepared, title: 'Send 0.25 ETH' }, null)
+  const prepared = await h.core.pipeline.prepare(901, { from: me, to: recipient, value: parseEther('0.25') })
+  const { hash } = await h.call('tx.send', { tx: prepared, title: 'Send 0.25 ETH' })
   // a transfer of more PHA than the account holds, with the gas given so it is sent and reverts
-  const failing = await tx()['tx.prepare'](
-    { chainId: 902, from: me, to: l2Pha(902), value: '0', data: encodeFunctionData({ abi: erc20Abi, functionName: 'transfer', args: [recipient, parseEther('999999')] }), gas: '100000' },
-    null,
-  )
-  const { hash: bad } = await tx()['tx.send']({ tx: failing.tx, title: 'Send PHA' }, null)
+  const failing = await h.core.pipeline.prepare(902, { from: me, to: l2Pha(902), value: 0n, data: encodeFunctionData({ abi: erc20Abi, functionName: 'transfer', args: [recipient, parseEther('999999')] }), gas: 100_000n })
+  const { hash: bad } = await h.call('tx.send', { tx: failing, title: 'Send PHA' })
   assert.ok(h.platform.alarms.has(ACTIVITY_ALARM), 'a pending transaction arms the watcher')
   await Promise.all([client(901).waitForTransactionReceipt({ hash: hash as Hex, pollingInterval: 100 }), client(902).waitForTransactionReceipt({ hash: bad as Hex, pollingInterval: 100 })])
 
   const before = (await pf.balances.cache.account(me)).chains['901'].at!
   await h.wallet.alarms.dispatch(ACTIVITY_ALARM)
-  const [ok, failed] = [(await h.provider.activity.list({ chainId: 901 })).find((r) => r.hash === hash)!, (await h.provider.activity.list({ chainId: 902 })).find((r) => r.hash === bad)!]
+  const [ok, failed] = [(await h.core.activity.list({ chainId: 901 })).find((r) => r.hash === hash)!, (await h.core.activity.list({ chainId: 902 })).find((r) => r.hash === bad)!]
   const receipt = await client(901).getTransactionReceipt({ hash: hash as Hex })
   assert.equal(ok.status, 'confirmed')
   assert.equal(ok.blockNumber, Number(receipt.blockNumber))

@@ -1,6 +1,6 @@
-// 'bridge.cost' on the devnet, asked as the popup's Bridge form asks it (the flow built, its first
-// transaction prepared through 'tx.prepare'), then the flow really run and what each transaction
-// charged compared with the cost shown before signing:
+// A bridge flow's whole cost on the devnet, as the review shows it (the flow started in the
+// background: its first step prepared with its fee, the cost as its summary), then the flow really
+// run and what each transaction charged compared with the cost shown before signing:
 // - deposits on 901: ETH through the portal (one step), PHA through the L1StandardBridge before its
 //   approval (approve prepared + deposit from the measured gas, which is measured again here) and
 //   after it; the L2 gas limit is the one in the portal's TransactionDeposited event;
@@ -19,7 +19,10 @@ import type { BridgeIntent } from '../../src/bridge/flows.ts'
 import type { BridgeTokenOption } from '../../src/bridge/tokens.ts'
 import { ETH_TOKEN, type DepositItem, type WithdrawalItem } from '../../src/bridge/types.ts'
 import { MEASURED_EXIT_GAS } from '../../src/rollup/bridge-cost.ts'
-import { bridgeHarness, tickUntil, waitTx, warpTo, type BridgeHarness } from './bridge-support.ts'
+import type { BridgeCostView } from '../../src/bridge/cost.ts'
+import type { BridgeSummary } from '../../src/bridge/flow-kinds.ts'
+import type { Flow } from '../../src/flows/types.ts'
+import { bridgeHarness, confirmAndMine, runStep, tickUntil, warpTo, type BridgeHarness } from './bridge-support.ts'
 
 const DELAYS = { gameClockSeconds: 60, clockExtensionSeconds: 10, proofMaturitySeconds: 30, disputeGameFinalitySeconds: 60, finalizationPeriodSeconds: 60 }
 const portalParams = parseAbi(['function params() view returns (uint128 prevBaseFee, uint64 prevBoughtGas, uint64 prevBlockNum)'])
@@ -48,20 +51,23 @@ after(async () => {
 
 const client = (chainId: number): PublicClient => (chainId === 900 ? devnet.l1.client : devnet.l2[chainId]!.client) as PublicClient
 
-/** The form's first step: built, prepared with its fee, and its cost asked for, as the popup does. */
-async function prepareFirst(intent: BridgeIntent) {
-  const { steps } = await b.ui['bridge.build'](intent, null)
-  const step = steps[0]
-  const { tx } = await b.tx['tx.prepare']({ chainId: step.chainId, from: intent.from, to: step.to, value: step.value, data: step.data, ...(step.gasHeadroomPercent ? { gasHeadroomPercent: step.gasHeadroomPercent } : {}) }, null)
-  const cost = await b.ui['bridge.cost']({ intent, txs: [tx] }, null)
-  return { step, tx, cost }
+/** What the review shows: the flow started, its step prepared with its fee, its whole cost. */
+async function review(intent: BridgeIntent) {
+  const flow = (await b.h.call('flows.start', { kind: 'bridge', intent })) as Flow<BridgeIntent, BridgeSummary>
+  return viewOf(flow)
 }
 
-/** Sends a prepared step through 'bridge.send'; returns what it really charged. */
-async function send(intent: BridgeIntent, p: Awaited<ReturnType<typeof prepareFirst>>) {
-  const sent = await b.ui['bridge.send']({ tx: p.tx, intent, title: p.step.label }, null)
-  await waitTx(b, p.step.chainId, sent.hash)
-  return { ...sent, ...(await paid(p.step.chainId, sent.hash as Hex, BigInt(p.step.value))) }
+function viewOf(flow: Flow<BridgeIntent, BridgeSummary>) {
+  const step = flow.steps[flow.current]
+  const cost = flow.summary?.cost as BridgeCostView
+  assert.ok(cost, `the whole cost is shown: ${flow.summary?.costError ?? ''}`)
+  return { flow, step, cost }
+}
+
+/** Confirms the step on screen; returns what it really charged, and the flow after it (the next step prepared). */
+async function send(p: Awaited<ReturnType<typeof review>>) {
+  const { flow, hash } = await confirmAndMine(b, p.flow)
+  return { hash, id: flow.trackedId ?? null, next: flow as Flow<BridgeIntent, BridgeSummary>, ...(await paid(p.step.chainId, hash, BigInt(p.step.call!.value))) }
 }
 
 /**
@@ -86,24 +92,24 @@ function depositedGasLimit(receipt: Awaited<ReturnType<typeof paid>>['receipt'])
 test('deposit cost on 901: ETH (one step) and PHA before and after its approval; the L2 gas limit is the one the portal records', async () => {
   // ETH through the portal
   const ethIntent: BridgeIntent = { direction: 'deposit', l2ChainId: 901, token: ETH_TOKEN, amount: parseEther('1').toString(), from: account }
-  const eth = await prepareFirst(ethIntent)
+  const eth = await review(ethIntent)
   assert.equal(eth.cost.kind, 'deposit')
   assert.deepEqual(eth.cost.steps.map((s) => [s.step, s.gasSource]), [['deposit', 'prepared']])
-  const ethSent = await send(ethIntent, eth)
+  const ethSent = await send(eth)
   assert.equal(BigInt(eth.cost.l2Gas!.limit), depositedGasLimit(ethSent.receipt), 'the L2 gas limit shown is the one deposited')
   assert.ok(BigInt(eth.cost.total) >= ethSent.fee && BigInt(eth.cost.total) * 100n <= ethSent.fee * 130n, `ETH deposit: quoted ${eth.cost.total}, charged ${ethSent.fee}`)
   figures.depositEth = { quoted: eth.cost.total, max: eth.cost.max, charged: ethSent.fee, l2Gas: eth.cost.l2Gas }
 
   // PHA: approve first; the deposit behind it from the measured gas
   const intent: BridgeIntent = { direction: 'deposit', l2ChainId: 901, token: pha, amount: parseEther('40').toString(), from: account }
-  const approve = await prepareFirst(intent)
-  assert.match(approve.step.label, /^Approve PHA/)
+  const approve = await review(intent)
+  assert.match(approve.step.label, /^Approve 40 PHA/)
   assert.deepEqual(approve.cost.steps.map((s) => [s.step, s.gasSource]), [['approve', 'prepared'], ['deposit', 'measured']])
-  const approveSent = await send(intent, approve)
+  const approveSent = await send(approve)
   assert.equal(approveSent.id, null, 'the approval is not tracked')
-  const deposit = await prepareFirst(intent)
-  assert.deepEqual(deposit.cost.steps.map((s) => [s.step, s.gasSource]), [['deposit', 'prepared']], 'once approved, the deposit is prepared and quoted as it is')
-  const depositSent = await send(intent, deposit)
+  const deposit = viewOf(approveSent.next)
+  assert.deepEqual(deposit.cost.steps.map((s) => [s.step, s.gasSource]), [['deposit', 'prepared']], 'once approved, the deposit is prepared (by the background) and quoted as it is')
+  const depositSent = await send(deposit)
   const l2GasLimit = depositedGasLimit(depositSent.receipt)
   assert.equal(BigInt(approve.cost.l2Gas!.limit), l2GasLimit, 'the messenger’s baseGas read before the approval is the gas limit deposited')
   assert.equal(BigInt(deposit.cost.l2Gas!.limit), l2GasLimit)
@@ -134,8 +140,8 @@ test('deposit cost on 901: ETH (one step) and PHA before and after its approval;
 
 /** A withdrawal as the form quotes it, then sent, proven and finalized through the bridge's calls; the fees each really charged. */
 async function exitRun(intent: BridgeIntent) {
-  const first = await prepareFirst(intent)
-  const sent = await send(intent, first)
+  const first = await review(intent)
+  const sent = await send(first)
   const id = sent.id!
   await tickUntil<WithdrawalItem>(b, id, (w) => w.status === 'ready-to-prove', 60_000)
   const prove = await stepRun(id, 'prove')
@@ -149,12 +155,10 @@ async function exitRun(intent: BridgeIntent) {
   return { cost: first.cost, charged: { initiate: sent.fee, prove: prove.fee, finalize: finalize.fee }, gasUsed: { prove: prove.receipt.gasUsed, finalize: finalize.receipt.gasUsed } }
 }
 
+/** The one click of a prove or finalize; what it charged. */
 async function stepRun(id: string, step: 'prove' | 'finalize') {
-  const { tx } = await b.ui['bridge.buildStep']({ id, step }, null)
-  const { tx: prepared } = await b.tx['tx.prepare']({ chainId: tx.chainId, from: account, to: tx.to, value: tx.value, data: tx.data, ...(tx.gasHeadroomPercent ? { gasHeadroomPercent: tx.gasHeadroomPercent } : {}) }, null)
-  const { hash } = await b.ui['bridge.sendStep']({ id, step, tx: prepared }, null)
-  await waitTx(b, tx.chainId, hash)
-  return paid(tx.chainId, hash as Hex)
+  const { hash } = await runStep(b, id, step)
+  return paid(900, hash)
 }
 
 test('whole exit cost on 902 (ETH, legacy portal) and 901 (PHA, OptimismPortal2): quoted at the form, it covers what initiate + prove + finalize charged', async () => {

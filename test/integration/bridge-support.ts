@@ -1,70 +1,51 @@
-// Shared by the bridge integration tests: a whole wallet (test/support/wallet-harness.ts) with the
-// bridge service over a devnet's networks, flows driven through the same UI calls the screens make
-// ('bridge.build' -> 'tx.prepare' -> 'bridge.send'), ticks until an item reaches a state, and the
-// ETA measurement: move L1 time the way real time would pass and find the L1 second a step opened.
+// Shared by the bridge integration tests: a whole wallet (test/support/wallet-harness.ts: the core
+// the background builds) over a devnet's networks, flows driven through the same UI calls the
+// screens make ('flows.start' -> the step prepared with its fee -> 'flows.confirm', the background
+// mining it and preparing the next), ticks until an item reaches a state, and the ETA measurement:
+// move L1 time the way real time would pass and find the L1 second a step opened.
 import assert from 'node:assert/strict'
 import type { Address, Hex, PublicClient } from 'viem'
 import type { Devnet } from '../../devnet/index.ts'
 import { devnetNetworks } from '../../src/chains/devnet.ts'
-import { BridgeService } from '../../src/bridge/service.ts'
-import { bridgeUiHandlers } from '../../src/bridge/ui-api.ts'
-import { devnetRegistry } from '../../src/bridge/tokens.ts'
+import type { Arrival, BridgeService } from '../../src/bridge/service.ts'
 import type { BridgeIntent } from '../../src/bridge/flows.ts'
 import type { BridgeItem, WithdrawalItem } from '../../src/bridge/types.ts'
-import { txUiHandlers } from '../../src/tx/ui-api.ts'
+import type { Flow } from '../../src/flows/types.ts'
 import { finalizeTx } from '../../src/bridge/finalize.ts'
 import { effectiveCadence } from '../../src/rollup/exit-time.ts'
 import { makeWallet, type Harness } from '../support/wallet-harness.ts'
+import { confirmAndMine as confirmOf, waitFlow as waitFlowOf } from '../support/flows.ts'
 
 export interface BridgeHarness {
   h: Harness
   svc: BridgeService
   /** what the service reported as arrived (the background refreshes those balances) */
-  arrivals: { chainId: number; address: string }[]
-  ui: ReturnType<typeof bridgeUiHandlers>
-  tx: ReturnType<typeof txUiHandlers>
-  /** the same storage and platform, a new service, as after a service-worker restart */
+  arrivals: Arrival[]
+  /** the same storage and platform, a new core, as after a service-worker restart */
   restart(): Promise<BridgeHarness>
 }
 
 export async function bridgeHarness(devnet: Devnet, from?: Harness): Promise<BridgeHarness> {
-  const h = from ? await from.restart() : await makeWallet({ networks: devnetNetworks(devnet.manifest) })
-  const arrivals: BridgeHarness['arrivals'] = []
-  const svc = new BridgeService({
-    wallet: h.wallet,
-    activity: h.provider.activity,
-    registry: async () => devnetRegistry(devnet.manifest),
-    onArrived: async (a) => void arrivals.push(...a),
-  })
-  const out: BridgeHarness = { h, svc, arrivals, ui: bridgeUiHandlers(svc), tx: txUiHandlers(h.provider), restart: () => bridgeHarness(devnet, h) }
-  return out
+  const h = from ? await from.restart() : await makeWallet({ networks: devnetNetworks(devnet.manifest), devnet: devnet.manifest })
+  const arrivals: Arrival[] = []
+  h.core.bridge.onArrival(async (a) => void arrivals.push(...a))
+  return { h, svc: h.core.bridge, arrivals, restart: () => bridgeHarness(devnet, h) }
 }
 
-/** Every transaction of a flow, each prepared with its fee and sent as the Bridge screen does; returns the tracked item's id. */
-export async function runFlow(b: BridgeHarness, intent: BridgeIntent): Promise<{ id: string; hashes: Hex[] }> {
+export const waitFlow = (b: BridgeHarness, id: string, done: (f: Flow) => boolean, timeoutMs?: number) => waitFlowOf(b.h, id, done, timeoutMs)
+export const confirmAndMine = (b: BridgeHarness, flow: Flow) => confirmOf(b.h, flow)
+
+/** Every transaction of a flow, each prepared with its fee by the background and confirmed as the Bridge screen does; returns the tracked item's id. */
+export async function runFlow(b: BridgeHarness, intent: BridgeIntent): Promise<{ id: string; hashes: Hex[]; flow: Flow }> {
   const hashes: Hex[] = []
-  for (let round = 0; round < 3; round++) {
-    const { steps } = await b.ui['bridge.build'](intent, null)
-    const step = steps[0]
-    const prepared = await b.tx['tx.prepare']({ chainId: step.chainId, from: intent.from, to: step.to, value: step.value, data: step.data, ...(step.gasHeadroomPercent ? { gasHeadroomPercent: step.gasHeadroomPercent } : {}) }, null)
-    assert.ok(prepared.fee, `a fee is shown for "${step.label}"`)
-    const sent = await b.ui['bridge.send']({ tx: prepared.tx, intent, title: step.label }, null)
-    hashes.push(sent.hash as Hex)
-    await waitTx(b, step.chainId, sent.hash)
-    if (sent.id) return { id: sent.id, hashes }
+  let flow = await b.h.call('flows.start', { kind: 'bridge', intent })
+  while (flow.status !== 'done') {
+    const r = await confirmAndMine(b, flow)
+    hashes.push(r.hash)
+    flow = r.flow
   }
-  throw new Error('the flow never sent a deposit or withdrawal')
-}
-
-export async function waitTx(b: BridgeHarness, chainId: number, hash: string, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs
-  for (;;) {
-    const { status } = await b.ui['bridge.txStatus']({ chainId, hash }, null)
-    if (status === 'success') return
-    if (status === 'reverted') throw new Error(`transaction ${hash} reverted`)
-    if (Date.now() > deadline) throw new Error(`transaction ${hash} not mined within ${timeoutMs} ms`)
-    await sleep(100)
-  }
+  assert.ok(flow.trackedId, 'the deposit or withdrawal is tracked')
+  return { id: flow.trackedId, hashes, flow }
 }
 
 /** Ticks until the item satisfies `done`; returns it. */
@@ -83,15 +64,12 @@ export async function tickUntil<T extends BridgeItem>(b: BridgeHarness, id: stri
   }
 }
 
-/** Proves (or finalizes) through 'bridge.buildStep' -> 'tx.prepare' -> 'bridge.sendStep', as the one click does. */
+/** Proves (or finalizes) as the one click does: the step's flow started (built and prepared with its fee), confirmed, mined. */
 export async function runStep(b: BridgeHarness, id: string, step: 'prove' | 'finalize'): Promise<{ hash: Hex; fee: bigint }> {
-  const w = (await b.svc.store.get(id)) as WithdrawalItem
-  const { tx } = await b.ui['bridge.buildStep']({ id, step }, null)
-  const prepared = await b.tx['tx.prepare']({ chainId: tx.chainId, from: w.account, to: tx.to, value: tx.value, data: tx.data, ...(tx.gasHeadroomPercent ? { gasHeadroomPercent: tx.gasHeadroomPercent } : {}) }, null)
-  assert.ok(prepared.fee, `the ${step} fee is shown`)
-  const { hash } = await b.ui['bridge.sendStep']({ id, step, tx: prepared.tx }, null)
-  await waitTx(b, tx.chainId, hash)
-  return { hash: hash as Hex, fee: BigInt(prepared.fee.total) }
+  const flow = await b.h.call('flows.start', { kind: step === 'prove' ? 'bridge.prove' : 'bridge.finalize', intent: { id } })
+  const fee = BigInt(flow.prepared?.fee?.total ?? '0')
+  const { hash } = await confirmAndMine(b, flow)
+  return { hash, fee }
 }
 
 export const l1Time = async (devnet: Devnet) => Number((await devnet.l1.client.getBlock({ blockTag: 'latest' })).timestamp)

@@ -7,7 +7,6 @@ import assert from 'node:assert/strict'
 import { startDevnet, type Devnet } from '../../devnet/index.ts'
 import { devnetNetworks } from '../../src/chains/devnet.ts'
 import { discoverRollup } from '../../src/chains/discover.ts'
-import { networksUiHandlers } from '../../src/chains/ui-api.ts'
 import type { Network } from '../../src/chains/types.ts'
 import { makeWallet } from '../support/wallet-harness.ts'
 
@@ -81,12 +80,11 @@ test("an RPC of another rollup, an account and a token are refused", async () =>
 test('a wallet that knows only the L1 adds 901 from its portal and gets the same rollup description as the devnet ships', async () => {
   const [l1, shipped901] = devnetNetworks(oracle.manifest)
   const h = await makeWallet({ networks: [l1] })
-  const ui = networksUiHandlers(h.wallet)
   const c = l2(oracle, 901)
-  const added: Network = await ui['networks.addRollup']({ l1ChainId: l1.chainId, portal: c.l1Contracts.optimismPortal, l2RpcUrl: c.rpcUrl, name: 'My rollup' }, null)
+  const added: Network = await h.call('networks.addRollup', { l1ChainId: l1.chainId, portal: c.l1Contracts.optimismPortal, l2RpcUrl: c.rpcUrl, name: 'My rollup' })
   assert.equal(added.chainId, 901)
   assert.deepEqual(added.rollup, shipped901.rollup)
   assert.equal((await h.wallet.networks.get(901))?.name, 'My rollup')
-  await assert.rejects(async () => ui['networks.addRollup']({ l1ChainId: l1.chainId, portal: c.l1Contracts.optimismPortal, l2RpcUrl: l2(oracle, 902).rpcUrl, name: 'x' }, null), { code: 'DISCOVERY_FAILED' })
-  assert.deepEqual((await ui['networks.remove']({ chainId: 901 }, null)).map((x) => x.network.chainId), [l1.chainId])
+  await assert.rejects(async () => h.call('networks.addRollup', { l1ChainId: l1.chainId, portal: c.l1Contracts.optimismPortal, l2RpcUrl: l2(oracle, 902).rpcUrl, name: 'x' }), { code: 'DISCOVERY_FAILED' })
+  assert.deepEqual((await h.call('networks.remove', { chainId: 901 })).map((x) => x.network.chainId), [l1.chainId])
 })

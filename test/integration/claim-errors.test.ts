@@ -12,11 +12,13 @@ import { startDevnet, type Devnet } from '../../devnet/index.ts'
 import { signClaimApproval } from '../../devnet/claim-backend/index.ts'
 import { devnetNetworks } from '../../src/chains/devnet.ts'
 import { devnetClaimDeployment } from '../../src/claim/config.ts'
-import { ClaimService } from '../../src/claim/service.ts'
+import type { ClaimService } from '../../src/claim/service.ts'
 import { simulateClaim } from '../../src/claim/claim-tx.ts'
-import { publicClientFor } from '../../src/rpc/client.ts'
+import { publicClientFor } from '../../src/chains/rpc-client.ts'
 import { claimMessage, DEV_PHRASE, encodeKeystore, keypairFromSuri } from '../../src/keyring/substrate/index.ts'
 import { makeWallet, type Harness } from '../support/wallet-harness.ts'
+import { confirmAndMine, waitFlow } from '../support/flows.ts'
+import type { Flow } from '../../src/flows/types.ts'
 
 let devnet: Devnet
 let h: Harness
@@ -72,17 +74,17 @@ async function badBackend(): Promise<string> {
 
 /** What "nothing was sent" means: no nonce used, no activity, no claim record. */
 async function sentState() {
-  return { nonce: await l1.getTransactionCount({ address: receiver, blockTag: 'pending' }), activity: (await h.provider.activity.list()).length, records: (await claims.records.list()).length }
+  return { nonce: await l1.getTransactionCount({ address: receiver, blockTag: 'pending' }), activity: (await h.core.activity.list()).length, records: (await claims.records.list()).length }
 }
 
 before(async () => {
   devnet = await startDevnet({ ports: 'auto' })
-  h = await makeWallet({ networks: devnetNetworks(devnet.manifest) })
+  h = await makeWallet({ networks: devnetNetworks(devnet.manifest), claimDeployments: [devnetClaimDeployment(devnet.manifest)!], backendTimeoutMs: 1500 })
   receiver = (await h.wallet.keyring.status()).accounts[0].address
   // Bob comes in later, from a keystore file
   await h.wallet.keyring.importSubstrateAccount({ phrase: DEV_PHRASE, path: '//Charlie', name: 'Charlie' })
   await h.wallet.keyring.importSubstrateAccount({ phrase: who('Mesh').suri, name: 'Mesh' })
-  claims = new ClaimService({ wallet: h.wallet, provider: h.provider, deployments: [devnetClaimDeployment(devnet.manifest)!], backendTimeoutMs: 1500 })
+  claims = h.core.claims
   l1 = createPublicClient({ transport: http(devnet.manifest.l1.rpcUrl) }) as PublicClient
 })
 
@@ -94,12 +96,16 @@ after(async () => {
   await devnet?.stop()
 })
 
+/** The claim's review as the page starts it (a 'claim' flow), and its confirmation. */
+const review = (p: { network: 'phala' | 'khala'; account: string; receiver: string }) => h.call('flows.start', { kind: 'claim', intent: { deployment: DEPLOYMENT, ...p } })
+const confirm = (id: string) => h.call('flows.confirm', { id, step: 0 })
+
 test('an account with nothing to claim: zeros shown, a clear sentence, nothing signed or sent; the claimer agrees', async () => {
   const charlie = who('Charlie')
   const before = await sentState()
   const e = await claims.eligibility({ deployment: DEPLOYMENT, network: 'phala', account: charlie.ss58 })
   assert.deepEqual({ free: e.free, staked: e.staked, claimed: e.claimed }, { free: 0n, staked: 0n, claimed: false })
-  await rejectsWith(claims.prepare({ deployment: DEPLOYMENT, network: 'phala', account: charlie.ss58, receiver }), 'NOTHING_TO_CLAIM', /nothing to claim on Phala/)
+  await rejectsWith(review({ network: 'phala', account: charlie.ss58, receiver }), 'NOTHING_TO_CLAIM', /nothing to claim on Phala/)
   assert.deepEqual(await sentState(), before)
 
   // The backend approves zeros; the claimer's NoAssetsToClaim comes back as the same sentence.
@@ -107,7 +113,7 @@ test('an account with nothing to claim: zeros shown, a clear sentence, nothing s
   const approval = await fetch(`${devnet.manifest.claimBackend!.urls.phala}/claim`, { method: 'POST', body: JSON.stringify({ address: charlie.ss58, signature, receiver }), headers: { 'content-type': 'application/json' } }).then((r) => r.json())
   const l1Client = publicClientFor((await h.wallet.networks.get(900))!)
   await rejectsWith(
-    simulateClaim(l1Client, devnet.manifest.l1.contracts.phalaClaimer!, { h160: charlie.h160, free: 0n, staked: 0n, receiver, signature: approval.signature as Hex }, 'phala', 0),
+    simulateClaim(l1Client, devnet.manifest.l1.contracts.phalaClaimer!, { h160: charlie.h160, free: 0n, staked: 0n, receiver, signature: approval.signature as Hex }, 'phala'),
     'NOTHING_TO_CLAIM',
   )
 })
@@ -119,12 +125,12 @@ test('a backend that is down or never answers: a sentence naming the service, no
   await new Promise<void>((r) => servers.pop()!.close(() => r()))
   await claims.config.setBackend(DEPLOYMENT, 'phala', closed)
   await rejectsWith(claims.eligibility({ deployment: DEPLOYMENT, network: 'phala', account: mesh.ss58 }), 'CLAIM_BACKEND_DOWN', /Phala claim service at http:\/\/127\.0\.0\.1:\d+ cannot be reached.*nothing was sent/)
-  await rejectsWith(claims.prepare({ deployment: DEPLOYMENT, network: 'phala', account: mesh.ss58, receiver }), 'CLAIM_BACKEND_DOWN')
+  await rejectsWith(review({ network: 'phala', account: mesh.ss58, receiver }), 'CLAIM_BACKEND_DOWN')
 
   mode = 'hang'
   await claims.config.setBackend(DEPLOYMENT, 'phala', await badBackend())
   const t0 = Date.now()
-  await rejectsWith(claims.prepare({ deployment: DEPLOYMENT, network: 'phala', account: mesh.ss58, receiver }), 'CLAIM_BACKEND_DOWN', /did not answer within 2 s/)
+  await rejectsWith(review({ network: 'phala', account: mesh.ss58, receiver }), 'CLAIM_BACKEND_DOWN', /did not answer within 2 s/)
   assert.ok(Date.now() - t0 < 5000, 'the timeout holds')
   assert.deepEqual(await sentState(), before)
   await claims.config.setBackend(DEPLOYMENT, 'phala', '')
@@ -134,7 +140,7 @@ test('a backend whose approval is bad: InvalidSignature decoded, short signature
   const mesh = who('Mesh')
   const before = await sentState()
   await claims.config.setBackend(DEPLOYMENT, 'phala', await badBackend())
-  const prepare = () => claims.prepare({ deployment: DEPLOYMENT, network: 'phala', account: mesh.ss58, receiver })
+  const prepare = () => review({ network: 'phala', account: mesh.ss58, receiver })
 
   mode = 'wrong-signer'
   await rejectsWith(prepare(), 'INVALID_CLAIM_SIGNATURE', /approval does not verify on the Phala claimer contract \(InvalidSignature\)/)
@@ -148,8 +154,7 @@ test('a backend whose approval is bad: InvalidSignature decoded, short signature
 
   // with the real backend again, the same account claims fine: nothing was spent by the failures
   await claims.config.setBackend(DEPLOYMENT, 'phala', '')
-  const preview = await prepare()
-  const { hash } = await claims.send({ id: preview.id })
+  const { hash } = await confirmAndMine(h, await prepare())
   assert.equal((await claims.status({ hash })).claimed, true)
 })
 
@@ -164,19 +169,21 @@ test('a wrong keystore password is refused with a sentence; the right one import
 
   const e = await claims.eligibility({ deployment: DEPLOYMENT, network: 'phala', account: bob.ss58 })
   assert.deepEqual({ free: e.free, staked: e.staked }, { free: 250n * 10n ** 18n, staked: 0n })
-  const preview = await claims.prepare({ deployment: DEPLOYMENT, network: 'phala', account: bob.ss58, receiver })
-  assert.equal(preview.l2, null, 'nothing staked: nothing bridged')
+  const flow = await review({ network: 'phala', account: bob.ss58, receiver })
+  assert.equal((flow.summary as { l2: unknown }).l2, null, 'nothing staked: nothing bridged')
   const nonce = await l1.getTransactionCount({ address: receiver, blockTag: 'pending' })
-  const [a, b] = await Promise.allSettled([claims.send({ id: preview.id }), claims.send({ id: preview.id })])
+  const [a, b] = await Promise.allSettled([confirm(flow.id), confirm(flow.id)])
   const sent = [a, b].filter((r) => r.status === 'fulfilled')
   assert.equal(sent.length, 1, 'one of the two clicks sends')
   const refused = [a, b].find((r) => r.status === 'rejected') as PromiseRejectedResult
-  assert.equal(refused.reason.code, 'CLAIM_EXPIRED')
-  await rejectsWith(claims.prepare({ deployment: DEPLOYMENT, network: 'phala', account: bob.ss58, receiver }), 'CLAIM_PENDING')
-  const { hash } = (sent[0] as PromiseFulfilledResult<{ hash: Hex }>).value
+  assert.ok(['STEP_NOT_READY', 'STALE_STEP'].includes(refused.reason.code), refused.reason.message)
+  // reviewing the same claim again while it is on its way shows that claim, not a second one
+  assert.equal((await review({ network: 'phala', account: bob.ss58, receiver })).id, flow.id)
+  const hash = (sent[0] as PromiseFulfilledResult<Flow>).value.steps[0].hash!
   // the hash comes back when the node accepts it, not when it is mined: count once it is, pool included
   await l1.waitForTransactionReceipt({ hash, pollingInterval: 100 })
   assert.equal(await l1.getTransactionCount({ address: receiver, blockTag: 'pending' }), nonce + 1, 'exactly one transaction')
   assert.equal((await claims.status({ hash })).record.status, 'confirmed')
-  await rejectsWith(claims.prepare({ deployment: DEPLOYMENT, network: 'phala', account: bob.ss58, receiver }), 'ALREADY_CLAIMED')
+  await waitFlow(h, flow.id, (f) => f.status === 'done')
+  await rejectsWith(review({ network: 'phala', account: bob.ss58, receiver }), 'ALREADY_CLAIMED')
 })

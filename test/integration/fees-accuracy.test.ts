@@ -10,15 +10,13 @@ import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts'
 import { startDevnet, type Devnet } from '../../devnet/index.ts'
 import { devnetNetworks } from '../../src/chains/devnet.ts'
 import type { Network } from '../../src/chains/types.ts'
-import { publicClientFor } from '../../src/rpc/client.ts'
+import { publicClientFor } from '../../src/chains/rpc-client.ts'
 import { clearFeeModelCache, feeModelOf, gasPriceOracleAbi } from '../../src/rollup/fees-detect.ts'
-import { GAS_PRICE_ORACLE } from '../../src/rollup/detect.ts'
+import { GAS_PRICE_ORACLE } from '../../src/chains/predeploys.ts'
 import { rollupFeeQuote } from '../../src/rollup/fees.ts'
 import { maxNativeSend } from '../../src/rollup/max-send.ts'
 import { prepareTx, toViemTx } from '../../src/tx/prepare.ts'
-import type { FeeQuote } from '../../src/approvals/types.ts'
-import { sendUiHandlers } from '../../src/send/ui-api.ts'
-import { txUiHandlers } from '../../src/tx/ui-api.ts'
+import type { FeeQuote } from '../../src/tx/types.ts'
 import { makeWallet } from '../support/wallet-harness.ts'
 import { calldataCases, describeSamples, measureFees, percentile, plainClient } from './fees-measure.ts'
 
@@ -120,18 +118,16 @@ test('the wallet uses the rollup fee model by default: a dApp transaction on 901
 
 test("the send screen's calls: Max through 'send.max', signed by the keyring through 'tx.send', mined with a balance ≥ 0", async () => {
   const h = await makeWallet({ networks })
-  const send = sendUiHandlers(h.provider)
-  const tx = txUiHandlers(h.provider)
   const from = (await h.wallet.state()).selected!
   const to = devnet.accounts[1]!.address
   // the background checks the recipient as the screen does: one letter's case flipped breaks the EIP-55 checksum
   const i = to.search(/[a-fA-F]/)
   const flipped = `${to.slice(0, i)}${to[i] === to[i].toUpperCase() ? to[i].toLowerCase() : to[i].toUpperCase()}${to.slice(i + 1)}`
-  await assert.rejects(Promise.resolve(send['send.prepare']({ chainId: 901, from, to: flipped, amount: '1', token: null }, null)), /checksum does not match/)
-  await assert.rejects(Promise.resolve(send['send.prepare']({ chainId: 901, from, to: to.slice(0, 20), amount: '1', token: null }, null)), /40 hex digits/)
-  const max = await send['send.max']({ chainId: 901, from, to }, null)
+  await assert.rejects((h.call('send.prepare', { chainId: 901, from, to: flipped, amount: '1', token: null })), /checksum does not match/)
+  await assert.rejects((h.call('send.prepare', { chainId: 901, from, to: to.slice(0, 20), amount: '1', token: null })), /40 hex digits/)
+  const max = await h.call('send.max', { chainId: 901, from, to })
   assert.ok(BigInt(max.value) + BigInt(max.fee.max) <= BigInt(max.balance))
-  const { hash } = await tx['tx.send']({ tx: max.tx, title: 'Max' }, null)
+  const { hash } = await h.call('tx.send', { tx: max.tx, title: 'Max' })
   const client = plainClient(net(901).rpcUrls[0])
   assert.equal((await client.waitForTransactionReceipt({ hash: hash as `0x${string}`, pollingInterval: 200 })).status, 'success')
   const left = await client.getBalance({ address: from })

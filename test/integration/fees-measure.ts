@@ -5,11 +5,11 @@
 // (fees-accuracy.test.ts) and the bench (bench/fees.ts).
 import { createPublicClient, http, type Hex, type PublicClient } from 'viem'
 import { privateKeyToAccount } from 'viem/accounts'
-import type { FeeQuote } from '../../src/approvals/types.ts'
+import type { FeeQuote } from '../../src/tx/types.ts'
 import type { Network } from '../../src/chains/types.ts'
-import { chainOf } from '../../src/rpc/client.ts'
+import { chainOf } from '../../src/chains/rpc-client.ts'
 import { prepareTx, toViemTx } from '../../src/tx/prepare.ts'
-import type { FeeQuoter } from '../../src/provider/fee-quote.ts'
+import type { FeeQuoter } from '../../src/tx/types.ts'
 import { rollupFeeQuote } from '../../src/rollup/fees.ts'
 
 export interface CalldataCase {

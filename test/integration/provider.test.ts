@@ -7,7 +7,7 @@ import { createPublicClient, http, verifyMessage, verifyTypedData, type Hex } fr
 import { startDevnet, type Devnet } from '../../devnet/index.ts'
 import { devnetNetworks } from '../../src/chains/devnet.ts'
 import type { Network } from '../../src/chains/types.ts'
-import type { ProviderReply } from '../../src/messages.ts'
+import type { ProviderReply } from '../../src/wire/page.ts'
 import { makeWallet, type Harness } from '../support/wallet-harness.ts'
 
 let devnet: Devnet
@@ -133,7 +133,7 @@ test('eth_sendTransaction: the approval shows the decoded call and the fee; appr
   const client = createPublicClient({ transport: http(devnet.manifest.l1.rpcUrl) })
   const receipt = await client.waitForTransactionReceipt({ hash: reply.result as Hex, pollingInterval: 100 })
   assert.equal(receipt.status, 'success')
-  assert.equal((await h.provider.activity.list())[0].hash, reply.result)
+  assert.equal((await h.core.activity.list())[0].hash, reply.result)
 })
 
 test('a token transfer is decoded in the approval', async () => {

@@ -2,7 +2,7 @@
 // the browser to do (windows, pushes to tabs, alarms, notifications, badge) so tests can assert on
 // it. The browser itself is exercised by the e2e tests; this stands in for it in node only.
 import type { Platform } from '../../src/wallet/platform.ts'
-import type { PushToTab } from '../../src/messages.ts'
+import type { PushToTab } from '../../src/wire/push.ts'
 
 export class TestPlatform implements Platform {
   clock = Date.now()

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict'
 import { NetworkStore } from '../../src/chains/store.ts'
 import { BUILTIN_NETWORKS } from '../../src/chains/builtin.ts'
 import { families, familyOf, shortName } from '../../src/chains/family.ts'
-import { checkRpcUrl } from '../../src/chains/ui-api.ts'
+import { checkRpcUrl } from '../../src/chains/calls.ts'
 import { MemoryKV } from '../../src/storage/kv.ts'
 
 test('custom RPC URLs replace the shipped ones, in order, and can be restored', async () => {

@@ -9,7 +9,7 @@ import { ClaimConfig, devnetClaimDeployment, MAINNET_CLAIM } from '../../src/cla
 import { fetchAccount } from '../../src/claim/backend.ts'
 import { checkApproval } from '../../src/claim/claim-tx.ts'
 import { claimRevertError } from '../../src/claim/errors.ts'
-import { toWire } from '../../src/claim/wire.ts'
+import { toWire } from '../../src/util/wire.ts'
 import { MemoryKV } from '../../src/storage/kv.ts'
 import type { DevnetManifest } from '../../src/chains/devnet-manifest.ts'
 

@@ -8,7 +8,7 @@ import { baseFeeTrend, ETHEREUM_BASE_FEE_PARAMS, gasPrices, nextBaseFee, OP_CANY
 import { executionFromBlock, expectedGas } from '../../src/rollup/fees-execution.ts'
 import { gasLimitFor, GAS_LIMIT_HEADROOM_PERCENT } from '../../src/tx/prepare.ts'
 import { unsignedSerialized } from '../../src/rollup/fees-op.ts'
-import type { PreparedTx } from '../../src/approvals/types.ts'
+import type { PreparedTx } from '../../src/tx/types.ts'
 
 const tx1559: PreparedTx = {
   chainId: 901,

@@ -2,6 +2,8 @@ import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { LOCAL_KEYS, SESSION_KEYS } from '../../src/keyring/storage-keys.ts'
 import { MemoryKV } from '../../src/storage/kv.ts'
+import { Wallet } from '../../src/wallet/wallet.ts'
+import { TestPlatform } from '../support/platform.ts'
 import { onboarded, PASSWORD, rejectsWith, TEST_ACCOUNTS } from './fixtures/keyring-harness.ts'
 
 const MIN = 60_000
@@ -89,15 +91,17 @@ test('the deadline survives a restart; an expired session is not restored', asyn
   assert.equal((await late.status()).unlocked, false)
 })
 
-test('the idle time is the user\'s setting: 1..1440 whole minutes, stored in settings', async () => {
-  const { kr, clock, local } = await onboarded()
-  await kr.setAutoLockMinutes(60)
+test('the idle time is the user\'s setting: 1..1440 whole minutes, stored in settings (written by the wallet, read by the keyring)', async () => {
+  const { kr, clock, local, session } = await onboarded()
+  const wallet = new Wallet({ local, session, platform: new TestPlatform(), networks: [] })
+  const setAutoLockMinutes = (m: number) => wallet.updateSettings({ autoLockMinutes: m })
+  await setAutoLockMinutes(60)
   assert.equal(await kr.getAutoLockMinutes(), 60)
   assert.equal(((await local.get('settings')) as { autoLockMinutes: number }).autoLockMinutes, 60)
   assert.equal((await kr.status()).autoLockMinutes, 60)
   assert.equal(await kr.lockDeadline(), clock.t + 60 * MIN)
-  for (const bad of [0, -5, 1.5, 1441, Number.NaN]) await rejectsWith(kr.setAutoLockMinutes(bad), 'BAD_AUTO_LOCK')
-  await kr.setAutoLockMinutes(1)
+  for (const bad of [0, -5, 1.5, 1441, Number.NaN]) await rejectsWith(setAutoLockMinutes(bad), 'BAD_AUTO_LOCK')
+  await setAutoLockMinutes(1)
   clock.t += MIN
   assert.equal(await kr.checkAutoLock(), true)
 })

@@ -1,7 +1,8 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { createClient, createServer } from '../../src/messaging.ts'
-import { checkPageRequest, isPushToTab, INPAGE_TAG, MAX_REQUEST_CHARS } from '../../src/messages.ts'
+import { createClient, createServer } from '../../src/wire/messaging.ts'
+import { checkPageRequest, INPAGE_TAG, MAX_REQUEST_CHARS } from '../../src/wire/page.ts'
+import { isPushToTab } from '../../src/wire/push.ts'
 import { WalletError } from '../../src/errors.ts'
 
 interface Calls {

@@ -1,6 +1,6 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { classifySender } from '../../src/sender.ts'
+import { classifySender } from '../../src/provider/sender.ts'
 
 const ID = 'abcdefghijklmnopabcdefghijklmnop'
 const EXT = `chrome-extension://${ID}`

@@ -6,6 +6,7 @@ import { formatAmount } from '../lib/amount.ts'
 import { shortAddress } from '../lib/format.ts'
 import { LiveFeeBreakdown } from '../components/FeeBreakdown.tsx'
 import { Callout } from '../components/Alert.tsx'
+import { sameAddress } from '../../src/util/address.ts'
 
 interface Props {
   approval: PendingApproval
@@ -18,7 +19,7 @@ export function RequestView({ approval, state, busy, onDecide }: Props) {
   const r = approval.request
   const visible = state.accounts.filter((a) => !a.hidden)
   const [chosen, setChosen] = useState<string[]>(() => (state.selected ? [state.selected] : visible.slice(0, 1).map((a) => a.address)))
-  const nameOf = (address: string) => state.accounts.find((a) => a.address.toLowerCase() === address.toLowerCase())?.name ?? shortAddress(address)
+  const nameOf = (address: string) => state.accounts.find((a) => sameAddress(a.address, address))?.name ?? shortAddress(address)
 
   let title = ''
   let approveLabel = 'Approve'

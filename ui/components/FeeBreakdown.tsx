@@ -5,7 +5,7 @@
 // open ('tx.quote', a passive call: it does not hold the auto-lock off) and mark the figures stale
 // when the last good quote is older than about two blocks or the RPC failed.
 import { useEffect, useRef, useState } from 'preact/hooks'
-import type { FeeQuote, PreparedTx } from '../../src/approvals/types.ts'
+import type { FeeQuote, PreparedTx } from '../../src/tx/types.ts'
 import { bg } from '../lib/background.ts'
 import { asWalletError } from '../lib/errors.ts'
 import { formatAmount, formatExact } from '../lib/amount.ts'

@@ -1,6 +1,6 @@
-// The ui's only way to the background: typed calls from src/messages.ts.
+// The ui's only ways to the background: typed calls (src/calls.ts) and topics (./topic.ts).
 import browser from 'webextension-polyfill'
-import { createClient } from '../../src/messaging.ts'
-import type { UiCalls } from '../../src/messages.ts'
+import { createClient } from '../../src/wire/messaging.ts'
+import type { UiCalls } from '../../src/calls.ts'
 
 export const bg = createClient<UiCalls>('ui', (env) => browser.runtime.sendMessage(env))

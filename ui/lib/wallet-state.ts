@@ -1,24 +1,16 @@
-// The wallet's state as the ui shows it: fetched with 'wallet.state' and fetched again whenever the
-// background changes what it depends on (lock, unlock, auto-lock, accounts, settings). The signal
-// is storage.onChanged: the ui never polls, because every call but the ping counts as activity and
-// would hold the auto-lock off.
+// The wallet's state as the ui shows it: the 'wallet' topic (src/topics.ts), pushed by the background
+// whenever lock state, accounts or settings change (a lock by the alarm included). A call that
+// returns the new state (e.g. 'keyring.unlock') may hand it over at once with `accept`.
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks'
-import browser from 'webextension-polyfill'
 import type { WalletState } from '../../src/wallet/wallet.ts'
-import { LOCAL_KEYS, SESSION_KEYS } from '../../src/keyring/storage-keys.ts'
-import { KEYS } from '../../src/storage/schema.ts'
 import { bg } from './background.ts'
 import { asWalletError, type WalletError } from './errors.ts'
-
-const WATCHED: Record<string, readonly string[]> = {
-  local: [LOCAL_KEYS.vault, LOCAL_KEYS.accounts, KEYS.settings],
-  session: [SESSION_KEYS.session],
-}
+import { subscribe } from './topic.ts'
 
 export interface WalletStateHandle {
   state: WalletState | null
   error: WalletError | null
-  /** fetches again; resolves the new state (null on failure) */
+  /** asks again (after an error); resolves the new state (null on failure) */
   refresh: () => Promise<WalletState | null>
   /** takes a state a call already returned (e.g. from 'keyring.unlock') */
   accept: (s: WalletState) => void
@@ -27,7 +19,7 @@ export interface WalletStateHandle {
 export function useWalletState(): WalletStateHandle {
   const [state, setState] = useState<WalletState | null>(null)
   const [error, setError] = useState<WalletError | null>(null)
-  // Answers can arrive out of order; only the newest request may set the state.
+  // Answers can arrive out of order; only the newest may set the state.
   const seq = useRef(0)
 
   const accept = useCallback((s: WalletState) => {
@@ -51,14 +43,17 @@ export function useWalletState(): WalletStateHandle {
     }
   }, [])
 
-  useEffect(() => {
-    void refresh()
-    const onChanged = (changes: Record<string, unknown>, area: string) => {
-      if (WATCHED[area]?.some((k) => k in changes)) void refresh()
-    }
-    browser.storage.onChanged.addListener(onChanged)
-    return () => browser.storage.onChanged.removeListener(onChanged)
-  }, [refresh])
+  useEffect(
+    () =>
+      subscribe('wallet', null, (m) => {
+        seq.current++
+        if ('value' in m) {
+          setState(m.value)
+          setError(null)
+        } else setError(asWalletError(m.error))
+      }),
+    [],
+  )
 
   return { state, error, refresh, accept }
 }

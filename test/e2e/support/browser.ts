@@ -4,6 +4,9 @@ import { chromium, type BrowserContext, type Worker } from 'playwright-core'
 import { mkdtempSync, rmSync, existsSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { chromiumPath } from '../../../scripts/lib/chromium.ts'
+
+export { chromiumPath }
 
 export const root = new URL('../../../', import.meta.url).pathname
 /** the build under test: dist/ unless RW_DIST points build.mjs elsewhere */
@@ -11,12 +14,6 @@ export const distDir = join(root, process.env.RW_DIST ?? 'dist')
 export const chromeDist = join(distDir, 'chrome')
 export const firefoxDist = join(distDir, 'firefox')
 
-export function chromiumPath(): string {
-  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].filter(Boolean) as string[]
-  const found = candidates.find((p) => existsSync(p))
-  if (!found) throw new Error('Chromium not found: install it (apt-get install -y chromium) or set CHROMIUM_PATH')
-  return found
-}
 
 export interface WalletBrowser {
   context: BrowserContext

@@ -8,7 +8,7 @@ import { useBridgeOverview } from './data.ts'
 import { ItemRow } from './ItemRow.tsx'
 
 export function BridgeHome() {
-  const { overview, error, reload } = useBridgeOverview(5000)
+  const { overview, error, reload } = useBridgeOverview()
   const [scan, setScan] = useState<{ busy: boolean; text: string | null }>({ busy: false, text: null })
   const discover = async () => {
     setScan({ busy: true, text: null })

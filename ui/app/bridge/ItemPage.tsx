@@ -14,7 +14,7 @@ import { date, relative } from './format.ts'
 const ICON: Record<StepView['state'], string> = { done: '✓', current: '•', upcoming: '', attention: '!' }
 
 export function ItemPage({ id }: { id: string }) {
-  const { overview, error, reload } = useBridgeOverview(4000)
+  const { overview, error, reload } = useBridgeOverview()
   const view = overview?.items.find((v) => v.id === id) ?? null
   if (!overview) return <Page title="Bridge">{error ? <p class="warn">{error}</p> : <p class="muted">Loading…</p>}</Page>
   if (!view) {
@@ -24,7 +24,6 @@ export function ItemPage({ id }: { id: string }) {
       </Page>
     )
   }
-  const w = view.item
   const pct = Math.round(view.progress * 100)
   return (
     <Page title={view.title} wide>
@@ -50,7 +49,7 @@ export function ItemPage({ id }: { id: string }) {
       )}
       {view.error && <p class="error" role="alert">{view.error}</p>}
       {view.action && (
-        <StepAction id={view.id} step={view.action} from={w.account} l1Name={view.toChain} blockTimeSeconds={12} onSent={reload} key={`${view.id}:${view.action}:${view.reprove ?? ''}`} />
+        <StepAction id={view.id} step={view.action} l1Name={view.toChain} blockTimeSeconds={12} onSent={reload} key={`${view.id}:${view.action}:${view.reprove ?? ''}`} />
       )}
       <ol class="timeline" data-testid="bridge-timeline">
         {view.steps.map((s) => (

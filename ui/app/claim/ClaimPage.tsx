@@ -15,10 +15,10 @@ import { Eligibility, type EligibilityView } from './Eligibility.tsx'
 import { ClaimReview } from './ClaimReview.tsx'
 import { Holdings, type PositionsView } from './Holdings.tsx'
 import { MovePha } from './MovePha.tsx'
+import { useTopic } from '../../lib/topic.ts'
+import { sameAddress } from '../../../src/util/address.ts'
 import { UnlockForm } from '../UnlockForm.tsx'
 
-/** While something is on its way to L2, balances are read again this often (ms). */
-const REFRESH_MS = 4000
 
 export function ClaimPage({ wallet }: { wallet: WalletStateHandle }) {
   const state = wallet.state!
@@ -47,7 +47,9 @@ function Unlocked({ wallet }: { wallet: WalletStateHandle }) {
   const [generation, setGeneration] = useState(0)
   const [positions, setPositions] = useState<PositionsView | null>(null)
   const [positionsError, setPositionsError] = useState<string | null>(null)
-  const [watchUntil, setWatchUntil] = useState(0)
+  // a deposit credited (the claim's vPHA, moved PHA) changes what the account holds on Phala L2
+  const bridge = useTopic('bridge', null)
+  const credited = (bridge.value?.items ?? []).filter((v) => v.kind === 'deposit' && v.status === 'credited' && sameAddress(v.item.to, receiver)).length
 
   useEffect(() => {
     Promise.all([bg('claim.deployments', {}), bg('substrate.list', {}), bg('wallet.networks', {})]).then(
@@ -76,20 +78,13 @@ function Unlocked({ wallet }: { wallet: WalletStateHandle }) {
     setPositions(null)
     void loadPositions()
   }, [loadPositions])
-  // Deposits take a few minutes to reach L2: read again while one may be on its way.
   useEffect(() => {
-    if (watchUntil <= Date.now()) return
-    const t = setInterval(() => {
-      if (Date.now() > watchUntil) clearInterval(t)
-      else void loadPositions()
-    }, REFRESH_MS)
-    return () => clearInterval(t)
-  }, [watchUntil, loadPositions])
+    if (credited) void loadPositions()
+  }, [credited])
 
   const changed = () => {
     void loadPositions()
     setGeneration((g) => g + 1)
-    setWatchUntil(Date.now() + 5 * 60_000)
   }
   const nameOf = (chainId: number | undefined) => networks.find((n) => n.chainId === chainId)?.name ?? `chain ${chainId}`
   const l1Balance = positions && 'pha' in positions.l1 ? positions.l1.pha : null
@@ -159,7 +154,7 @@ function Unlocked({ wallet }: { wallet: WalletStateHandle }) {
       {deployment && receiver && (
         <>
           <Holdings positions={positions} error={positionsError} names={{ l1: nameOf(deployment.l1ChainId), l2: nameOf(deployment.l2ChainId) }} />
-          <MovePha deployment={deployment.id} from={receiver} l1Balance={l1Balance} l2Name={nameOf(deployment.l2ChainId)} onMoved={changed} />
+          <MovePha deployment={deployment} from={receiver} l1Balance={l1Balance} l2Name={nameOf(deployment.l2ChainId)} onMoved={changed} />
         </>
       )}
     </Page>

@@ -1,25 +1,28 @@
-// Step 3 of the claim: the receiving account, then the approval screen that says what arrives
-// where (PHA on Ethereum; for Phala, the staked vPHA bridged to Phala L2) with the fee, then the
-// claim sent once and followed: receipt, claimed() after it, and the vPHA deposit arriving on L2.
+// Step 3 of the claim: the receiving account, then the review that says what arrives where (PHA on
+// Ethereum; for Phala, the staked vPHA bridged to Phala L2) with the fee, then the claim sent once
+// and followed: receipt, then the vPHA deposit arriving on L2. The claim is a flow the background
+// owns ('claim' kind): the review is its prepared step, followed through the 'flow' topic.
 import { useEffect, useId, useState } from 'preact/hooks'
 import type { AccountInfo } from '../../../src/keyring/accounts.ts'
 import type { ClaimDeployment, ClaimNetwork } from '../../../src/claim/config.ts'
-import type { UiCalls } from '../../../src/messages.ts'
+import type { ClaimIntent } from '../../../src/claim/service.ts'
+import type { ClaimSummary } from '../../../src/claim/flow-kind.ts'
+import type { Flow } from '../../../src/flows/types.ts'
 import { bg } from '../../lib/background.ts'
 import { asWalletError } from '../../lib/errors.ts'
+import { cancelFlow, confirmStep, stepFee, useFlow } from '../../lib/flow.ts'
 import { formatAmount } from '../../lib/amount.ts'
 import { shortAddress } from '../../lib/format.ts'
+import { useNow } from '../../lib/now.ts'
+import { useTopic } from '../../lib/topic.ts'
 import { Alert } from '../../components/Alert.tsx'
 import { CopyButton } from '../../components/CopyButton.tsx'
 import { FeeBreakdown } from '../../components/FeeBreakdown.tsx'
 import type { EligibilityView } from './Eligibility.tsx'
 import { approxPha } from './format.ts'
 
-type Preview = UiCalls['claim.prepare']['result']
-type Status = UiCalls['claim.status']['result']
-type Arrival = Preview['l1']
-
-const TRACK_FOR_MS = 15 * 60_000
+type ClaimFlow = Flow<ClaimIntent, ClaimSummary>
+type Arrival = ClaimSummary['l1']
 
 export function ClaimReview(p: {
   deployment: ClaimDeployment
@@ -33,14 +36,15 @@ export function ClaimReview(p: {
   onChanged: () => void
 }) {
   const id = useId()
-  const [preview, setPreview] = useState<Preview | null>(null)
+  const [flowId, setFlowId] = useState<string | null>(null)
   const [busy, setBusy] = useState<'preparing' | 'sending' | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [sentHash, setSentHash] = useState<string | null>(null)
+  const { flow } = useFlow<ClaimIntent, ClaimSummary>(flowId)
 
-  // A new account, network or receiver makes any screen on show out of date.
+  // A new account, network or receiver makes any review on show out of date.
   useEffect(() => {
-    setPreview(null)
+    setFlowId(null)
     setError(null)
   }, [p.account, p.network, p.receiver, p.deployment.id])
   useEffect(() => setSentHash(null), [p.account, p.network, p.deployment.id])
@@ -53,13 +57,15 @@ export function ClaimReview(p: {
     if (recorded) setSentHash(recorded)
   }, [recorded])
   const claimable = !!e && e.claimed === false && (e.free !== '0' || e.staked !== '0')
-  const hash = sentHash ?? recorded
+  const stepHash = flow?.steps[0]?.hash ?? null
+  const hash = sentHash ?? stepHash ?? recorded
 
   const review = async () => {
     setError(null)
     setBusy('preparing')
     try {
-      setPreview(await bg('claim.prepare', { deployment: p.deployment.id, network: p.network, account: p.account, receiver: p.receiver }, { timeoutMs: 60_000 }))
+      const f = await bg('flows.start', { kind: 'claim', intent: { deployment: p.deployment.id, network: p.network, account: p.account, receiver: p.receiver } }, { timeoutMs: 60_000 })
+      setFlowId(f.id)
     } catch (err) {
       setError(asWalletError(err).message)
     } finally {
@@ -67,26 +73,28 @@ export function ClaimReview(p: {
     }
   }
   const send = async () => {
-    if (!preview) return
+    if (!flow) return
     setError(null)
     setBusy('sending')
     try {
-      const { hash } = await bg('claim.send', { id: preview.id }, { timeoutMs: 60_000 })
-      setSentHash(hash)
-      setPreview(null)
+      const f = await confirmStep(flow)
+      if (f.steps[0].hash) setSentHash(f.steps[0].hash)
     } catch (err) {
       setError(asWalletError(err).message)
-      setPreview(null)
     } finally {
       setBusy(null)
     }
+  }
+  const cancel = async () => {
+    if (flow) await cancelFlow(flow).catch(() => undefined)
+    setFlowId(null)
   }
 
   return (
     <section class="claim-step" aria-labelledby="claim-step-claim">
       <h2 id="claim-step-claim">3. Claim</h2>
       {hash ? (
-        <ClaimProgress hash={hash} onChanged={p.onChanged} />
+        <ClaimProgress hash={hash} claimed={e?.claimed === true} onChanged={p.onChanged} />
       ) : (
         <>
           <label for={`${id}-receiver`}>Receive on Ethereum with</label>
@@ -100,7 +108,7 @@ export function ClaimReview(p: {
               ))}
           </select>
           <p class="field-note muted">This account receives the PHA and pays the Ethereum fee of the claim. For Phala, the same address receives the vPHA on Phala L2.</p>
-          {!preview && (
+          {!flowId && (
             <div class="actions">
               <button type="button" class="primary" disabled={!claimable || busy !== null} onClick={() => void review()} data-testid="claim-review">
                 {busy === 'preparing' ? 'Signing and checking the claim…' : 'Review the claim'}
@@ -109,18 +117,20 @@ export function ClaimReview(p: {
           )}
         </>
       )}
-      {error && (
+      {(error || (flow && !hash && flow.error)) && (
         <Alert testId="claim-error">
-          <p>{error}</p>
+          <p>{error ?? flow?.error}</p>
         </Alert>
       )}
-      {preview && !hash && <Approval preview={preview} busy={busy === 'sending'} onCancel={() => setPreview(null)} onConfirm={() => void send()} />}
+      {flow && !hash && <Approval flow={flow} busy={busy === 'sending'} onCancel={() => void cancel()} onConfirm={() => void send()} />}
     </section>
   )
 }
 
-function Approval({ preview, busy, onCancel, onConfirm }: { preview: Preview; busy: boolean; onCancel: () => void; onConfirm: () => void }) {
+function Approval({ flow, busy, onCancel, onConfirm }: { flow: ClaimFlow; busy: boolean; onCancel: () => void; onConfirm: () => void }) {
+  const preview = flow.summary!
   const label = preview.network === 'khala' ? 'Khala' : 'Phala'
+  const fee = stepFee(flow, 12, useNow())
   return (
     <div class="card claim-approval" role="region" aria-label="Review the claim" data-testid="claim-approval">
       <h3>What arrives where</h3>
@@ -132,14 +142,14 @@ function Approval({ preview, busy, onCancel, onConfirm }: { preview: Preview; bu
       <p class="muted small-print">
         Your parachain account signed “{label} Asset Receiver: {preview.receiver}” and the claim service approved {formatAmount(preview.free, 18, 'PHA')} and{' '}
         {formatAmount(preview.staked, 18, 'vPHA')} for it. The claim is a transaction from {shortAddress(preview.receiver)} to the {label} claimer{' '}
-        <span class="mono">{shortAddress(preview.tx.to ?? '')}</span> on Ethereum; it was simulated and will succeed as things stand.
+        <span class="mono">{shortAddress(flow.steps[0].call?.to ?? '')}</span> on Ethereum; it was simulated and will succeed as things stand.
       </p>
-      <FeeBreakdown fee={preview.fee} error={preview.feeError} />
+      <FeeBreakdown fee={fee.fee} error={fee.error} stale={fee.stale} />
       <div class="actions">
         <button type="button" onClick={onCancel} disabled={busy}>
           Cancel
         </button>
-        <button type="button" class="primary" onClick={onConfirm} disabled={busy} data-testid="claim-confirm">
+        <button type="button" class="primary" onClick={onConfirm} disabled={busy || flow.status !== 'ready' || !fee.fee} data-testid="claim-confirm">
           {busy ? 'Sending…' : 'Claim'}
         </button>
       </div>
@@ -164,37 +174,23 @@ function ArrivalRow(p: { a: Arrival; role: string; amount: string; symbol: strin
   )
 }
 
-function ClaimProgress({ hash, onChanged }: { hash: string; onChanged: () => void }) {
-  const [status, setStatus] = useState<Status | null>(null)
-  const [error, setError] = useState<string | null>(null)
+/**
+ * A sent claim, followed without polling: the claim flow (its step mined or failed, from the 'flows'
+ * topic) and the vPHA deposit it started (a tracked bridge item, from the 'bridge' topic).
+ */
+function ClaimProgress({ hash, claimed, onChanged }: { hash: string; claimed: boolean; onChanged: () => void }) {
+  const flows = useTopic('flows', null)
+  const bridge = useTopic('bridge', null)
+  const flow = (flows.value ?? []).find((f) => f.kind === 'claim' && f.steps[0]?.hash?.toLowerCase() === hash.toLowerCase()) as ClaimFlow | undefined
+  const s = flow?.summary
+  const l1 = !flow ? 'unknown' : flow.status === 'done' ? 'confirmed' : flow.status === 'failed' ? 'failed' : 'pending'
+  const deposit = flow?.trackedId ? bridge.value?.items.find((v) => v.id === flow.trackedId) : undefined
+  const arrived = deposit?.status === 'credited'
+  const key = `${l1}|${arrived}`
   useEffect(() => {
-    let live = true
-    const until = Date.now() + TRACK_FOR_MS
-    let last = ''
-    ;(async () => {
-      while (live && Date.now() < until) {
-        try {
-          const s = await bg('claim.status', { hash }, { timeoutMs: 30_000 })
-          if (!live) return
-          setStatus(s)
-          setError(null)
-          const key = `${s.record.status}|${s.record.l2Deposit?.status ?? ''}`
-          if (key !== last) onChanged()
-          last = key
-          const done = s.record.status === 'failed' || (s.record.status === 'confirmed' && (!s.record.l2Deposit || s.record.l2Deposit.status === 'arrived'))
-          if (done) return
-        } catch (err) {
-          if (live) setError(asWalletError(err).message)
-        }
-        await new Promise((r) => setTimeout(r, 2500))
-      }
-    })()
-    return () => {
-      live = false
-    }
-  }, [hash])
+    if (l1 !== 'pending') onChanged()
+  }, [key])
 
-  const r = status?.record
   return (
     <div class="card claim-progress" data-testid="claim-progress" aria-live="polite">
       <p>
@@ -205,22 +201,20 @@ function ClaimProgress({ hash, onChanged }: { hash: string; onChanged: () => voi
         <CopyButton text={hash} label="Copy" what="the transaction hash" class="small" />
       </p>
       <ol class="progress-list">
-        <li class={r?.status === 'confirmed' ? 'done' : r?.status === 'failed' ? 'failed' : 'pending'} data-testid="claim-step-l1">
-          {!r || r.status === 'pending'
+        <li class={l1 === 'confirmed' ? 'done' : l1 === 'failed' ? 'failed' : 'pending'} data-testid="claim-step-l1">
+          {l1 === 'pending' || l1 === 'unknown'
             ? 'Waiting for Ethereum to confirm it…'
-            : r.status === 'failed'
+            : l1 === 'failed'
               ? 'The claim failed on chain; nothing was paid. You can review and try again.'
-              : `Confirmed: ${formatAmount(r.free, 18, 'PHA')} paid${r.network === 'khala' && r.staked !== '0' ? ` with ${formatAmount(r.staked, 18, 'vPHA')}` : ''} on Ethereum${status?.claimed ? ', and the claimer shows the account as claimed' : ''}.`}
+              : `Confirmed: ${formatAmount(s!.free, 18, 'PHA')} paid${s!.network === 'khala' && s!.staked !== '0' ? ` with ${formatAmount(s!.staked, 18, 'vPHA')}` : ''} on Ethereum${claimed ? ', and the claimer shows the account as claimed' : ''}.`}
         </li>
-        {r?.l2Deposit && (
-          <li class={r.l2Deposit.status === 'arrived' ? 'done' : 'pending'} data-testid="claim-step-l2">
-            {r.l2Deposit.status === 'arrived'
-              ? `${formatAmount(r.staked, 18, 'vPHA')} arrived on Phala L2.`
-              : `${formatAmount(r.staked, 18, 'vPHA')} on the way to Phala L2 (a deposit through the bridge, usually a few minutes)…`}
+        {s?.l2 && l1 !== 'failed' && (
+          <li class={arrived ? 'done' : 'pending'} data-testid="claim-step-l2">
+            {arrived ? `${formatAmount(s.staked, 18, 'vPHA')} arrived on Phala L2.` : `${formatAmount(s.staked, 18, 'vPHA')} on the way to Phala L2 (a deposit through the bridge, usually a few minutes)…`}
           </li>
         )}
       </ol>
-      {error && <p class="warn small-print">{error}</p>}
+      {(flows.error || bridge.error) && <p class="warn small-print">{flows.error ?? bridge.error}</p>}
     </div>
   )
 }

@@ -3,7 +3,7 @@
 // whether the claimer already paid it. A network without a claim service address asks for one.
 import { useEffect, useId, useRef, useState } from 'preact/hooks'
 import type { ClaimDeployment, ClaimNetwork } from '../../../src/claim/config.ts'
-import type { UiCalls } from '../../../src/messages.ts'
+import type { UiCalls } from '../../../src/calls.ts'
 import { bg } from '../../lib/background.ts'
 import { asWalletError, type WalletError } from '../../lib/errors.ts'
 import { formatAmount } from '../../lib/amount.ts'

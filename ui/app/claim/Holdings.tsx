@@ -1,7 +1,7 @@
 // PHA and vPHA side by side on Ethereum and Phala L2 for one account, the vPHA share price
 // (convertToAssets(1e18)) and the account's unlock requests with the date each one unlocks.
 // Each chain is shown on its own: one that does not answer says so without blanking the other.
-import type { UiCalls } from '../../../src/messages.ts'
+import type { UiCalls } from '../../../src/calls.ts'
 import { formatAmount } from '../../lib/amount.ts'
 import { shortAddress } from '../../lib/format.ts'
 import { roundedAmount } from './format.ts'

@@ -6,6 +6,7 @@ import { asWalletError } from '../../lib/errors.ts'
 import { shortAddress } from '../../lib/format.ts'
 import type { WalletStateHandle } from '../../lib/wallet-state.ts'
 import { Alert } from '../../components/Alert.tsx'
+import { sameAddress } from '../../../src/util/address.ts'
 
 type Site = { origin: string; accounts: string[]; date: number }
 
@@ -16,7 +17,7 @@ export function Sites({ wallet }: { wallet: WalletStateHandle }) {
   useEffect(() => {
     bg('sites.list', {}).then(setSites, (e) => setError(asWalletError(e).message))
   }, [])
-  const nameOf = (a: string) => state.accounts.find((x) => x.address.toLowerCase() === a.toLowerCase())?.name ?? shortAddress(a)
+  const nameOf = (a: string) => state.accounts.find((x) => sameAddress(x.address, a))?.name ?? shortAddress(a)
   const revoke = async (origin: string) => {
     try {
       setSites(await bg('sites.revoke', { origin }))

@@ -1,36 +1,27 @@
 // Activity: the wallet's own transactions for the account shown, newest first, with their status
 // as the background's watcher last saw it (pending, confirmed, failed, dropped), what they moved
-// and cost, and a link to the chain's explorer when it has one. Read from storage (public data)
-// and read again when the watcher writes; opening the view asks the watcher to look now.
-import { useEffect, useState } from 'preact/hooks'
-import browser from 'webextension-polyfill'
+// and cost, and a link to the chain's explorer when it has one. Followed through the 'activity'
+// topic (pushed again when the watcher writes); opening the view asks the watcher to look now.
+import { useEffect } from 'preact/hooks'
 import type { AccountInfo } from '../../../src/keyring/accounts.ts'
-import { ACTIVITY_KEY, type ActivityRecord } from '../../../src/activity/store.ts'
-import { BALANCE_KEYS, type BalanceMeta } from '../../../src/balances/cache.ts'
+import type { ActivityRecord } from '../../../src/activity/store.ts'
 import { bg } from '../../lib/background.ts'
+import { useTopic } from '../../lib/topic.ts'
 import { formatAmount } from '../../lib/amount.ts'
 import { shortAddress } from '../../lib/format.ts'
 import { clock } from './time.ts'
+import { sameAddress } from '../../../src/util/address.ts'
 
 const STATUS_TEXT: Record<ActivityRecord['status'], string> = { pending: 'Pending', confirmed: 'Confirmed', failed: 'Failed', dropped: 'Dropped' }
 
 export function Activity({ account }: { account: AccountInfo | null }) {
-  const [records, setRecords] = useState<ActivityRecord[] | null>(null)
-  const [meta, setMeta] = useState<BalanceMeta | null>(null)
+  const activity = useTopic('activity', null)
+  const portfolio = useTopic('balances', account ? account.address.toLowerCase() : null, { keyed: true })
+  const meta = portfolio.value?.meta ?? null
+  const records = activity.value ? activity.value.filter((r) => !!account && sameAddress(r.from, account.address)) : null
 
   useEffect(() => {
-    const read = async () => {
-      const got = await browser.storage.local.get([ACTIVITY_KEY, BALANCE_KEYS.meta])
-      const all = Array.isArray(got[ACTIVITY_KEY]) ? (got[ACTIVITY_KEY] as ActivityRecord[]) : []
-      setRecords(account ? all.filter((r) => r.from.toLowerCase() === account.address.toLowerCase()) : [])
-      setMeta((got[BALANCE_KEYS.meta] as BalanceMeta | undefined) ?? null)
-    }
-    void read().then(() => bg('activity.check', {}).catch(() => undefined))
-    const onChanged = (changes: Record<string, unknown>, area: string) => {
-      if (area === 'local' && (ACTIVITY_KEY in changes || BALANCE_KEYS.meta in changes)) void read()
-    }
-    browser.storage.onChanged.addListener(onChanged)
-    return () => browser.storage.onChanged.removeListener(onChanged)
+    void bg('activity.check', {}).catch(() => undefined)
   }, [account?.address])
 
   if (!records) return <p class="muted">Loading…</p>

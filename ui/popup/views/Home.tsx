@@ -5,7 +5,7 @@
 // marked stale with the time of the last good read.
 import { useEffect, useRef, useState } from 'preact/hooks'
 import type { AccountInfo } from '../../../src/keyring/accounts.ts'
-import type { BackgroundInfo } from '../../../src/messages.ts'
+import type { BackgroundInfo } from '../../../src/wallet/calls.ts'
 import { chainFamilies, chainLabels, portfolioView } from '../../../src/balances/view.ts'
 import { bg } from '../../lib/background.ts'
 import { appUrl, openApp } from '../../lib/open.ts'

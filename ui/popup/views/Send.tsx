@@ -6,10 +6,12 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks'
 import type { AccountInfo } from '../../../src/keyring/accounts.ts'
 import type { Network } from '../../../src/chains/types.ts'
-import type { FeeQuote, PreparedTx } from '../../../src/approvals/types.ts'
+import type { FeeQuote, PreparedTx } from '../../../src/tx/types.ts'
 import type { TokenDef } from '../../../src/tokens/types.ts'
 import { checkAmount, checkRecipient } from '../../../src/send/checks.ts'
 import { bg } from '../../lib/background.ts'
+import { fundsShortfall } from '../../../src/tx/funds.ts'
+import { fundsMessage } from '../../lib/funds.ts'
 import { useChainBalances } from '../../lib/chain-balances.ts'
 import { asWalletError } from '../../lib/errors.ts'
 import { formatAmount, formatExact } from '../../lib/amount.ts'
@@ -104,17 +106,8 @@ export function Send({ account, activeChainId }: { account: AccountInfo; activeC
   }
 
   // the fee is paid in the native currency: it must fit next to the amount
-  let fundsError: string | null = null
-  if (live.fee && native?.balance != null && amountCheck?.ok && asset) {
-    const maxFee = BigInt(live.fee.max)
-    const needed = asset.address === null ? amountCheck.value + maxFee : maxFee
-    if (needed > native.balance) {
-      fundsError =
-        asset.address === null
-          ? `Not enough ${native.symbol} for this amount and the network fee (at most ${formatAmount(maxFee, 18, native.symbol, 8)}). Try Max.`
-          : `Not enough ${native.symbol} on ${network?.name} for the network fee (at most ${formatAmount(maxFee, 18, native.symbol, 8)}).`
-    }
-  }
+  const short = live.fee && amountCheck?.ok && asset ? fundsShortfall({ balance: native?.balance, value: asset.address === null ? amountCheck.value : 0n, maxFee: BigInt(live.fee.max) }) : null
+  const fundsError = short && native ? `${fundsMessage(short, native.symbol, network?.name ?? '')}${short.includesValue ? ' Try Max.' : ''}` : null
 
   const title = asset && amountCheck?.ok && recipient?.ok ? `Send ${formatAmount(amountCheck.value, asset.decimals, asset.symbol, 6)} to ${shortAddress(recipient.value)}` : ''
 

@@ -1,0 +1,186 @@
+// The composition root: every service of the wallet built once, in dependency order, from storage,
+// the browser's abilities (Platform) and the networks, with the one transaction pipeline and the one
+// flow engine injected where they are needed. background/index.ts builds this once and wires browser
+// events to it; tests build the same thing over MemoryKV and a test Platform.
+import { ActivityStore } from './activity/store.ts'
+import { ActivityWatcher } from './activity/watcher.ts'
+import { balancesHandlers } from './balances/calls.ts'
+import { BalanceService } from './balances/service.ts'
+import { bridgeHandlers } from './bridge/calls.ts'
+import { bridgeFlowKind, withdrawalStepKind } from './bridge/flow-kinds.ts'
+import { BridgeService } from './bridge/service.ts'
+import { PASSIVE_UI_CALLS, checkUiCall, type UiCalls } from './calls.ts'
+import { networksHandlers } from './chains/calls.ts'
+import type { DevnetManifest } from './chains/devnet-manifest.ts'
+import { publicClientFor } from './chains/rpc-client.ts'
+import type { Network } from './chains/types.ts'
+import { claimHandlers } from './claim/calls.ts'
+import { devnetClaimDeployment, MAINNET_CLAIM, type ClaimDeployment } from './claim/config.ts'
+import { claimFlowKind } from './claim/flow-kind.ts'
+import { ClaimService } from './claim/service.ts'
+import { flowsHandlers } from './flows/calls.ts'
+import { FlowEngine } from './flows/engine.ts'
+import { FlowStore } from './flows/store.ts'
+import { keyringHandlers } from './keyring/calls.ts'
+import { providerHandlers } from './provider/calls.ts'
+import { ProviderService } from './provider/service.ts'
+import { rollupFeeQuote } from './rollup/fees.ts'
+import { sendHandlers } from './send/calls.ts'
+import { guardedKV } from './storage/guard.ts'
+import type { KV } from './storage/kv.ts'
+import { isDeclared, migrateStorage } from './storage-map.ts'
+import { BUILTIN_TOKENS } from './tokens/builtin.ts'
+import { tokensHandlers } from './tokens/calls.ts'
+import { devnetTokens } from './tokens/devnet.ts'
+import { UserTokenStore } from './tokens/user-tokens.ts'
+import { defineTopics } from './topics.ts'
+import { TopicHub } from './topics/hub.ts'
+import { txHandlers } from './tx/calls.ts'
+import { createTxPipeline } from './tx/pipeline.ts'
+import type { FeeQuoter } from './tx/types.ts'
+import { walletHandlers, type BackgroundInfo } from './wallet/calls.ts'
+import type { Platform } from './wallet/platform.ts'
+import { Wallet } from './wallet/wallet.ts'
+import type { PageCalls } from './wire/page.ts'
+import { createServer, type Handlers } from './wire/messaging.ts'
+
+export interface CoreDeps {
+  local: KV
+  session: KV
+  platform: Platform
+  /** shipped networks (and the devnet's when built with it), first = default */
+  networks: Network[]
+  devnet?: DevnetManifest | null
+  /** claim deployments (default: the devnet's, when there is one, and mainnet's) */
+  claimDeployments?: ClaimDeployment[]
+  /** the background's version and start time, for 'app.ping' */
+  info?: () => BackgroundInfo
+  /** tests: another fee model, shorter timeouts, fewer PBKDF2 iterations */
+  quoteFee?: FeeQuoter
+  kdfIterations?: number
+  balanceTimeoutMs?: number
+  watchIntervalMs?: number
+  backendTimeoutMs?: number
+  client?: (n: Network) => ReturnType<typeof publicClientFor>
+  bridgeScan?: ConstructorParameters<typeof BridgeService>[0]['scan']
+}
+
+export interface PageCtx {
+  origin: string
+  tabId: number
+  frameId: number
+}
+
+export type Core = ReturnType<typeof createCore>
+
+export function createCore(deps: CoreDeps) {
+  // every module gets storage that refuses keys the storage map does not declare
+  const local = guardedKV(deps.local, 'local', (k) => isDeclared('local', k))
+  const session = guardedKV(deps.session, 'session', (k) => isDeclared('session', k))
+  const client = deps.client ?? ((n: Network) => publicClientFor(n))
+  const quoteFee = deps.quoteFee ?? rollupFeeQuote
+
+  const wallet = new Wallet({ local, session, platform: deps.platform, networks: deps.networks, migrate: migrateStorage, ...(deps.kdfIterations ? { kdfIterations: deps.kdfIterations } : {}) })
+  const activity = new ActivityStore(local)
+  const userTokens = new UserTokenStore(local)
+  const pipeline = createTxPipeline({
+    network: (id) => wallet.networks.require(id),
+    client,
+    signer: (address) => wallet.keyring.getSigner(address),
+    quoteFee,
+    activity,
+    now: () => deps.platform.now(),
+  })
+  const provider = new ProviderService({ wallet, pipeline, userTokens })
+  const balances = new BalanceService({ wallet, userTokens, tokens: [...BUILTIN_TOKENS, ...devnetTokens(deps.devnet)], ...(deps.balanceTimeoutMs ? { timeoutMs: deps.balanceTimeoutMs } : {}) })
+  const watcher = new ActivityWatcher({
+    wallet,
+    activity,
+    ...(deps.watchIntervalMs ? { intervalMs: deps.watchIntervalMs } : {}),
+    // what settled changed balances on its chain: the sender's, and the recipient's if it is ours
+    onSettled: async (settled) => {
+      const byChain = new Map<number, string[]>()
+      for (const r of settled) byChain.set(r.chainId, [...(byChain.get(r.chainId) ?? []), r.from, ...(r.to ? [r.to] : [])])
+      await Promise.all([...byChain].map(([chainId, addresses]) => balances.refreshAccountsOn(chainId, addresses)))
+    },
+  })
+  // the tracker's alarm handler is registered here, in the first turn, like every listener
+  const bridge = new BridgeService({
+    wallet,
+    client,
+    registry: async () => (await balances.registry()).tokens,
+    ...(deps.bridgeScan ? { scan: deps.bridgeScan } : {}),
+  })
+  bridge.onArrival(async (arrivals) => {
+    await Promise.all(arrivals.map((a) => balances.refreshAccountsOn(a.chainId, [a.address])))
+  })
+  const claimDeployments = deps.claimDeployments ?? [devnetClaimDeployment(deps.devnet ?? null), MAINNET_CLAIM].filter((d): d is ClaimDeployment => d !== null)
+  const claims = new ClaimService({ wallet, pipeline, bridge, deployments: claimDeployments, ...(deps.backendTimeoutMs ? { backendTimeoutMs: deps.backendTimeoutMs } : {}) })
+
+  const hub = new TopicHub()
+  const flows = new FlowEngine({
+    store: new FlowStore(local, () => deps.platform.now()),
+    pipeline,
+    now: () => deps.platform.now(),
+    setAlarm: (name, when) => deps.platform.setAlarm(name, when),
+    clearAlarm: (name) => deps.platform.clearAlarm(name),
+    onAlarm: (name, handler) => wallet.alarms.on(name, handler),
+    onChange: (f) => {
+      hub.publish('flow', f.id)
+      hub.publish('flows')
+    },
+    onReceipt: (chainId, receipt) => watcher.settled(chainId, receipt),
+  })
+  flows.register(bridgeFlowKind(bridge))
+  flows.register(withdrawalStepKind(bridge, 'prove'))
+  flows.register(withdrawalStepKind(bridge, 'finalize'))
+  flows.register(claimFlowKind(claims))
+  defineTopics(hub, { wallet, activity, balances, bridge, flows, blockTimeSeconds: async (id) => (await wallet.networks.require(id)).blockTimeSeconds })
+
+  const info = deps.info ?? (() => ({ version: 'test', startedAt: 0 }))
+  const handlers: Handlers<UiCalls> = {
+    ...walletHandlers(wallet, info),
+    ...keyringHandlers(wallet),
+    ...providerHandlers(provider),
+    ...txHandlers(wallet, pipeline),
+    ...sendHandlers(wallet, pipeline, quoteFee),
+    ...balancesHandlers(balances, watcher),
+    ...tokensHandlers(balances, userTokens, () => deps.platform.now()),
+    ...networksHandlers(wallet),
+    ...bridgeHandlers(bridge),
+    ...claimHandlers(wallet, claims),
+    ...flowsHandlers(flows),
+  }
+  const ui = createServer<UiCalls, null>('ui', handlers, { check: checkUiCall })
+  const page = createServer<PageCalls, PageCtx>('page', { 'provider.request': (req, ctx) => provider.request(req, ctx) })
+
+  /** Storage migrations, the session, approvals left from before a restart, watchers and flows resumed. */
+  const ready = wallet
+    .start()
+    .then(() => provider.restore())
+    .then(() => watcher.start())
+    .then(() => bridge.start())
+    .then(() => flows.resume())
+
+  return {
+    wallet,
+    activity,
+    userTokens,
+    pipeline,
+    provider,
+    balances,
+    watcher,
+    bridge,
+    claims,
+    flows,
+    hub,
+    ui,
+    page,
+    ready,
+    /** a UI call: user activity (pushes the auto-lock out) unless the call is passive */
+    async handleUi(msg: { call: string }) {
+      if (!PASSIVE_UI_CALLS.has(msg.call)) await wallet.touch().catch(() => undefined)
+      return ui.handle(msg, null)
+    },
+  }
+}

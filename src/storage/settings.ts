@@ -1,0 +1,52 @@
+// The user's settings (storage.local 'settings'), with their one writer: every change goes through
+// SettingsStore.update under one lock, so two changes at once cannot overwrite each other.
+import type { KV } from './kv.ts'
+import { Mutex } from '../util/mutex.ts'
+
+export const SETTINGS_KEY = 'settings'
+
+export interface Settings {
+  /** chain id the dApps and the popup see */
+  activeChainId: number
+  /** replace another wallet's window.ethereum */
+  defaultWallet: boolean
+  autoLockMinutes: number
+  /** the account the popup shows and dApps get first; null until onboarding */
+  selectedAccount: string | null
+}
+
+export const DEFAULT_SETTINGS: Settings = { activeChainId: 900, defaultWallet: false, autoLockMinutes: 15, selectedAccount: null }
+
+export const MIN_AUTO_LOCK_MINUTES = 1
+export const MAX_AUTO_LOCK_MINUTES = 24 * 60
+
+/** Settings as stored, repaired field by field when an entry is missing or corrupt. */
+export function readSettings(raw: unknown): Settings {
+  const s = raw && typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {}
+  return {
+    activeChainId: Number.isSafeInteger(s.activeChainId) && (s.activeChainId as number) > 0 ? (s.activeChainId as number) : DEFAULT_SETTINGS.activeChainId,
+    defaultWallet: typeof s.defaultWallet === 'boolean' ? s.defaultWallet : DEFAULT_SETTINGS.defaultWallet,
+    autoLockMinutes:
+      typeof s.autoLockMinutes === 'number' && s.autoLockMinutes >= MIN_AUTO_LOCK_MINUTES && s.autoLockMinutes <= MAX_AUTO_LOCK_MINUTES ? s.autoLockMinutes : DEFAULT_SETTINGS.autoLockMinutes,
+    selectedAccount: typeof s.selectedAccount === 'string' && /^0x[0-9a-fA-F]{40}$/.test(s.selectedAccount) ? s.selectedAccount : null,
+  }
+}
+
+export class SettingsStore {
+  private readonly mutex = new Mutex()
+  constructor(private readonly kv: KV) {}
+
+  async read(): Promise<Settings> {
+    return readSettings(await this.kv.get(SETTINGS_KEY))
+  }
+
+  /** Applies `patch` (a function of the settings now, or an object) and returns [before, after]. */
+  update(patch: Partial<Settings> | ((s: Settings) => Partial<Settings>)): Promise<[Settings, Settings]> {
+    return this.mutex.run(async () => {
+      const before = await this.read()
+      const next = readSettings({ ...before, ...(typeof patch === 'function' ? patch(before) : patch) })
+      await this.kv.set({ [SETTINGS_KEY]: next })
+      return [before, next] as [Settings, Settings]
+    })
+  }
+}

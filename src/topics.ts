@@ -1,0 +1,117 @@
+// What the wallet's pages follow without polling: each topic's value, pushed by the background at
+// once when a page subscribes and again whenever it changes (over a runtime port: background/topics.ts
+// on the background side, ui/lib/topic.ts on the pages' side).
+//
+//   wallet            WalletState: lock state, accounts, selected account, active chain, settings
+//   balances/<addr>   the account's cached balances with the meta and the chains shown on Home
+//   activity          the wallet's own transactions
+//   bridge            the tracked deposits and withdrawals (the tracker ticks while it is watched)
+//   flow/<id>         one flow (its step's fee is re-quoted every block while it is watched)
+//   flows             the open flows and the recently finished ones (the popup offers to continue one)
+//
+// Only background/ and ui/ import this file.
+import type { ActivityRecord, ActivityStore } from './activity/store.ts'
+import type { AccountBalances, BalanceFilter, BalanceMeta } from './balances/cache.ts'
+import type { BalanceService } from './balances/service.ts'
+import type { BridgeService, Overview } from './bridge/service.ts'
+import type { FlowEngine } from './flows/engine.ts'
+import type { Flow } from './flows/types.ts'
+import type { TopicHub } from './topics/hub.ts'
+import type { Wallet, WalletState } from './wallet/wallet.ts'
+
+export interface PortfolioView {
+  meta: BalanceMeta | null
+  balances: AccountBalances | null
+  filter: BalanceFilter | null
+  activeChainId: number
+}
+
+export interface UiTopics {
+  wallet: { key: null; value: WalletState }
+  balances: { key: string; value: PortfolioView }
+  activity: { key: null; value: ActivityRecord[] }
+  bridge: { key: null; value: Overview }
+  flow: { key: string; value: Flow }
+  flows: { key: null; value: Flow[] }
+}
+
+export type TopicName = keyof UiTopics
+
+/** While the bridge screens are open the tracker looks this often (it also runs on its alarm). */
+export const BRIDGE_WATCH_MS = 4_000
+
+export interface TopicDeps {
+  wallet: Wallet
+  activity: ActivityStore
+  balances: BalanceService
+  bridge: BridgeService
+  flows: FlowEngine
+  /** the block time (s) of a chain, to re-quote a flow once per block */
+  blockTimeSeconds(chainId: number): Promise<number>
+}
+
+/** Defines every topic on the hub and wires each source of change to it. */
+export function defineTopics(hub: TopicHub, d: TopicDeps): void {
+  hub.define<WalletState>('wallet', { read: () => d.wallet.state() })
+  d.wallet.onChange(() => {
+    hub.publish('wallet')
+    hub.publish('balances')
+  })
+
+  hub.define<PortfolioView>('balances', {
+    read: async (key) => {
+      const [meta, filter, settings] = await Promise.all([d.balances.cache.meta(), d.balances.cache.filter(), d.wallet.settings()])
+      return { meta, filter, balances: key ? await d.balances.cache.account(key) : null, activeChainId: settings.activeChainId }
+    },
+  })
+  d.balances.cache.subscribe((address) => hub.publish('balances', address ?? undefined))
+
+  hub.define<ActivityRecord[]>('activity', { read: () => d.activity.list() })
+  d.activity.subscribe(() => hub.publish('activity'))
+
+  hub.define<Overview>('bridge', {
+    read: () => d.bridge.overview(),
+    watch: () => {
+      let live = true
+      const tick = async () => {
+        if (!live) return
+        await d.bridge.check().catch(() => undefined)
+        if (live) timer = setTimeout(() => void tick(), BRIDGE_WATCH_MS)
+      }
+      let timer = setTimeout(() => void tick(), 0)
+      return () => {
+        live = false
+        clearTimeout(timer)
+      }
+    },
+  })
+  d.bridge.store.subscribe(() => hub.publish('bridge'))
+
+  hub.define<Flow[]>('flows', { read: () => d.flows.list() })
+
+  hub.define<Flow>('flow', {
+    read: (id) => d.flows.get(String(id)),
+    watch: (id) => {
+      let live = true
+      let timer: ReturnType<typeof setTimeout> | undefined
+      const tick = async () => {
+        if (!live) return
+        let every = 12_000
+        try {
+          const f = await d.flows.get(String(id))
+          const step = f.steps[f.current]
+          if (step) every = Math.max(1, await d.blockTimeSeconds(step.chainId)) * 1000
+          if (f.status === 'ready') await d.flows.requote(f.id)
+        } catch {
+          // a flow that is gone: its subscribers get the error from read()
+        }
+        if (live) timer = setTimeout(() => void tick(), every)
+      }
+      timer = setTimeout(() => void tick(), 2_000)
+      return () => {
+        live = false
+        clearTimeout(timer)
+      }
+    },
+  })
+}

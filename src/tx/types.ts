@@ -1,0 +1,70 @@
+// The basic transaction and fee types every flow shares (dApp approvals, the send screen, bridge,
+// claim). Payloads are plain JSON (amounts as hex or decimal strings, never bigint): they live in
+// storage and cross extension messaging.
+import type { Address, Hex, PublicClient } from 'viem'
+import type { Network } from '../chains/types.ts'
+
+/** A transaction as it will be signed, every number as a 0x-hex string. */
+export interface PreparedTx {
+  chainId: number
+  from: Address
+  to: Address | null
+  value: Hex
+  data: Hex
+  nonce: number
+  /** the gas limit signed */
+  gas: Hex
+  /** the gas it is expected to use, when the wallet estimated it and signs a limit above it (headroom) */
+  gasEstimate?: Hex
+  type: 'eip1559' | 'legacy'
+  maxFeePerGas?: Hex
+  maxPriorityFeePerGas?: Hex
+  gasPrice?: Hex
+}
+
+/** What a caller asks for; the rest (nonce, gas, fees, type) is filled in against the chain. */
+export interface TxRequest {
+  from: Address
+  to?: Address | null
+  value?: bigint
+  data?: Hex
+  gas?: bigint
+  nonce?: number
+  gasPrice?: bigint
+  maxFeePerGas?: bigint
+  maxPriorityFeePerGas?: bigint
+  type?: 'eip1559' | 'legacy'
+  /** headroom over the estimate when the wallet estimates the gas itself (default GAS_LIMIT_HEADROOM_PERCENT) */
+  headroomPercent?: number
+}
+
+/** Fee of a transaction, in wei as decimal strings: what it will likely cost and the most it can. */
+export interface FeeQuote {
+  /** L2 (or L1) execution: gas × effective gas price */
+  execution: string
+  /** OP Stack L1 data fee (GasPriceOracle.getL1Fee); "0" on chains without one */
+  l1Data: string
+  /** OP Stack operator fee (Isthmus); "0" where there is none */
+  operator: string
+  total: string
+  /** gas limit × max fee per gas + L1 data + operator: the most the user can be charged */
+  max: string
+  /** chain recognised as OP Stack by its GasPriceOracle predeploy */
+  opStack: boolean
+  /** ms since epoch of the block this was computed against */
+  at: number
+  /** where the base fee goes next block (EIP-1559): ±1% or more is rising/falling */
+  baseFeeTrend?: 'rising' | 'falling' | 'steady'
+}
+
+/** The fee shown before a transaction is signed (the rollup fee model in src/rollup/fees.ts). */
+export type FeeQuoter = (network: Network, client: PublicClient, tx: PreparedTx) => Promise<FeeQuote>
+
+export interface DecodedCall {
+  /** e.g. "transfer(address to, uint256 amount)" */
+  signature: string
+  functionName: string
+  args: { name: string; type: string; value: string }[]
+  /** where the ABI came from: a known contract, the token list, … */
+  source: string
+}

@@ -1,0 +1,54 @@
+// The page protocol: what the inpage provider (MAIN world) and the relay (ISOLATED world) say to
+// each other over window.postMessage, and the one page call the relay makes to the background.
+// Everything a page sends is checked here before it goes anywhere.
+import type { ErrorShape } from '../errors.ts'
+import type { ProviderEventName } from './push.ts'
+import { isPlainObject, isRequestId, type RequestId } from './ids.ts'
+
+export interface ProviderRequest {
+  id: RequestId
+  method: string
+  params?: unknown
+}
+
+/** The background answers at once, or says the answer will be pushed later (approval windows). */
+export type ProviderReply = { result: unknown } | { error: ErrorShape } | { deferred: true }
+
+export interface PageCalls {
+  'provider.request': { params: ProviderRequest; result: ProviderReply }
+}
+
+export const INPAGE_TAG = 'rollup-wallet:inpage'
+export const RELAY_TAG = 'rollup-wallet:relay'
+
+export type PageWindowMessage =
+  | { source: typeof INPAGE_TAG; kind: 'request'; id: RequestId; method: string; params?: unknown }
+  | { source: typeof RELAY_TAG; kind: 'response'; id: RequestId; result?: unknown; error?: ErrorShape }
+  | { source: typeof RELAY_TAG; kind: 'event'; event: ProviderEventName; data: unknown }
+  | { source: typeof RELAY_TAG; kind: 'config'; isDefaultWallet: boolean }
+
+/** Largest request the relay forwards, in characters of JSON: bigger ones get -32602 at once. */
+export const MAX_REQUEST_CHARS = 512 * 1024
+export const MAX_METHOD_CHARS = 100
+
+/** Validates a request posted by the page. Returns a reason when malformed (answered with -32600/-32602). */
+export function checkPageRequest(x: unknown): { ok: true; request: ProviderRequest } | { ok: false; id?: RequestId; reason: string } | null {
+  if (!isPlainObject(x) || x.source !== INPAGE_TAG || x.kind !== 'request') return null
+  const id = x.id
+  if (!isRequestId(id)) return null
+  if (typeof x.method !== 'string' || x.method.length === 0 || x.method.length > MAX_METHOD_CHARS) {
+    return { ok: false, id, reason: 'method must be a non-empty string of at most 100 characters' }
+  }
+  const params = x.params
+  if (params !== undefined && !Array.isArray(params) && !isPlainObject(params)) {
+    return { ok: false, id, reason: 'params must be an array or an object' }
+  }
+  let size = 0
+  try {
+    size = params === undefined ? 0 : JSON.stringify(params).length
+  } catch {
+    return { ok: false, id, reason: 'params must be JSON (no cycles, no BigInt)' }
+  }
+  if (size > MAX_REQUEST_CHARS) return { ok: false, id, reason: `params too large (${size} characters, limit ${MAX_REQUEST_CHARS})` }
+  return { ok: true, request: params === undefined ? { id, method: x.method } : { id, method: x.method, params } }
+}
