@@ -72,7 +72,7 @@ export class BalanceService {
    * all chains at once; resolves when every chain has answered, failed or timed out.
    */
   async refresh(p: { address?: string; chainIds?: number[] } = {}): Promise<AccountBalances> {
-    const address = await this.ownAccount(p.address)
+    const address = await this.accountOrSelected(p.address)
     const { networks, tokens } = await this.registry()
     await this.cache.setMeta(this.metaOf(networks, tokens))
     const ids = p.chainIds?.length ? p.chainIds : await this.chosenChainIds(networks)
@@ -142,7 +142,7 @@ export class BalanceService {
   }
 
   /** `address` (one of the wallet's accounts), or the selected account. */
-  private async ownAccount(address?: string): Promise<Address> {
+  private async accountOrSelected(address?: string): Promise<Address> {
     if (address) return this.deps.wallet.ownAccount(address)
     const selected = await this.deps.wallet.selectedAccount()
     if (!selected) throw new WalletError('UNKNOWN_ACCOUNT', 'The wallet has no account yet.')
