@@ -104,11 +104,12 @@ export class FlowEngine {
    * Prepares the current step: built against the chain now (a step no longer needed is skipped),
    * nonce, gas and fee filled in. A failure leaves the flow at that step with the reason, to retry.
    */
-  private async prepareCurrent(flow: Flow): Promise<Flow> {
+  private async prepareCurrent(flow: Flow, note?: string): Promise<Flow> {
     const kind = this.kindOf(flow)
     let f: Flow = { ...flow, status: 'preparing' }
     delete f.prepared
     delete f.error
+    if (note) f.error = note
     try {
       for (;;) {
         if (f.current >= f.steps.length) {
@@ -223,6 +224,8 @@ export class FlowEngine {
       this.timer = null
       void this.watch()
     }, this.deps.watchEveryMs ?? WATCH_EVERY_MS)
+    // in node (tests) a pending look does not keep the process alive; a browser has no unref
+    ;(this.timer as { unref?: () => void }).unref?.()
   }
 
   /** One look at every step on its way: mined, the next step is prepared; reverted, the flow stops with the reason. */
@@ -256,7 +259,7 @@ export class FlowEngine {
           .getTransaction({ hash: step.hash })
           .then(() => true, (err: Error) => (err.name === 'TransactionNotFoundError' ? false : true))
         if (!known && this.deps.now() - f.updatedAt > LOST_AFTER_MS) {
-          await this.prepareCurrent({ ...f, steps: setStep(f.steps, f.current, { status: 'ready', hash: undefined }), error: 'The last transaction never reached the network; confirm the step again.' })
+          await this.prepareCurrent({ ...f, steps: setStep(f.steps, f.current, { status: 'ready', hash: undefined }) }, 'The last transaction never reached the network; confirm the step again.')
         }
         return
       }
