@@ -120,7 +120,7 @@ test("a dead RPC: 902 keeps its last figures, marked stale with the time of the 
 
 test('activity: a transaction sent from the wallet shows as confirmed', async () => {
   const page = await openPopup(wb)
-  const { tx } = await uiCall<{ tx: unknown }>(page, 'tx.prepare', { chainId: 901, from: me, to: devnet.accounts[5].address, value: parseEther('0.5').toString() })
+  const { tx } = await uiCall<{ tx: unknown }>(page, 'send.prepare', { chainId: 901, from: me, to: devnet.accounts[5].address, amount: parseEther('0.5').toString(), token: null })
   const { hash } = await uiCall<{ hash: Hex }>(page, 'tx.send', { tx, title: 'Send 0.5 ETH' })
   await l2Clients(devnet.manifest, 901, privateKeyToAccount(devnet.accounts[0].privateKey)).public.waitForTransactionReceipt({ hash, pollingInterval: 100 })
   await page.goto(extensionUrl(wb, 'popup.html#/activity'))
