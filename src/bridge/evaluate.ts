@@ -1,8 +1,11 @@
 // The withdrawal state machine: given what the chain says now about one withdrawal (read in bulk
 // by the tracker), its next status, its predictions and whether its proof still counts. Pure.
 //   initiating -> waiting-proposal -> ready-to-prove -> proving -> proven -> ready-to-finalize
-//   -> finalizing -> finalized; a proof whose game lost, was blacklisted or no longer has the
-//   respected type (or whose output was deleted) sends it back to ready-to-prove with `reprove`.
+//   -> finalizing -> finalized; a proof that no longer counts sends it back to ready-to-prove with
+//   `reprove`. Whether it counts is the chain's own answer where the chain has one: on portals with
+//   an AnchorStateRegistry (5.x) the registry's (lost, blacklisted, retired, not respected when the
+//   game was created); a change of the respected type alone leaves a proof valid there. Only the
+//   3.x portals, which have no such calls, get the local rule (a type change invalidates older games).
 import type { Address, Hex } from 'viem'
 import { GAME_STATUS } from '../rollup/abis.ts'
 import { predictFinalize, predictProposal, type ProvenFacts } from '../rollup/exit-time.ts'
@@ -20,9 +23,22 @@ export interface ChainFacts {
 export interface WithdrawalFacts {
   finalized: boolean
   /** the proof recorded in the portal for this withdrawal (and this submitter), if any */
-  proven: { provenAt: number; game?: Address; outputRoot?: Hex; outputIndex?: number } | null
+  proven: { provenAt: number; game?: Address; outputRoot?: Hex; outputIndex?: number; submitter?: Address } | null
   /** the game proven against, as it is now */
-  game?: { type: number; status: number; createdAt: number; resolvedAt: number; blacklisted: boolean }
+  game?: {
+    type: number
+    status: number
+    createdAt: number
+    resolvedAt: number
+    blacklisted: boolean
+    /** the registry's answers (portals with an AnchorStateRegistry); undefined on 3.x */
+    retired?: boolean
+    respected?: boolean
+    registered?: boolean
+    /** when the game itself says it can resolve (its own state and its parent's), null: not before more proofs; undefined: by the chain's clock */
+    expected?: number | null
+    expectedWhy?: string
+  }
   /** the output proven against, as it is now ('deleted' once the oracle dropped it) */
   output?: { root: Hex; timestamp: number } | 'deleted'
   /** OptimismPortal2.checkWithdrawal passed: the portal would finalize now */
@@ -74,6 +90,11 @@ export function evaluateWithdrawal(prev: WithdrawalItem, chain: ChainFacts, f: W
   const reprove = f.proven ? staleProof(params, f) : null
   if (f.proven && !reprove) {
     const proof = { ...(w.proof ?? { submitter: w.account }), provenAt: f.proven.provenAt }
+    // proven by someone else (a relayer, another account): that proof is the one finalize names
+    if (f.proven.submitter && f.proven.submitter !== proof.submitter) {
+      proof.submitter = f.proven.submitter
+      delete proof.hash
+    }
     if (f.proven.game) proof.game = f.proven.game
     if (f.game) Object.assign(proof, { gameType: f.game.type, gameCreatedAt: f.game.createdAt, gameResolvedAt: f.game.resolvedAt, gameStatus: f.game.status })
     if (f.proven.outputIndex !== undefined) proof.outputIndex = f.proven.outputIndex
@@ -82,7 +103,10 @@ export function evaluateWithdrawal(prev: WithdrawalItem, chain: ChainFacts, f: W
     w.proof = proof
     delete w.reprove
     const facts: ProvenFacts = { provenAt: f.proven.provenAt }
-    if (f.game) facts.game = { createdAt: f.game.createdAt, resolvedAt: f.game.resolvedAt, status: f.game.status }
+    if (f.game) {
+      facts.game = { createdAt: f.game.createdAt, resolvedAt: f.game.resolvedAt, status: f.game.status }
+      if (f.game.expected !== undefined) Object.assign(facts.game, { expected: f.game.expected, ...(f.game.expectedWhy ? { expectedWhy: f.game.expectedWhy } : {}) })
+    }
     if (f.output && f.output !== 'deleted') facts.output = { timestamp: f.output.timestamp }
     const eta = predictFinalize(params, facts, now)
     w.eta!.finalize = predicted(eta.at, eta.reason, now)
@@ -129,8 +153,15 @@ export function staleProof(params: RollupParams, f: WithdrawalFacts): string | n
   if (s.kind === 'dispute-games' && f.game) {
     if (f.game.status === GAME_STATUS.CHALLENGER_WINS) return 'The game this withdrawal was proven against was lost by its proposer: prove it again against a newer proposal.'
     if (f.game.blacklisted) return 'The chain’s guardian blacklisted the game this withdrawal was proven against: prove it again.'
+    if (s.anchorStateRegistry && f.game.retired !== undefined) {
+      // the registry's own answers; a change of the respected type alone does not invalidate a proof
+      if (f.game.retired) return 'The chain’s guardian retired every game up to a recent time, the one this withdrawal was proven against included: prove it again against a newer proposal.'
+      if (f.game.registered === false) return 'The game this withdrawal was proven against is not one the chain’s factory created: prove it again.'
+      if (f.game.respected === false) return 'The game this withdrawal was proven against was not of the type the chain respected when it was created, so it never counts: prove it again.'
+      return null
+    }
     if (f.game.type !== s.respectedGameType) {
-      return `The chain now respects ${s.game.label}; the proof used a type-${f.game.type} game, which no longer counts: prove it again.`
+      return `The chain now respects ${s.game.label}; the proof used a type-${f.game.type} game, which no longer counts on this portal: prove it again.`
     }
     if (params.gamesValidAfter !== undefined && f.game.createdAt < params.gamesValidAfter) {
       return 'The chain changed its respected game type after the game this withdrawal was proven against: prove it again.'

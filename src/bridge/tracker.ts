@@ -7,12 +7,13 @@
 import { getAddress, type Address, type Hex, type PublicClient } from 'viem'
 import { getWithdrawals } from 'viem/op-stack'
 import type { Network } from '../chains/types.ts'
-import { anchorStateRegistryAbi, disputeGameAbi, disputeGameFactoryAbi, legacyPortalAbi, outputOracleAbi, portal2Abi } from '../rollup/abis.ts'
+import { anchorStateRegistryAbi, disputeGameFactoryAbi, legacyPortalAbi, outputOracleAbi, portal2Abi } from '../rollup/abis.ts'
 import { readMany, value, type Read, type ReadResult } from '../rollup/multicall.ts'
 import { CADENCE_SAMPLES, cadenceOf, latestGamesRead, nowRead, proposalFromGame, readRollupParams, recentOutputs, type Proposal, type RollupParams } from '../rollup/params.ts'
 import { receiptOrNull, trackDeposits } from './deposit-track.ts'
 import { messageOf } from './message.ts'
-import { evaluateWithdrawal, type ChainFacts, type Transition, type WithdrawalFacts } from './evaluate.ts'
+import { evaluateWithdrawal, staleProof, type ChainFacts, type Transition, type WithdrawalFacts } from './evaluate.ts'
+import { applyParents, gameFacts, gameReads, othersProofs } from './game-facts.ts'
 import { isFinished, type BridgeStore } from './store.ts'
 import type { BridgeItem, DepositItem, WithdrawalItem } from './types.ts'
 
@@ -220,7 +221,8 @@ export class Tracker {
       const reads: Read[] = [{ address: s.portal, abi: portal2Abi, functionName: 'finalizedWithdrawals', args: [hash] }]
       if (games) {
         reads.push({ address: s.portal, abi: portal2Abi, functionName: 'provenWithdrawals', args: [hash, submitter] })
-        if (w.proof?.game) reads.push(...this.gameReads(s, w.proof.game, hash, submitter))
+        reads.push({ address: s.portal, abi: portal2Abi, functionName: 'numProofSubmitters', args: [hash] })
+        if (w.proof?.game) reads.push(...gameReads(s, w.proof.game, hash, submitter))
       } else {
         reads.push({ address: s.portal, abi: legacyPortalAbi, functionName: 'provenWithdrawals', args: [hash] })
         if (w.proof?.outputIndex !== undefined) reads.push({ address: s.oracle, abi: outputOracleAbi, functionName: 'getL2Output', args: [BigInt(w.proof.outputIndex)] })
@@ -249,7 +251,7 @@ export class Tracker {
         const pw = value<readonly [Address, bigint]>(r[1])
         const game = pw && pw[1] > 0n ? getAddress(pw[0]) : undefined
         if (game && game !== w.proof?.game) {
-          const reads = this.gameReads(s, game, w.message!.withdrawalHash, w.proof?.submitter ?? w.account)
+          const reads = gameReads(s, game, w.message!.withdrawalHash, w.proof?.submitter ?? w.account)
           fresh.push({ w, i, at: extra.length, n: reads.length })
           extra.push(...reads)
         }
@@ -277,6 +279,7 @@ export class Tracker {
       } else extraRes = all
     }
 
+    const parents: Parameters<typeof applyParents>[2] = []
     ws.forEach((w, i) => {
       const r = perRes[i]
       const fr = fresh.find((x) => x.i === i)
@@ -285,8 +288,10 @@ export class Tracker {
         const pw = value<readonly [Address, bigint]>(r[1])
         if (pw && pw[1] > 0n) {
           f.proven = { provenAt: Number(pw[1]), game: getAddress(pw[0]) }
-          const g = fr ? extraRes.slice(fr.at, fr.at + fr.n) : r.slice(2)
-          Object.assign(f, this.gameFacts(g))
+          const g = fr ? extraRes.slice(fr.at, fr.at + fr.n) : r.slice(3)
+          const gf = gameFacts(g, now)
+          Object.assign(f, gf.facts)
+          if (gf.parent && f.game) parents.push({ facts: f.game, parent: gf.parent })
         }
       } else {
         const pw = value<readonly [Hex, bigint, bigint]>(r[1])
@@ -300,6 +305,27 @@ export class Tracker {
       facts.set(w.id, f)
     })
 
+    if (games) {
+      // A withdrawal this account has not validly proven may have been proven by someone else.
+      const asks = ws
+        .map((w, i) => ({ w, f: facts.get(w.id)!, count: Number(value<bigint>(perRes[i][2]) ?? 0n) }))
+        .filter((x) => !x.f.finalized && x.count > (x.f.proven ? 1 : 0) && (!x.f.proven || staleProof(params, x.f) !== null))
+      const found = await othersProofs(l1, s, asks.map((x) => ({ hash: x.w.message!.withdrawalHash, count: x.count, skip: x.w.proof?.submitter ?? x.w.account })))
+      const adopted = asks.filter((x) => found.has(x.w.message!.withdrawalHash))
+      const reads = await readMany(l1, adopted.flatMap((x) => gameReads(s, found.get(x.w.message!.withdrawalHash)!.game, x.w.message!.withdrawalHash, found.get(x.w.message!.withdrawalHash)!.submitter)))
+      let k = 0
+      for (const x of adopted) {
+        const o = found.get(x.w.message!.withdrawalHash)!
+        const n = gameReads(s, o.game, x.w.message!.withdrawalHash, o.submitter).length
+        const gf = gameFacts(reads.slice(k, (k += n)), now)
+        const candidate: WithdrawalFacts = { finalized: false, proven: { provenAt: o.provenAt, game: o.game, submitter: o.submitter }, ...gf.facts }
+        if (staleProof(params, candidate) !== null) continue
+        facts.set(x.w.id, candidate)
+        if (gf.parent && candidate.game) parents.push({ facts: candidate.game, parent: gf.parent })
+      }
+      await applyParents(l1, s, parents, now)
+    }
+
     let latest: Proposal | null = proposals[0] ?? null
     if (s.kind === 'output-oracle' && latest) {
       // what counts for proving is the oracle's newest block, whatever the output list says
@@ -307,34 +333,5 @@ export class Tracker {
       latest = { ...latest, l2Block: Math.max(latest.l2Block, latestBlock) }
     }
     return { now, facts, proposals, latest, respectedGameType, validAfter }
-  }
-
-  private gameReads(s: Extract<RollupParams['system'], { kind: 'dispute-games' }>, game: Address, hash: Hex, submitter: Address): Read[] {
-    const g = (functionName: string): Read => ({ address: game, abi: disputeGameAbi, functionName })
-    return [
-      g('gameType'),
-      g('status'),
-      g('createdAt'),
-      g('resolvedAt'),
-      s.anchorStateRegistry
-        ? { address: s.anchorStateRegistry, abi: anchorStateRegistryAbi, functionName: 'isGameBlacklisted', args: [game] }
-        : { address: s.portal, abi: portal2Abi, functionName: 'disputeGameBlacklist', args: [game] },
-      { address: s.portal, abi: portal2Abi, functionName: 'checkWithdrawal', args: [hash, submitter] },
-    ]
-  }
-
-  private gameFacts(r: ReadResult[]): Pick<WithdrawalFacts, 'game' | 'finalizable'> {
-    const type = value<number>(r[0])
-    if (type === undefined) return {}
-    return {
-      game: {
-        type: Number(type),
-        status: Number(value<number>(r[1]) ?? 0),
-        createdAt: Number(value<bigint>(r[2]) ?? 0n),
-        resolvedAt: Number(value<bigint>(r[3]) ?? 0n),
-        blacklisted: value<boolean>(r[4]) === true,
-      },
-      finalizable: r[5]?.ok === true,
-    }
   }
 }

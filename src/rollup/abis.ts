@@ -51,15 +51,29 @@ export const disputeGameFactoryAbi = parseAbi([
   'function findLatestGames(uint32 gameType, uint256 start, uint256 n) view returns ((uint256 index, bytes32 metadata, uint64 timestamp, bytes32 rootClaim, bytes extraData)[])',
 ])
 
-/** AnchorStateRegistry 3.x (portal 4+/5.x): respected type, finality delay and retirement live here. */
+/**
+ * AnchorStateRegistry 3.x (portal 4+/5.x): respected type, finality delay and retirement live here,
+ * and whether a game's claim still counts is its own answer (isGameProper: registered, not
+ * blacklisted, not retired; isGameRespected: the respected type when it was created).
+ */
 export const anchorStateRegistryAbi = parseAbi([
   'function respectedGameType() view returns (uint32)',
   'function disputeGameFinalityDelaySeconds() view returns (uint256)',
   'function retirementTimestamp() view returns (uint64)',
   'function isGameBlacklisted(address) view returns (bool)',
+  'function isGameRetired(address) view returns (bool)',
+  'function isGameRespected(address) view returns (bool)',
+  'function isGameProper(address) view returns (bool)',
+  'function isGameRegistered(address) view returns (bool)',
+  'function isGameFinalized(address) view returns (bool)',
+  'function isGameClaimValid(address) view returns (bool)',
 ])
 
-/** Any dispute game: fault games (types 0/1/…), OP Succinct validity (6) and Lite (42). */
+/**
+ * Any dispute game: fault games (types 0/1/8), OP Succinct validity (6) and Lite (42: claimData
+ * with the challenge and proof state and the deadline), Base's AggregateVerifier (621: the game's
+ * own expectedResolution, its fast and slow finalization delays, its parent by address).
+ */
 export const disputeGameAbi = parseAbi([
   'function gameType() view returns (uint32)',
   'function status() view returns (uint8)',
@@ -71,7 +85,17 @@ export const disputeGameAbi = parseAbi([
   'function clockExtension() view returns (uint64)',
   'function maxChallengeDuration() view returns (uint64)',
   'function wasRespectedGameTypeWhenCreated() view returns (bool)',
+  'function maxProveDuration() view returns (uint64)',
+  'function claimData() view returns (uint32 parentIndex, address counteredBy, address prover, bytes32 claim, uint8 status, uint64 deadline)',
+  'function parentIndex() view returns (uint32)',
+  'function expectedResolution() view returns (uint64)',
+  'function parentAddress() view returns (address)',
+  'function SLOW_FINALIZATION_DELAY() view returns (uint64)',
+  'function FAST_FINALIZATION_DELAY() view returns (uint64)',
 ])
+
+/** OP Succinct Lite's ProposalStatus (claimData().status). */
+export const LITE_STATUS = { UNCHALLENGED: 0, CHALLENGED: 1, UNCHALLENGED_PROVEN: 2, CHALLENGED_PROVEN: 3, RESOLVED: 4 } as const
 
 /** Output oracles: bedrock L2OutputOracle and OP Succinct v1/v2 (uppercase and lowercase getters) and v3 (lowercase only). */
 export const outputOracleAbi = parseAbi([

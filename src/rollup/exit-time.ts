@@ -37,7 +37,7 @@ export function cadenceText(p: RollupParams): string {
     who = s.flavor === 'op-succinct' ? 'OP Succinct validity proofs' : 'output proposer'
     what = 'an output'
   } else {
-    who = { permissioned: 'permissioned proposer', permissionless: 'fault proofs', 'op-succinct': 'OP Succinct validity proofs', 'op-succinct-lite': 'OP Succinct Lite', unknown: s.game.label }[s.game.family]
+    who = { permissioned: 'permissioned proposer', permissionless: 'fault proofs', 'op-succinct': 'OP Succinct validity proofs', 'op-succinct-lite': 'OP Succinct Lite', aggregate: 'TEE + ZK proofs', unknown: s.game.label }[s.game.family]
     if (s.game.family === 'op-succinct') what = 'a proven proposal'
   }
   if (!every) return `${who}: no proposals seen yet`
@@ -89,8 +89,12 @@ export function predictProposal(p: RollupParams, l2Block: number, now: number, l
 export interface ProvenFacts {
   /** L1 time of the proof */
   provenAt: number
-  /** the game proven against (OptimismPortal2) */
-  game?: { createdAt: number; resolvedAt: number; status: number }
+  /**
+   * the game proven against (OptimismPortal2); `expected`: when the game itself says it can resolve
+   * (OP Succinct Lite: its deadline, or now once proven; AggregateVerifier: expectedResolution;
+   * null: not before more proofs arrive), already the later of its own and its parent's
+   */
+  game?: { createdAt: number; resolvedAt: number; status: number; expected?: number | null; expectedWhy?: string }
   /** the output proven against (legacy portal) */
   output?: { timestamp: number }
 }
@@ -116,7 +120,12 @@ export function predictFinalize(p: RollupParams, proven: ProvenFacts, now: numbe
   let resolvedAt: number
   if (g.status === GAME_STATUS.DEFENDER_WINS && g.resolvedAt > 0) resolvedAt = g.resolvedAt
   else if (p.system.game.resolvesAtCreation) resolvedAt = g.createdAt
-  else if (p.gameClockSeconds !== undefined) {
+  else if (g.expected !== undefined) {
+    // the game says when (Lite's deadline or proof, 621's expectedResolution, and its parent's)
+    if (g.expected === null) return { at: null, reason: g.expectedWhy ?? 'The game cannot resolve before more proofs arrive.', parts }
+    resolvedAt = Math.max(g.expected, now)
+    parts.push({ key: 'clock', label: g.expectedWhy ?? 'Game resolution', at: g.expected })
+  } else if (p.gameClockSeconds !== undefined) {
     // an unchallenged game can be resolved once its clock ran out; past that, any moment now
     resolvedAt = Math.max(g.createdAt + p.gameClockSeconds, now)
     parts.push({ key: 'clock', label: 'Game clock', at: g.createdAt + p.gameClockSeconds })
@@ -126,7 +135,7 @@ export function predictFinalize(p: RollupParams, proven: ProvenFacts, now: numbe
   const at = Math.max(maturity, finalityAt)
   const reasons = [`proof maturity: ${left(maturity)}`]
   const clock = parts.find((x) => x.key === 'clock')
-  if (clock && clock.at > now) reasons.push(`game clock: ${left(clock.at)}`)
+  if (clock && clock.at > now) reasons.push(`${clock.label === 'Game clock' ? 'game clock' : clock.label.toLowerCase()}: ${left(clock.at)}`)
   reasons.push(`dispute-game finality: ${left(finalityAt)}`)
   return { at, reason: reasons.join('; '), parts }
 }
@@ -140,7 +149,9 @@ export function exitDuration(p: RollupParams): { proveWaitSeconds: number | null
   let finalizeWaitSeconds: number | null = null
   if (p.system.kind === 'output-oracle') finalizeWaitSeconds = p.finalizationPeriodSeconds ?? null
   else if (p.system.kind === 'dispute-games' && p.proofMaturityDelaySeconds !== undefined && p.disputeGameFinalityDelaySeconds !== undefined) {
-    const resolution = p.system.game.resolvesAtCreation ? 0 : (p.gameClockSeconds ?? 0)
+    // validity games resolve when created; Lite after its challenge window; 621 its fast delay after
+    // its proofs (the slow one when only one proof comes); fault games when their clock runs out
+    const resolution = p.system.game.resolvesAtCreation ? 0 : p.finalizationDelays ? p.finalizationDelays.fastSeconds : (p.gameClockSeconds ?? 0)
     finalizeWaitSeconds = Math.max(p.proofMaturityDelaySeconds, resolution + p.disputeGameFinalityDelaySeconds)
   }
   const totalSeconds = proveWaitSeconds !== null && finalizeWaitSeconds !== null ? proveWaitSeconds + finalizeWaitSeconds : null

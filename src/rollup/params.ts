@@ -44,6 +44,10 @@ export interface RollupParams {
   gamesValidAfter?: number
   /** fault games: maxClockDuration (a game resolves once it ran out unchallenged); Lite: maxChallengeDuration */
   gameClockSeconds?: number
+  /** OP Succinct Lite: how long a challenged proposal's proposer has to prove it (maxProveDuration) */
+  proveDurationSeconds?: number
+  /** AggregateVerifier (621): a game resolves this long after its proofs (fast: TEE and ZK both; slow: one) */
+  finalizationDelays?: { fastSeconds: number; slowSeconds: number }
   cadence: Cadence
   /** L1 time of the read, seconds */
   readAt: number
@@ -130,6 +134,9 @@ async function gameParams(l1: Pick<PublicClient, 'multicall'>, s: Extract<ProofS
     a('retirementTimestamp'),
     g('maxClockDuration'),
     g('maxChallengeDuration'),
+    g('maxProveDuration'),
+    g('FAST_FINALIZATION_DELAY'),
+    g('SLOW_FINALIZATION_DELAY'),
   ]
   const res = await readMany(l1, reads.map((x) => x ?? nowRead()))
   const at = (i: number) => (reads[i] ? res[i] : undefined)
@@ -142,20 +149,26 @@ async function gameParams(l1: Pick<PublicClient, 'multicall'>, s: Extract<ProofS
   const validAfter = Math.max(num(value(at(4))) ?? 0, retired ? retired + 1 : 0)
   const proposals = games.map(proposalFromGame).filter((g) => g.timestamp >= validAfter)
   let clock = num(value(at(7))) ?? num(value(at(8)))
+  let prove = num(value(at(9)))
+  let fast = num(value(at(10)))
+  let slow = num(value(at(11)))
   // Newer games take their parameters from the factory's gameArgs: the shared implementation may
   // not answer, the game proxies do.
-  if (clock === undefined && proposals[0]?.game) {
-    const [c, d] = await readMany(l1, [
-      { address: proposals[0].game, abi: disputeGameAbi, functionName: 'maxClockDuration' },
-      { address: proposals[0].game, abi: disputeGameAbi, functionName: 'maxChallengeDuration' },
-    ])
+  if (clock === undefined && fast === undefined && proposals[0]?.game) {
+    const gp = (functionName: string): Read => ({ address: proposals[0].game!, abi: disputeGameAbi, functionName })
+    const [c, d, e, f, g2] = await readMany(l1, [gp('maxClockDuration'), gp('maxChallengeDuration'), gp('maxProveDuration'), gp('FAST_FINALIZATION_DELAY'), gp('SLOW_FINALIZATION_DELAY')])
     clock = num(value(c)) ?? num(value(d))
+    prove ??= num(value(e))
+    fast ??= num(value(f))
+    slow ??= num(value(g2))
   }
   return {
     proofMaturityDelaySeconds: num(value(at(2))),
     disputeGameFinalityDelaySeconds: num(value(at(3))) ?? num(value(at(5))),
     ...(validAfter ? { gamesValidAfter: validAfter } : {}),
     ...(clock !== undefined && !s.game.resolvesAtCreation ? { gameClockSeconds: clock } : {}),
+    ...(prove !== undefined && s.game.family === 'op-succinct-lite' ? { proveDurationSeconds: prove } : {}),
+    ...(fast !== undefined && slow !== undefined && s.game.family === 'aggregate' ? { finalizationDelays: { fastSeconds: fast, slowSeconds: slow } } : {}),
     cadence: cadenceOf(proposals),
     readAt,
   }

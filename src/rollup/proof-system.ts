@@ -8,7 +8,7 @@ import { anchorStateRegistryAbi, disputeGameFactoryAbi, legacyPortalAbi, outputO
 import { readMany, value, type Read } from './multicall.ts'
 import { sameAddress } from '../util/address.ts'
 
-export type GameFamily = 'permissionless' | 'permissioned' | 'op-succinct' | 'op-succinct-lite' | 'unknown'
+export type GameFamily = 'permissionless' | 'permissioned' | 'op-succinct' | 'op-succinct-lite' | 'aggregate' | 'unknown'
 
 export interface GameTypeInfo {
   type: number
@@ -19,8 +19,10 @@ export interface GameTypeInfo {
   resolvesAtCreation: boolean
 }
 
-// Game types (OP Stack GameTypes library + OP Succinct). 2/3/8 are fault proofs with other VMs
-// (Asterisc, Kona): permissionless like 0. Super-root (interop) types 4/5 are not supported.
+// Game types (OP Stack GameTypes library + OP Succinct + Base). 2/3/8 are fault proofs with other
+// VMs (Asterisc, Kona): permissionless like 0. 621 is Base's AggregateVerifier (a proposal backed by
+// a TEE and a ZK proof; the game says when it expects to resolve). Super-root (interop) types 4/5
+// are not supported.
 const FAMILIES: Record<number, { family: GameFamily; name: string }> = {
   0: { family: 'permissionless', name: 'permissionless fault proofs' },
   1: { family: 'permissioned', name: 'permissioned fault proofs' },
@@ -29,6 +31,7 @@ const FAMILIES: Record<number, { family: GameFamily; name: string }> = {
   6: { family: 'op-succinct', name: 'OP Succinct validity proofs' },
   8: { family: 'permissionless', name: 'permissionless fault proofs (Kona)' },
   42: { family: 'op-succinct-lite', name: 'OP Succinct Lite (optimistic, ZK fallback)' },
+  621: { family: 'aggregate', name: 'aggregate TEE + ZK proofs' },
 }
 
 export function gameTypeInfo(type: number): GameTypeInfo {
