@@ -191,7 +191,12 @@ contract OptimismPortal2V5 {
 
         // A contract's deposit comes from its aliased address on L2.
         address from = msg.sender;
-        if (!_isSenderEOA()) from = address(uint160(msg.sender) + uint160(0x1111000000000000000000000000000000001111));
+        if (!_isSenderEOA()) {
+            unchecked {
+                // L1 -> L2 address aliasing: + 0x1111000000000000000000000000000000001111, modulo 2^160
+                from = address(uint160(msg.sender) + uint160(0x1111000000000000000000000000000000001111));
+            }
+        }
 
         emit TransactionDeposited(from, _to, DEPOSIT_VERSION, abi.encodePacked(msg.value, _value, _gasLimit, _isCreation, _data));
         _metered(_gasLimit, initialGas);
