@@ -208,3 +208,17 @@ export async function gameCovering(devnet: Devnet, chainId: number, l2Block: big
   if (p.kind !== 'game') throw new Error('unreachable')
   return p
 }
+
+const multicallTimestampAbi = parseAbi(['function getCurrentBlockTimestamp() view returns (uint256)'])
+
+/** Waits until the next L1 block will be later than `game`'s creation (5.x refuses proofs in that block). */
+export async function afterCreationSecond(devnet: Devnet, game: Address) {
+  const createdAt = await gameRead<bigint>(devnet, game, 'createdAt')
+  const deadline = Date.now() + 5000
+  for (;;) {
+    const next = await devnet.l1.client.readContract({ address: devnet.manifest.l1.contracts.multicall3, abi: multicallTimestampAbi, functionName: 'getCurrentBlockTimestamp', blockTag: 'pending' })
+    if (next > createdAt) return
+    if (Date.now() > deadline) throw new Error(`L1 time did not leave the second of ${game}'s creation`)
+    await new Promise((r) => setTimeout(r, 100))
+  }
+}
