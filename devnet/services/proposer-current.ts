@@ -271,7 +271,9 @@ export class CurrentChainProposer {
       const target = parentL2 + BigInt(this.cfg.intervalBlocks)
       if (head < target) break
       const root = await this.outputRoot(target)
-      made = await this.create(GAME_TYPE.AGGREGATE_VERIFIER, root, target, encodePacked(['uint256', 'address', 'bytes32'], [target, parent, root]))
+      // Catching up, only the newest game of the batch needs a second of its own.
+      const last = head < target + BigInt(this.cfg.intervalBlocks)
+      made = await this.create(GAME_TYPE.AGGREGATE_VERIFIER, root, target, encodePacked(['uint256', 'address', 'bytes32'], [target, parent, root]), last)
       await this.cfg.signer.call(made.address, CURRENT_ABI.aggregate, 'verifyProposalProof', [AGGREGATE_PROOF.tee], { gas: 500_000n, label: `TEE proof ${made.address}` })
       if (this.aggregateProofs === 'tee+zk') {
         await this.cfg.signer.call(made.address, CURRENT_ABI.aggregate, 'verifyProposalProof', [AGGREGATE_PROOF.zk], { gas: 500_000n, label: `ZK proof ${made.address}` })
@@ -289,13 +291,14 @@ export class CurrentChainProposer {
     return { parent: this.cfg.anchorStateRegistry, parentL2: start.l2SequenceNumber }
   }
 
-  private async create(gameType: number, root: Hex, l2Block: bigint, extraData: Hex): Promise<GameProposal> {
+  /** Creates a game; `hold` mines it in a second of its own (so it can be proven against in the next block). */
+  private async create(gameType: number, root: Hex, l2Block: bigint, extraData: Hex, hold = true): Promise<GameProposal> {
     const { cfg } = this
     const dgfAbi = bedrock('DisputeGameFactory').abi
     const bond = (await this.read(cfg.disputeGameFactory, dgfAbi, 'initBonds', [gameType])) as bigint
-    await this.clock.holdSecond(() =>
-      cfg.signer.call(cfg.disputeGameFactory, dgfAbi, 'create', [gameType, root, extraData], { value: bond, gas: 3_000_000n, label: `create game type ${gameType} for L2 block ${l2Block}` }),
-    )
+    const send = () => cfg.signer.call(cfg.disputeGameFactory, dgfAbi, 'create', [gameType, root, extraData], { value: bond, gas: 3_000_000n, label: `create game type ${gameType} for L2 block ${l2Block}` })
+    if (hold) await this.clock.holdSecond(send)
+    else await send()
     const [receipt] = await cfg.signer.settle()
     const proposal = await gameFromReceipt(this.l1, cfg.chainId, cfg.disputeGameFactory, receipt!, gameType, l2Block, root)
     this.lastOwn.set(gameType, { index: proposal.index, address: proposal.address, l2: l2Block })

@@ -156,9 +156,9 @@ export class Proposer {
     return this.state(chainId).cfg.intervalBlocks
   }
 
-  /** Runs one full pass now (resolve what is due, propose what is due), even while paused. */
+  /** Runs one full pass now: resolves what is due and, unless paused, proposes what is due. */
   catchUp(): Promise<void> {
-    return this.exclusive(() => this.tick())
+    return this.exclusive(() => this.tick(!this.paused))
   }
 
   /** Proposes for the newest L2 block the contracts accept now, regardless of the cadence. */
@@ -208,7 +208,7 @@ export class Proposer {
     }, ms)
   }
 
-  private async tick() {
+  private async tick(propose = true) {
     const head = await this.l1.getBlock({ blockTag: 'latest' })
     for (const st of this.chains.values()) {
       try {
@@ -218,7 +218,7 @@ export class Proposer {
         } else {
           await this.resolveDue(st, head.timestamp)
         }
-        await this.proposeIfDue(st, false)
+        if (propose) await this.proposeIfDue(st, false)
       } catch (e) {
         this.warn(`proposer ${st.cfg.chainId}: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`)
       }

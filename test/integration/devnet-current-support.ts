@@ -195,10 +195,9 @@ export async function asrRead<T>(devnet: Devnet, chainId: number, functionName: 
 
 export const l1Now = async (devnet: Devnet) => (await devnet.l1.client.getBlock({ blockTag: 'latest' })).timestamp
 
-/** Moves time so that L1's latest block is at least `t`. */
+/** Moves time so that L1's latest block is at least `t` (a warp lands a second short now and then). */
 export async function warpTo(devnet: Devnet, t: bigint) {
-  const now = await l1Now(devnet)
-  if (t > now) await devnet.warp(Number(t - now))
+  for (let now = await l1Now(devnet); now < t; now = await l1Now(devnet)) await devnet.warp(Number(t - now))
 }
 
 /** The newest honest game of the respected type covering `l2Block` (the proposer's). */
