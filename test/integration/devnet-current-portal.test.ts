@@ -2,11 +2,13 @@
 // outside, with viem only: the portal's getters answer as 5.6.1's do (legacy ones forwarding to
 // the registry, the oracle getters gone), deposits still reach the L2, withdrawals finalize
 // through the published L1CrossDomainMessenger / L1StandardBridge, against a PermissionedDisputeGame
-// (type 1, 901) and an OP Succinct validity game (type 6, 902), and a proof submitted by another
-// account is listed and finalizes with finalizeWithdrawalTransactionExternalProof.
+// (type 1, 901) and an OP Succinct validity game (type 6, 902), a proof submitted by another
+// account is listed and finalizes with finalizeWithdrawalTransactionExternalProof, and the
+// guardian's pause reaches the portal and the registry.
 import { after, before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { parseAbi, parseEther, zeroAddress, type Address } from 'viem'
+import { privateKeyToAccount } from 'viem/accounts'
 import { getWithdrawals } from 'viem/op-stack'
 import { startDevnet, type Devnet } from '../../devnet/index.ts'
 import {
@@ -21,6 +23,8 @@ import {
   gameRead,
   initiateEth,
   portal5Abi,
+  proveAgainst,
+  proveRevert,
   revertName,
   rollup,
   txOf,
@@ -28,6 +32,7 @@ import {
 
 const l2StandardBridgeAbi = parseAbi(['function withdrawTo(address _l2Token, address _to, uint256 _amount, uint32 _minGasLimit, bytes _extraData) payable'])
 const l1StandardBridgeAbi = parseAbi(['function depositETHTo(address _to, uint32 _minGasLimit, bytes _extraData) payable'])
+const superchainConfigAbi = parseAbi(['function pause(string _identifier)', 'function unpause()'])
 const LEGACY_ERC20_ETH: Address = '0xDeadDeAddeAddEAddeadDEaDDEAdDeaDDeAD0000'
 
 describe("devnet 'current' contracts: portal 5.x", () => {
@@ -193,5 +198,40 @@ describe("devnet 'current' contracts: portal 5.x", () => {
     // Anyone may finalize with the relayer's proof; the owner does.
     await finalize(devnet, 901, owner, withdrawal, relayer.address)
     assert.equal(await l1.getBalance({ address: to }), value)
+  })
+
+  test("the guardian's pause (SuperchainConfig) stops proofs and finalization, and makes every game improper until unpaused", async () => {
+    const who = account(devnet, 8)
+    const { receipt, withdrawal, to, value } = await initiateEth(devnet, 901, who, fresh())
+    const game = await gameCovering(devnet, 901, receipt.blockNumber)
+    const guardian = privateKeyToAccount(devnet.roles.guardian.privateKey)
+    const { l1 } = clients(devnet, 901, guardian)
+    const superchainConfig = rollup(devnet, 901).info.l1Contracts.superchainConfig
+    const { portal } = rollup(devnet, 901)
+    const pause = async (on: boolean) => {
+      const hash = await l1.wallet.writeContract({ address: superchainConfig, abi: superchainConfigAbi, functionName: on ? 'pause' : 'unpause', args: on ? ['devnet test'] : [], gas: 200_000n } as never)
+      assert.equal((await l1.public.waitForTransactionReceipt({ hash })).status, 'success')
+    }
+    await pause(true)
+    try {
+      assert.equal(await devnet.l1.client.readContract({ address: portal, abi: portal5Abi, functionName: 'paused' }), true)
+      assert.equal(await asrRead(devnet, 901, 'isGameProper', [game.address]), false)
+      assert.equal(await proveRevert(devnet, 901, who, withdrawal, game), 'OptimismPortal_CallPaused')
+    } finally {
+      await pause(false)
+    }
+    assert.equal(await asrRead(devnet, 901, 'isGameProper', [game.address]), true)
+    await proveAgainst(devnet, 901, who, withdrawal, game)
+    const { delays } = rollup(devnet, 901)
+    await devnet.warp(delays.proofMaturitySeconds! + 1)
+    await devnet.warp(delays.disputeGameFinalitySeconds! + 1)
+    await pause(true)
+    try {
+      assert.equal(await check(devnet, 901, withdrawal.withdrawalHash, who.address), 'OptimismPortal_InvalidRootClaim', 'a paused registry calls no game proper')
+    } finally {
+      await pause(false)
+    }
+    await finalize(devnet, 901, who, withdrawal)
+    assert.equal(await devnet.l1.client.getBalance({ address: to }), value)
   })
 })
