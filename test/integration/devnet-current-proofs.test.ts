@@ -9,7 +9,7 @@
 //   with OptimismPortal_InvalidOutputRootProof, while an older true game works.
 import { after, before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
-import { encodeAbiParameters, keccak256, type Hex } from 'viem'
+import { encodeAbiParameters, keccak256, zeroAddress, type Address, type Hex } from 'viem'
 import { startDevnet, type Devnet } from '../../devnet/index.ts'
 import {
   DEFENDER_WINS,
@@ -157,5 +157,12 @@ describe("devnet 'current' contracts: which proofs count", () => {
     assert.equal(await check(devnet, 901, withdrawal.withdrawalHash, who.address), 'ok')
     await finalize(devnet, 901, who, withdrawal)
     assert.equal(await devnet.l1.client.getBalance({ address: to }), value)
+
+    // Meanwhile the anchor state moved on: the proposer offered its finalized games to the registry.
+    const anchorGame = await asrRead<Address>(devnet, 901, 'anchorGame')
+    assert.notEqual(anchorGame, zeroAddress)
+    const [anchorRoot, anchorL2] = await asrRead<readonly [Hex, bigint]>(devnet, 901, 'getAnchorRoot')
+    assert.equal(anchorRoot, await gameRead(devnet, anchorGame, 'rootClaim'))
+    assert.ok(anchorL2 > (await asrRead<{ l2SequenceNumber: bigint }>(devnet, 901, 'getStartingAnchorRoot')).l2SequenceNumber)
   })
 })
