@@ -77,27 +77,27 @@ abstract contract CloneArgs {
         }
     }
 
-    function _argBytes32(uint256 at) internal pure returns (bytes32 word) {
-        uint256 offset = _argsOffset() + at;
+    function _argBytes32(uint256 pos) internal pure returns (bytes32 word) {
+        uint256 offset = _argsOffset() + pos;
         assembly {
             word := calldataload(offset)
         }
     }
 
-    function _argUint256(uint256 at) internal pure returns (uint256) {
-        return uint256(_argBytes32(at));
+    function _argUint256(uint256 pos) internal pure returns (uint256) {
+        return uint256(_argBytes32(pos));
     }
 
-    function _argAddress(uint256 at) internal pure returns (address) {
-        return address(bytes20(_argBytes32(at)));
+    function _argAddress(uint256 pos) internal pure returns (address) {
+        return address(bytes20(_argBytes32(pos)));
     }
 
-    function _argUint32(uint256 at) internal pure returns (uint32) {
-        return uint32(bytes4(_argBytes32(at)));
+    function _argUint32(uint256 pos) internal pure returns (uint32) {
+        return uint32(bytes4(_argBytes32(pos)));
     }
 
-    function _argBytes(uint256 at, uint256 len) internal pure returns (bytes memory out) {
-        uint256 offset = _argsOffset() + at;
+    function _argBytes(uint256 pos, uint256 len) internal pure returns (bytes memory out) {
+        uint256 offset = _argsOffset() + pos;
         out = new bytes(len);
         assembly {
             calldatacopy(add(out, 0x20), offset, len)

@@ -29,7 +29,7 @@ library DevnetMerkleTrie {
     function verifySecureInclusion(bytes memory key, bytes memory value, bytes[] memory proof, bytes32 root)
         internal
         pure
-        returns (bool)
+        returns (bool proven)
     {
         Walk memory w = Walk({ path: _nibbles(abi.encodePacked(keccak256(key))), pathIdx: 0, ref: abi.encodePacked(root), outcome: 0 });
         uint256 next = 0;

@@ -7,7 +7,7 @@
 // guardian's pause reaches the portal and the registry.
 import { after, before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
-import { parseAbi, parseEther, zeroAddress, type Address } from 'viem'
+import { parseAbi, parseEther, zeroAddress, type Address, type Hex } from 'viem'
 import { privateKeyToAccount } from 'viem/accounts'
 import { getWithdrawals } from 'viem/op-stack'
 import { startDevnet, type Devnet } from '../../devnet/index.ts'
@@ -198,6 +198,28 @@ describe("devnet 'current' contracts: portal 5.x", () => {
     // Anyone may finalize with the relayer's proof; the owner does.
     await finalize(devnet, 901, owner, withdrawal, relayer.address)
     assert.equal(await l1.getBalance({ address: to }), value)
+  })
+
+  test("the portal's Merkle-Patricia check refuses a withdrawal the L2 never sent, and a tampered proof", async () => {
+    const who = account(devnet, 9)
+    const { receipt, withdrawal } = await initiateEth(devnet, 901, who, fresh())
+    const game = await gameCovering(devnet, 901, receipt.blockNumber)
+    const { l1, l2 } = clients(devnet, 901, who)
+    const args = (await l2.public.buildProveWithdrawal({ game, withdrawal } as never)) as unknown as {
+      outputRootProof: { version: Hex; stateRoot: Hex; messagePasserStorageRoot: Hex; latestBlockhash: Hex }
+      withdrawalProof: Hex[]
+    }
+    const attempt = (tx: ReturnType<typeof txOf>, proof: Hex[]) =>
+      revertName(l1.public.simulateContract({ account: who, address: rollup(devnet, 901).portal, abi: portal5Abi, functionName: 'proveWithdrawalTransaction', args: [tx, game.index, args.outputRootProof, proof], blockTag: 'pending' } as never))
+    // one more wei than was sent: another withdrawal hash, not in the message passer's storage
+    assert.equal(await attempt({ ...txOf(withdrawal), value: withdrawal.value + 1n }, args.withdrawalProof), 'OptimismPortal_InvalidMerkleProof')
+    // a node of the proof changed: it no longer hangs off the storage root
+    const last = args.withdrawalProof[args.withdrawalProof.length - 1]!
+    const tampered = [...args.withdrawalProof.slice(0, -1), `${last.slice(0, -2)}${last.endsWith('01') ? '02' : '01'}` as Hex]
+    assert.equal(await attempt(txOf(withdrawal), tampered), 'OptimismPortal_InvalidMerkleProof')
+    assert.equal(await attempt(txOf(withdrawal), args.withdrawalProof.slice(0, -1)), 'OptimismPortal_InvalidMerkleProof')
+    // the untouched proof is accepted
+    await proveAgainst(devnet, 901, who, withdrawal, game)
   })
 
   test("the guardian's pause (SuperchainConfig) stops proofs and finalization, and makes every game improper until unpaused", async () => {
