@@ -271,9 +271,16 @@ export class CurrentChainProposer {
       const target = parentL2 + BigInt(this.cfg.intervalBlocks)
       if (head < target) break
       const root = await this.outputRoot(target)
+      const extraData = encodePacked(['uint256', 'address', 'bytes32'], [target, parent, root])
+      const [existing] = (await this.read(this.cfg.disputeGameFactory, bedrock('DisputeGameFactory').abi, 'games', [GAME_TYPE.AGGREGATE_VERIFIER, root, extraData])) as readonly [Address, bigint]
+      if (!/^0x0{40}$/i.test(existing)) {
+        // Only after a retirement: the chain would restart from the starting anchor, whose first game exists.
+        this.warnOnce('621-restart', `proposer ${this.cfg.chainId}: no valid type-621 game to build on and the first game after the starting anchor exists already (${existing}): not proposing type 621`)
+        break
+      }
       // Catching up, only the newest game of the batch needs a second of its own.
       const last = head < target + BigInt(this.cfg.intervalBlocks)
-      made = await this.create(GAME_TYPE.AGGREGATE_VERIFIER, root, target, encodePacked(['uint256', 'address', 'bytes32'], [target, parent, root]), last)
+      made = await this.create(GAME_TYPE.AGGREGATE_VERIFIER, root, target, extraData, last)
       await this.cfg.signer.call(made.address, CURRENT_ABI.aggregate, 'verifyProposalProof', [AGGREGATE_PROOF.tee], { gas: 500_000n, label: `TEE proof ${made.address}` })
       if (this.aggregateProofs === 'tee+zk') {
         await this.cfg.signer.call(made.address, CURRENT_ABI.aggregate, 'verifyProposalProof', [AGGREGATE_PROOF.zk], { gas: 500_000n, label: `ZK proof ${made.address}` })
@@ -386,6 +393,13 @@ export class CurrentChainProposer {
       })) as bigint
     }
     return this.finality
+  }
+
+  private readonly warned = new Set<string>()
+  private warnOnce(key: string, line: string) {
+    if (this.warned.has(key)) return
+    this.warned.add(key)
+    this.warn(line)
   }
 
   private read(address: Address, abi: readonly unknown[], functionName: string, args: readonly unknown[] = []): Promise<unknown> {
