@@ -2,7 +2,7 @@
 // `npm run devnet -- warp <seconds>` — moves a running devnet's clocks forward (see README).
 import { readFileSync } from 'node:fs'
 import { createInterface } from 'node:readline'
-import { parseAbi, type Address, type PublicClient } from 'viem'
+import { parseAbi, type Address, type Hex, type PublicClient } from 'viem'
 import type { DevnetManifest } from '../src/chains/devnet-manifest.ts'
 import { DEFAULT_MANIFEST_PATH, startDevnet, warpClocks, type Devnet, type DevnetOptions } from './index.ts'
 import { rpcClient } from './lib/tx.ts'
@@ -18,10 +18,26 @@ options:
   --l1-block-time <s>          idle L1 block interval, L1 also automines (default 12; 0 = automine only)
   --proposal-interval <n>      a proposal every n L2 blocks (default 5)
   --validity-mode oracle|games chain 902: legacy portal + OP Succinct oracle (default) or OptimismPortal2 + type-6 games
+  --contracts legacy|current   the rollups' L1 contracts: OptimismPortal2 3.10 (legacy, default) or what the chains
+                               run today, OptimismPortal2 5.x + AnchorStateRegistry 3.x, game types 0 1 8 42 621 (+6 on 902)
   --game-clock <s> --clock-extension <s> --proof-maturity <s> --finality <s> --finalization-period <s>
+  --challenge-window <s> --prove-window <s>          type 42 (current)
+  --aggregate-fast <s> --aggregate-slow <s>          type 621 (current)
   --quiet                      do not print proposals and resolutions
 
-while running, type: warp <seconds> | propose <chainId> | status | help | quit`
+while running, type:
+  warp <seconds> | propose <chainId> | status | help | quit
+  respect <chainId> <gameType>           the guardian changes the respected game type
+current contracts only:
+  retire <chainId>                       the guardian retires every game created until now
+  blacklist <chainId> <game>             the guardian blacklists a game
+  false-game <chainId> [gameType] [l2Block]   a game with a false root claim (an outsider's, or the proposer's for type 1)
+  challenge <chainId> <game>             type 42: challenge (challenger bond)
+  prove-game <chainId> <game>            type 42: prove with the devnet's mock proof
+  aggregate-proof <chainId> <game> tee|zk       type 621: add a TEE or ZK proof
+  aggregate-proofs <chainId> tee|tee+zk  type 621: the proofs the proposer gives its own games (slow / fast path)
+  prove-as <chainId> <l2TxHash> <accountIndex|privateKey>   prove a withdrawal from another account
+  games <chainId> [count]                the newest games of the chain's factory`
 
 function parseFlags(args: string[]): { opts: DevnetOptions; quiet: boolean } {
   const opts: DevnetOptions = {}
@@ -55,6 +71,16 @@ function parseFlags(args: string[]): { opts: DevnetOptions; quiet: boolean } {
         opts.validityMode = v
         break
       }
+      case '--contracts': {
+        const v = value()
+        if (v !== 'legacy' && v !== 'current') throw new Error('--contracts takes legacy or current')
+        opts.contracts = v
+        break
+      }
+      case '--challenge-window': delays.challengeWindowSeconds = num(); break
+      case '--prove-window': delays.proveWindowSeconds = num(); break
+      case '--aggregate-fast': delays.aggregateFastSeconds = num(); break
+      case '--aggregate-slow': delays.aggregateSlowSeconds = num(); break
       case '--game-clock': delays.gameClockSeconds = num(); break
       case '--clock-extension': delays.clockExtensionSeconds = num(); break
       case '--proof-maturity': delays.proofMaturitySeconds = num(); break
@@ -84,7 +110,7 @@ async function unresolvedExpiredGames(l1: PublicClient, dgf: Address): Promise<n
   let n = 0
   for (let i = count > 50n ? count - 50n : 0n; i < count; i++) {
     const [type, createdAt, game] = await l1.readContract({ address: dgf, abi: gameAbi, functionName: 'gameAtIndex', args: [i] })
-    if (type !== 0 && type !== 1) continue
+    if (type !== 0 && type !== 1 && type !== 8) continue
     const [status, clock] = await Promise.all([
       l1.readContract({ address: game, abi: gameAbi, functionName: 'status' }),
       l1.readContract({ address: game, abi: gameAbi, functionName: 'maxClockDuration' }),
@@ -136,6 +162,7 @@ function printReady(d: Devnet) {
     line(`${l2.name.padEnd(34)} chain ${l2.chainId}  ${l2.rpcUrl}  portal ${l2.l1Contracts.optimismPortal}  (${l2.proofSystem})`)
   }
   line()
+  line(`L1 contracts: ${d.contracts === 'current' ? 'current (OptimismPortal2 5.6.1 double + AnchorStateRegistry 3.x)' : 'legacy (OptimismPortal2 3.10)'}`)
   line(`Manifest: ${d.manifestPath}`)
   line(`Ready in ${process.uptime().toFixed(1)} s (process start to ready; startDevnet ${(d.readyMs / 1000).toFixed(1)} s). Type "help" for commands; Ctrl-C stops.`)
 }
@@ -179,8 +206,18 @@ async function run() {
 
   {
     const rl = createInterface({ input: process.stdin })
+    const STATUS = ['IN_PROGRESS', 'CHALLENGER_WINS', 'DEFENDER_WINS']
+    const chainArg = (v: string | undefined) => {
+      const id = Number(v)
+      if (!d.l2[id]) throw new Error(`no L2 with chain id ${v}`)
+      return id
+    }
+    const addressArg = (v: string | undefined) => {
+      if (!v || !/^0x[0-9a-fA-F]{40}$/.test(v)) throw new Error(`not an address: ${v}`)
+      return v as Address
+    }
     rl.on('line', (input) => {
-      const [cmd, arg] = input.trim().split(/\s+/)
+      const [cmd, arg, ...rest] = input.trim().split(/\s+/)
       const act = async () => {
         switch (cmd) {
           case undefined:
@@ -195,6 +232,57 @@ async function run() {
           case 'propose': {
             const p = await d.proposeNow(Number(arg))
             return console.log(`proposed ${p.kind} #${p.index} for L2 block ${p.l2BlockNumber} on ${p.chainId}`)
+          }
+          case 'respect': {
+            const id = chainArg(arg)
+            await d.setRespectedGameType(id, Number(rest[0]))
+            return console.log(`chain ${id} now respects game type ${rest[0]}`)
+          }
+          case 'retire': {
+            const t = await d.retireGames(chainArg(arg))
+            return console.log(`retired every game created at or before ${t} (${new Date(Number(t) * 1000).toISOString()})`)
+          }
+          case 'blacklist': {
+            await d.blacklistGame(chainArg(arg), addressArg(rest[0]))
+            return console.log(`blacklisted ${rest[0]}`)
+          }
+          case 'false-game': {
+            const id = chainArg(arg)
+            const game = await d.postFalseGame(id, rest[1] !== undefined ? BigInt(rest[1]) : undefined, rest[0] !== undefined ? { gameType: Number(rest[0]) } : {})
+            return console.log(`posted a game with a false root: ${game}`)
+          }
+          case 'challenge': {
+            await d.challengeGame(chainArg(arg), addressArg(rest[0]))
+            return console.log(`challenged ${rest[0]}`)
+          }
+          case 'prove-game': {
+            await d.proveGame(chainArg(arg), addressArg(rest[0]))
+            return console.log(`proved ${rest[0]}`)
+          }
+          case 'aggregate-proof': {
+            const kind = rest[1]
+            if (kind !== 'tee' && kind !== 'zk') return console.log('aggregate-proof <chainId> <game> tee|zk')
+            await d.submitAggregateProof(chainArg(arg), addressArg(rest[0]), kind)
+            return console.log(`added a ${kind} proof to ${rest[0]}`)
+          }
+          case 'aggregate-proofs': {
+            const kind = rest[0]
+            if (kind !== 'tee' && kind !== 'tee+zk') return console.log('aggregate-proofs <chainId> tee|tee+zk')
+            d.setAggregateProofs(chainArg(arg), kind)
+            return console.log(`the proposer gives its new type-621 games: ${kind}`)
+          }
+          case 'prove-as': {
+            const id = chainArg(arg)
+            const receipt = await d.l2[id]!.client.getTransactionReceipt({ hash: rest[0] as Hex })
+            const who = /^\d+$/.test(rest[1] ?? '') ? Number(rest[1]) : (rest[1] as Hex)
+            const p = await d.proveWithdrawalAs(id, receipt, who)
+            return console.log(`proved withdrawal ${p.withdrawalHash} from ${p.submitter} against game #${p.game.index} (${p.game.address}); finalize with finalizeWithdrawalTransactionExternalProof(tx, ${p.submitter})`)
+          }
+          case 'games': {
+            for (const g of await d.listGames(chainArg(arg), rest[0] ? Number(rest[0]) : 10)) {
+              console.log(`#${g.index} type ${g.gameType} L2 block ${g.l2BlockNumber} ${STATUS[g.status]} created ${g.createdAt}${g.resolvedAt ? ` resolved ${g.resolvedAt}` : ''} by ${g.creator} ${g.address}`)
+            }
+            return
           }
           case 'status': {
             const l1 = await d.l1.client.getBlock()

@@ -3,14 +3,16 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { parseAbi, parseEther, toHex, type PublicClient } from 'viem'
+import { parseAbi, parseEther, toHex, type Hex, type PublicClient } from 'viem'
 import type { DevnetManifest } from '../src/chains/devnet-manifest.ts'
-import { TEST_MNEMONIC, USER_ACCOUNT_COUNT, roleAccounts, userAccounts, type KeyedAccount, type Role } from './lib/accounts.ts'
+import { CURRENT_ROLE_INDEX, TEST_MNEMONIC, USER_ACCOUNT_COUNT, deriveAccount, roleAccounts, userAccounts, type KeyedAccount, type Role } from './lib/accounts.ts'
 import { devnetContract } from './lib/contracts.ts'
 import { assertPortFree, freePort, installSignalHandlers, PortInUseError, startAnvil, type AnvilProcess } from './lib/processes.ts'
 import { rpc, rpcClient, Signer } from './lib/tx.ts'
-import { DEFAULT_DELAYS, DEFAULT_L1_FEE, FAULT_CHAIN_ID, L1_CHAIN_ID, MULTICALL3, VALIDITY_CHAIN_ID, type Delays, type L1FeeParams } from './deploy/constants.ts'
+import { DEFAULT_DELAYS, DEFAULT_L1_FEE, FAULT_CHAIN_ID, L1_CHAIN_ID, MULTICALL3, VALIDITY_CHAIN_ID, type ContractsShape, type Delays, type L1FeeParams } from './deploy/constants.ts'
 import { deployL1Contracts, initializeL1, type L1Deployment, type RollupL1, type ValidityMode } from './deploy/l1.ts'
+import { deployL1ContractsCurrent, initializeL1Current } from './deploy/l1-current.ts'
+import { currentOps, legacyOps, type CurrentOps } from './current-ops.ts'
 import { outputAtBlock, setupL2, type L2Anchor } from './deploy/l2.ts'
 import { buildManifest } from './manifest.ts'
 import { Relayer } from './services/relayer.ts'
@@ -20,9 +22,10 @@ import { deployPhalaAssets, loadSnapshot, substrateAccountsForManifest } from '.
 import { startClaimBackend, type ClaimBackend } from './claim-backend/index.ts'
 
 export type { Proposal } from './services/proposer.ts'
-export type { Delays, L1FeeParams } from './deploy/constants.ts'
+export type { ContractsShape, Delays, L1FeeParams } from './deploy/constants.ts'
+export type { AccountRef, GameInfo, ProvenByAccount, WithdrawalSource } from './current-ops.ts'
 export { DEFAULT_DELAYS, DEFAULT_L1_FEE, L1_CHAIN_ID, FAULT_CHAIN_ID, VALIDITY_CHAIN_ID, PREDEPLOYS, MULTICALL3, GAME_TYPE } from './deploy/constants.ts'
-export { TEST_MNEMONIC, ROLE_INDEX } from './lib/accounts.ts'
+export { TEST_MNEMONIC, ROLE_INDEX, CURRENT_ROLE_INDEX } from './lib/accounts.ts'
 export { PortInUseError } from './lib/processes.ts'
 
 const here = dirname(fileURLToPath(import.meta.url))
@@ -47,8 +50,12 @@ export interface DevnetOptions {
   /** a proposal every N L2 blocks (also the oracle's submissionInterval), default 5 */
   proposalIntervalBlocks?: number
   delays?: Partial<Delays>
-  /** chain 902: 'oracle' = legacy OptimismPortal + OP Succinct oracle (default); 'games' = OptimismPortal2 + type-6 games */
+  /** chain 902: 'oracle' = legacy OptimismPortal + OP Succinct oracle (default); 'games' = OptimismPortal2 + type-6 games.
+   *  With contracts 'current', 902 always runs games. */
   validityMode?: ValidityMode
+  /** the rollups' L1 contracts: 'legacy' (default) = contracts-bedrock 0.17.3's OptimismPortal2 3.10;
+   *  'current' = what the chains run today, OptimismPortal2 5.x + AnchorStateRegistry 3.x, game types 0, 1, 8, 42, 621 (+ 6 on 902) */
+  contracts?: ContractsShape
   /** ETH on each L2 for test accounts 0..19 at genesis, backed by ETH locked in the portal (default 100; 0 = none) */
   l2PrefundEther?: number
   /** ETH of test accounts 0..19 on L1 (default 10000) */
@@ -73,7 +80,9 @@ export interface DevnetChainHandle {
   pid: number
 }
 
-export interface Devnet {
+export interface Devnet extends Omit<CurrentOps, 'setRespectedGameType'> {
+  /** which L1 contracts the rollups run */
+  contracts: ContractsShape
   manifest: DevnetManifest
   manifestPath: string
   ports: DevnetPorts
@@ -94,7 +103,9 @@ export interface Devnet {
   waitForProposal(chainId: number, l2Block: bigint, timeoutMs?: number): Promise<Proposal>
   /** proposes now for the newest L2 block the contracts accept, ignoring the cadence */
   proposeNow(chainId: number): Promise<Proposal>
-  /** the guardian sets OptimismPortal2.respectedGameType (a chain changing its proof system); the proposer follows */
+  /** the guardian sets the respected game type (a chain changing its proof system); the proposer follows.
+   *  Legacy contracts: OptimismPortal2 3.10's setRespectedGameType, which also invalidates older games.
+   *  Current contracts: the AnchorStateRegistry's; older games stay valid (see retireGames). */
   setRespectedGameType(chainId: number, gameType: number): Promise<void>
   proposer: { pause(): void; resume(): void; catchUp(): Promise<void> }
   relayer: { pause(): void; resume(): void; flush(timeoutMs?: number): Promise<void> }
@@ -132,7 +143,11 @@ async function startOnce(opts: DevnetOptions, t0: number): Promise<Devnet> {
   const l2BlockTime = opts.l2BlockTime ?? 2
   const l1BlockTime = opts.l1BlockTime ?? 12
   const proposalIntervalBlocks = opts.proposalIntervalBlocks ?? 5
-  const validityMode: ValidityMode = opts.validityMode ?? 'oracle'
+  const contracts: ContractsShape = opts.contracts ?? 'legacy'
+  if (contracts === 'current' && opts.validityMode === 'oracle') {
+    throw new Error("validityMode 'oracle' runs the legacy OptimismPortal, which the 'current' contracts have no place for: with contracts 'current', 902 runs OP Succinct games")
+  }
+  const validityMode: ValidityMode = contracts === 'current' ? 'games' : (opts.validityMode ?? 'oracle')
   const l2Prefund = parseEther(String(opts.l2PrefundEther ?? 100))
   const serviceFunding = parseEther('1')
   const log = opts.log ?? (() => {})
@@ -184,7 +199,7 @@ async function startOnce(opts: DevnetOptions, t0: number): Promise<Devnet> {
       ),
     ])
     // Compile the devnet's own Solidity while the nodes boot (cached after the first run).
-    for (const name of ['Multicall3', 'FaultGameV1Compat', 'OPSuccinctL2OutputOracle', 'OPSuccinctDisputeGame', 'SP1MockVerifier'] as const) devnetContract(name)
+    devnetContract('Multicall3') // compiles every contract of devnet/contracts at once
     const started = await anvils
     for (const s of started) if (s.status === 'fulfilled') nodes.push(s.value)
     const failed = started.find((s): s is PromiseRejectedResult => s.status === 'rejected')
@@ -214,6 +229,9 @@ async function startOnce(opts: DevnetOptions, t0: number): Promise<Devnet> {
       claimSigner: 0n,
     }
     await Promise.all(Object.entries(l1Funding).map(([role, amount]) => rpc(l1, 'anvil_setBalance', [roles[role as Role].address, toHex(amount)])))
+    // The 'current' devnet's outsider posts games with false roots (permissionless types).
+    const outsider = deriveAccount(CURRENT_ROLE_INDEX.outsider, mnemonic)
+    if (contracts === 'current') await rpc(l1, 'anvil_setBalance', [outsider.address, toHex(parseEther('1000'))])
     await rpc(l1, 'anvil_setCode', [MULTICALL3, devnetContract('Multicall3').deployedBytecode])
     // The Phala assets are deployed on the L2s too: give their deployer gas money there (backed, see below).
     await Promise.all(Object.values(l2Clients).map((c) => rpc(c, 'anvil_setBalance', [roles.assetDeployer.address, toHex(serviceFunding)])))
@@ -233,7 +251,7 @@ async function startOnce(opts: DevnetOptions, t0: number): Promise<Devnet> {
       l2BlockTime,
       proposalIntervalBlocks,
     }
-    const deployment: L1Deployment = await deployL1Contracts(l1Config)
+    const deployment: L1Deployment = contracts === 'current' ? await deployL1ContractsCurrent(l1Config) : await deployL1Contracts(l1Config)
 
     const l1Head = await l1.getBlock({ blockTag: 'latest' })
     const setupOne = async (r: RollupL1): Promise<L2Anchor> => {
@@ -265,7 +283,7 @@ async function startOnce(opts: DevnetOptions, t0: number): Promise<Devnet> {
 
     // Every wei that exists on an L2 at genesis is locked in its portal, so withdrawals can always be paid.
     const l2Genesis = l2Prefund * BigInt(USER_ACCOUNT_COUNT) + serviceFunding * 3n // + deployer, address(0), assetDeployer
-    await initializeL1(l1Config, deployment, {
+    await (contracts === 'current' ? initializeL1Current : initializeL1)(l1Config, deployment, {
       anchors: { fault: faultAnchor, validity: validityAnchor },
       backing: { fault: l2Genesis, validity: l2Genesis },
     })
@@ -274,18 +292,19 @@ async function startOnce(opts: DevnetOptions, t0: number): Promise<Devnet> {
     const urls = { l1: l1Node.url, l2: { [FAULT_CHAIN_ID]: faultNode.url, [VALIDITY_CHAIN_ID]: validityNode.url } }
     const relayerL2s = [deployment.rollups.fault, deployment.rollups.validity].map((r) => ({ chainId: r.chainId, client: l2Clients[r.chainId]!, portal: r.optimismPortal }))
     relayer = new Relayer(l1, relayerL2s, opts.relayerPollMs ?? 250, warn)
-    const proposerChains = [
-      { r: deployment.rollups.fault, key: roles.proposer901.privateKey },
-      { r: deployment.rollups.validity, key: roles.proposer902.privateKey },
-    ].map(({ r, key }) => ({
+    const proposerSigners: Record<number, Signer> = {
+      [FAULT_CHAIN_ID]: new Signer(l1, roles.proposer901.privateKey, L1_CHAIN_ID),
+      [VALIDITY_CHAIN_ID]: new Signer(l1, roles.proposer902.privateKey, L1_CHAIN_ID),
+    }
+    const proposerChains = [deployment.rollups.fault, deployment.rollups.validity].map((r) => ({
       chainId: r.chainId,
       l2: l2Clients[r.chainId]!,
-      mode: r.portalKind === 'portal2' ? ('games' as const) : ('oracle' as const),
+      mode: r.portalKind === 'portal5' ? ('current' as const) : r.portalKind === 'portal2' ? ('games' as const) : ('oracle' as const),
       portal: r.optimismPortal,
       disputeGameFactory: r.games?.disputeGameFactory,
       anchorStateRegistry: r.games?.anchorStateRegistry,
       l2OutputOracle: r.l2OutputOracle,
-      signer: new Signer(l1, key, L1_CHAIN_ID),
+      signer: proposerSigners[r.chainId]!,
       intervalBlocks: proposalIntervalBlocks,
     }))
     clock = new L1Clock(l1, l1BlockTime, warn)
@@ -294,7 +313,7 @@ async function startOnce(opts: DevnetOptions, t0: number): Promise<Devnet> {
     relayer.start()
     proposer.start()
 
-    const manifest = buildManifest({ mnemonic, urls, deployment, delays, l2BlockTime, proposalIntervalBlocks })
+    const manifest = buildManifest({ mnemonic, urls, deployment, delays, l2BlockTime, proposalIntervalBlocks, contracts })
 
     // Phala's assets (PHA, the vPHA vault, the claimers, their L2 tokens) and the claim backend.
     // The relayer and proposer already run, so the deployment's bridging works.
@@ -333,8 +352,26 @@ async function startOnce(opts: DevnetOptions, t0: number): Promise<Devnet> {
     const p = proposer
     const rl = relayer
     const l1Clock = clock
+    const ops =
+      contracts === 'current'
+        ? currentOps({
+            l1,
+            l2: l2Clients,
+            clock: l1Clock,
+            proposer: p,
+            rollupOf,
+            guardian,
+            roles: {
+              proposer: proposerSigners,
+              challengerKey: { [FAULT_CHAIN_ID]: roles.challenger901.privateKey, [VALIDITY_CHAIN_ID]: roles.challenger902.privateKey } as Record<number, Hex>,
+            },
+            outsider,
+          })
+        : undefined
 
     return {
+      ...(ops ?? legacyOps()),
+      contracts,
       manifest,
       manifestPath,
       ports,
@@ -353,6 +390,7 @@ async function startOnce(opts: DevnetOptions, t0: number): Promise<Devnet> {
       waitForProposal: (chainId, l2Block, timeoutMs) => p.waitForProposal(chainId, l2Block, timeoutMs),
       proposeNow: (chainId) => p.proposeNow(chainId),
       async setRespectedGameType(chainId: number, gameType: number) {
+        if (ops) return ops.setRespectedGameType(chainId, gameType)
         const r = rollupOf(chainId)
         if (r.portalKind !== 'portal2' || !r.games) throw new Error(`chain ${chainId} runs the legacy OptimismPortal (output oracle): it has no respected game type`)
         if (!r.games.registered[gameType]) {

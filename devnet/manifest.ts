@@ -3,8 +3,8 @@
 // default ports reproduces devnet/manifest.json byte for byte.
 import type { Address } from 'viem'
 import type { DevnetL2, DevnetManifest, DevnetRollupL1Contracts } from '../src/chains/devnet-manifest.ts'
-import { ROLE_INDEX, userAccounts, deriveAccount } from './lib/accounts.ts'
-import { L1_CHAIN_ID, MULTICALL3, type Delays } from './deploy/constants.ts'
+import { CURRENT_ROLE_INDEX, ROLE_INDEX, userAccounts, deriveAccount } from './lib/accounts.ts'
+import { L1_CHAIN_ID, MULTICALL3, type ContractsShape, type Delays } from './deploy/constants.ts'
 import type { L1Deployment, RollupL1 } from './deploy/l1.ts'
 
 export interface ManifestInput {
@@ -14,6 +14,8 @@ export interface ManifestInput {
   delays: Delays
   l2BlockTime: number
   proposalIntervalBlocks: number
+  /** default 'legacy' (adds nothing to the manifest, which stays byte-identical) */
+  contracts?: ContractsShape
 }
 
 function rollupContracts(r: RollupL1, superchainConfig: Address): DevnetRollupL1Contracts {
@@ -41,7 +43,17 @@ export function buildManifest(input: ManifestInput): DevnetManifest {
   const proposalIntervalSeconds = input.proposalIntervalBlocks * input.l2BlockTime
   const fault = dep.rollups.fault
   const validity = dep.rollups.validity
-  const validityGames = validity.portalKind === 'portal2'
+  const validityGames = validity.portalKind !== 'legacy'
+  const current = input.contracts === 'current'
+  // The 'current' contracts' own delays (type 42's windows, type 621's finalization delays).
+  const currentDelays: Record<string, number> = current
+    ? {
+        challengeWindowSeconds: delays.challengeWindowSeconds,
+        proveWindowSeconds: delays.proveWindowSeconds,
+        aggregateFastSeconds: delays.aggregateFastSeconds,
+        aggregateSlowSeconds: delays.aggregateSlowSeconds,
+      }
+    : {}
 
   const l2s: DevnetL2[] = [
     {
@@ -59,7 +71,9 @@ export function buildManifest(input: ManifestInput): DevnetManifest {
         proofMaturitySeconds: delays.proofMaturitySeconds,
         disputeGameFinalitySeconds: delays.disputeGameFinalitySeconds,
         proposalIntervalSeconds,
+        ...currentDelays,
       },
+      ...(current ? { contracts: 'current' as const } : {}),
     },
     {
       chainId: validity.chainId,
@@ -77,11 +91,13 @@ export function buildManifest(input: ManifestInput): DevnetManifest {
             // the clock of PermissionedDisputeGames, if the chain is switched to type 1
             gameClockSeconds: delays.gameClockSeconds,
             proposalIntervalSeconds,
+            ...currentDelays,
           }
         : {
             finalizationPeriodSeconds: delays.finalizationPeriodSeconds,
             proposalIntervalSeconds,
           },
+      ...(current ? { contracts: 'current' as const } : {}),
     },
   ]
 
@@ -89,7 +105,7 @@ export function buildManifest(input: ManifestInput): DevnetManifest {
     version: 1,
     mnemonic: input.mnemonic,
     accounts: userAccounts(input.mnemonic).map((a) => ({ index: a.index, address: a.address, privateKey: a.privateKey })),
-    serviceAccounts: Object.entries(ROLE_INDEX).map(([role, index]) => ({ role, index, address: deriveAccount(index, input.mnemonic).address })),
+    serviceAccounts: Object.entries({ ...ROLE_INDEX, ...(current ? CURRENT_ROLE_INDEX : {}) }).map(([role, index]) => ({ role, index, address: deriveAccount(index, input.mnemonic).address })),
     l1: {
       chainId: L1_CHAIN_ID,
       name: 'Devnet L1',

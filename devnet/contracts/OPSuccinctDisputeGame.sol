@@ -17,7 +17,9 @@ interface IOPSuccinctOracleLike {
 ///         `OPSuccinctL2OutputOracle.dgfProposeL2Output`, it has the oracle verify the proof
 ///         inside `initialize()` and is resolved (DEFENDER_WINS) at creation. Written for the
 ///         devnet from the published interface (v3.0.0), plus `l2SequenceNumber()` from v4,
-///         which viem's `getGames` calls.
+///         which viem's `getGames` calls, and v4's `anchorStateRegistry()` (the AnchorStateRegistry
+///         3.x checks that a game points back at it; zero on the legacy devnet, which has none).
+///         Like v4, it records `wasRespectedGameTypeWhenCreated = true` whatever the respected type.
 /// @dev A clone-with-immutable-args of this contract holds, after the factory's
 ///      (creator, rootClaim, l1Head) prefix, the extra data
 ///      abi.encodePacked(uint256 l2BlockNumber, uint256 l1BlockNumber, address prover, bytes32 configName, bytes proof).
@@ -32,6 +34,7 @@ contract OPSuccinctDisputeGame {
     string public constant version = "v3.0.0";
 
     address internal immutable ORACLE;
+    address internal immutable ANCHOR_STATE_REGISTRY;
 
     uint64 public createdAt;
     uint64 public resolvedAt;
@@ -44,8 +47,9 @@ contract OPSuccinctDisputeGame {
     error GameNotInProgress();
     error AlreadyInitialized();
 
-    constructor(address _l2OutputOracle) {
+    constructor(address _l2OutputOracle, address _anchorStateRegistry) {
         ORACLE = _l2OutputOracle;
+        ANCHOR_STATE_REGISTRY = _anchorStateRegistry;
     }
 
     function initialize() external payable {
@@ -70,6 +74,10 @@ contract OPSuccinctDisputeGame {
 
     function l2OutputOracle() external view returns (address) {
         return ORACLE;
+    }
+
+    function anchorStateRegistry() external view returns (address) {
+        return ANCHOR_STATE_REGISTRY;
     }
 
     function gameType() public pure returns (uint32) {

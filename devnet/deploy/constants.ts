@@ -20,8 +20,11 @@ export const PREDEPLOYS = {
 
 export const MULTICALL3: Address = '0xcA11bde05977b3631167028862bE2a173976CA11'
 
-/** Game types (OP Stack GameTypes + OP Succinct). */
-export const GAME_TYPE = { CANNON: 0, PERMISSIONED_CANNON: 1, OP_SUCCINCT: 6 } as const
+/** Game types (OP Stack GameTypes + OP Succinct + Base). 8, 42 and 621 exist on the `current` contracts only. */
+export const GAME_TYPE = { CANNON: 0, PERMISSIONED_CANNON: 1, OP_SUCCINCT: 6, CANNON_KONA: 8, OP_SUCCINCT_LITE: 42, AGGREGATE_VERIFIER: 621 } as const
+
+/** Which L1 contracts the rollups run: 'legacy' = OptimismPortal2 3.10 (contracts-bedrock 0.17.3); 'current' = OptimismPortal2 5.x + AnchorStateRegistry 3.x. */
+export type ContractsShape = 'legacy' | 'current'
 
 /** L1 data fee parameters written into L1Block on each L2 (Ecotone/Fjord fields) and into SystemConfig. */
 export interface L1FeeParams {
@@ -54,6 +57,14 @@ export interface Delays {
   disputeGameFinalitySeconds: number
   /** legacy portal + output oracle: output and proof must be this old before finalizing */
   finalizationPeriodSeconds: number
+  /** `current` only, type 42 (OP Succinct Lite): maxChallengeDuration, how long a proposal can be challenged */
+  challengeWindowSeconds: number
+  /** `current` only, type 42: maxProveDuration, how long the proposer has to prove after a challenge */
+  proveWindowSeconds: number
+  /** `current` only, type 621 (AggregateVerifier): FAST_FINALIZATION_DELAY, after TEE + ZK proofs (Base: 1 day) */
+  aggregateFastSeconds: number
+  /** `current` only, type 621: SLOW_FINALIZATION_DELAY, after one proof (Base: 5 days) */
+  aggregateSlowSeconds: number
 }
 
 // Mainnet keeps maturity (7 d) >= game clock (3.5 d), so a proof matures only after its game
@@ -64,7 +75,14 @@ export const DEFAULT_DELAYS: Delays = {
   proofMaturitySeconds: 240,
   disputeGameFinalitySeconds: 120,
   finalizationPeriodSeconds: 120,
+  challengeWindowSeconds: 120,
+  proveWindowSeconds: 60,
+  aggregateFastSeconds: 120,
+  aggregateSlowSeconds: 600,
 }
 
 /** Bond the proposer posts per fault game (mainnet: 0.08 ETH). */
 export const FAULT_GAME_BOND = 80_000_000_000_000_000n
+
+/** Challenger bond of a type-42 game on the devnet. */
+export const LITE_CHALLENGER_BOND = 1_000_000_000_000_000n

@@ -18,13 +18,14 @@ export interface FaultGameSet {
   delayedWETH: Address
   /** game type -> implementation registered in the factory */
   registered: Record<number, Address>
-  /** game type -> the contracts-bedrock implementation behind a FaultGameV1Compat (types 0 and 1) */
+  /** game type -> the contracts-bedrock implementation behind a FaultGameV1Compat / FaultGameForwarder (types 0, 1, 8) */
   bedrockImpl: Record<number, Address>
 }
 
 export interface RollupL1 {
   chainId: number
-  portalKind: 'portal2' | 'legacy'
+  /** 'portal2': OptimismPortal2 3.10; 'legacy': OptimismPortal (output oracle); 'portal5': the devnet's OptimismPortal2 5.x double (contracts 'current') */
+  portalKind: 'portal2' | 'legacy' | 'portal5'
   optimismPortal: Address
   systemConfig: Address
   l1StandardBridge: Address
@@ -59,11 +60,11 @@ export interface L1DeployConfig {
   proposalIntervalBlocks: number
 }
 
-const ABSOLUTE_PRESTATE: Hex = `0x03${keccak256(toHex('devnet cannon absolute prestate')).slice(4)}`
-const MAX_GAME_DEPTH = 73n
-const SPLIT_DEPTH = 30n
-const OP_SUCCINCT_VKEY: Hex = keccak256(toHex('devnet op-succinct aggregation vkey'))
-const OP_SUCCINCT_RANGE_COMMITMENT: Hex = keccak256(toHex('devnet op-succinct range vkey commitment'))
+export const ABSOLUTE_PRESTATE: Hex = `0x03${keccak256(toHex('devnet cannon absolute prestate')).slice(4)}`
+export const MAX_GAME_DEPTH = 73n
+export const SPLIT_DEPTH = 30n
+export const OP_SUCCINCT_VKEY: Hex = keccak256(toHex('devnet op-succinct aggregation vkey'))
+export const OP_SUCCINCT_RANGE_COMMITMENT: Hex = keccak256(toHex('devnet op-succinct range vkey commitment'))
 export const OP_SUCCINCT_CONFIG_NAME: Hex = keccak256(toHex('opsuccinct_genesis'))
 
 /** Phase A: implementations and proxies, in a fixed order. Nothing is initialized yet. */
@@ -111,7 +112,7 @@ export async function deployL1Contracts(cfg: L1DeployConfig): Promise<L1Deployme
   validity.sp1Verifier = impls.SP1MockVerifier
   if (cfg.validityMode === 'games') {
     validity.games = await deployFaultGames(d, 902, impls, cfg.delays, cfg.proposer902, cfg.challenger902)
-    const opSuccinctGame = await d.deploy(devnetContract('OPSuccinctDisputeGame'), [validity.l2OutputOracle], 'OPSuccinctDisputeGame 902')
+    const opSuccinctGame = await d.deploy(devnetContract('OPSuccinctDisputeGame'), [validity.l2OutputOracle, '0x0000000000000000000000000000000000000000'], 'OPSuccinctDisputeGame 902')
     impls['OPSuccinctDisputeGame 902'] = opSuccinctGame
     validity.games.registered[GAME_TYPE.OP_SUCCINCT] = opSuccinctGame
     validity.initialRespectedGameType = GAME_TYPE.OP_SUCCINCT

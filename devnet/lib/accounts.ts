@@ -38,6 +38,12 @@ export const ROLE_INDEX = {
 
 export type Role = keyof typeof ROLE_INDEX
 
+/** Keys only the 'current' devnet uses (listed in its manifest's serviceAccounts, not in the legacy one). */
+export const CURRENT_ROLE_INDEX = {
+  /** not the proposer: posts games with false root claims for permissionless game types */
+  outsider: 107,
+} as const
+
 export function deriveAccount(index: number, mnemonic = TEST_MNEMONIC): KeyedAccount {
   const acct = mnemonicToAccount(mnemonic, { addressIndex: index })
   const hd = acct.getHdKey()

@@ -39,6 +39,12 @@ export type OwnName =
   | 'OPSuccinctDisputeGame'
   | 'SP1MockVerifier'
   | 'DevToken'
+  | 'OptimismPortal2V5'
+  | 'AnchorStateRegistryV3'
+  | 'FaultGameForwarder'
+  | 'OPSuccinctFaultDisputeGame'
+  | 'AggregateVerifier'
+  | 'AggregateProofMockVerifier'
 
 const bedrockCache = new Map<string, CompiledContract>()
 export function bedrock(name: BedrockName): CompiledContract {

@@ -6,7 +6,9 @@
 //    resolveClaim + resolve; type 6: OPSuccinctDisputeGame via the oracle's dgfProposeL2Output,
 //    resolved at creation);
 //  - the legacy portal: an output in the OP Succinct oracle (checkpoint an L1 block hash, then
-//    proposeL2Output with the empty devnet proof).
+//    proposeL2Output with the empty devnet proof);
+//  - chains on the 'current' contracts (OptimismPortal2 5.x + AnchorStateRegistry 3.x): every game
+//    type but 6 is handled by CurrentChainProposer (services/proposer-current.ts).
 import { decodeEventLog, encodeAbiParameters, parseAbi, toHex, type Address, type Hex, type PublicClient } from 'viem'
 import { bedrock, devnetContract } from '../lib/contracts.ts'
 import { rpc, type Signer } from '../lib/tx.ts'
@@ -14,6 +16,7 @@ import { GAME_TYPE } from '../deploy/constants.ts'
 import { OP_SUCCINCT_CONFIG_NAME } from '../deploy/l1.ts'
 import { outputAtBlock } from '../deploy/l2.ts'
 import type { L1Clock } from './l1-clock.ts'
+import { CurrentChainProposer } from './proposer-current.ts'
 
 const portalAbi = parseAbi(['function respectedGameType() view returns (uint32)'])
 // Looked up when used, so that loading this module costs nothing (compiling is part of start-up).
@@ -35,8 +38,9 @@ const abis = {
 export interface ProposerChain {
   chainId: number
   l2: PublicClient
-  /** 'games': OptimismPortal2 + DisputeGameFactory; 'oracle': legacy portal + OP Succinct oracle */
-  mode: 'games' | 'oracle'
+  /** 'games': OptimismPortal2 + DisputeGameFactory; 'oracle': legacy portal + OP Succinct oracle;
+   *  'current': the OptimismPortal2 5.x + AnchorStateRegistry 3.x doubles */
+  mode: 'games' | 'oracle' | 'current'
   portal: Address
   disputeGameFactory?: Address
   anchorStateRegistry?: Address
@@ -84,6 +88,7 @@ interface OracleTiming {
 interface ChainState {
   cfg: ProposerChain
   open: OpenGame[]
+  current?: CurrentChainProposer
   timing?: OracleTiming
   warned: Set<string>
 }
@@ -106,7 +111,20 @@ export class Proposer {
     private readonly log: (line: string) => void,
     private readonly warn: (line: string) => void,
   ) {
-    for (const cfg of chains) this.chains.set(cfg.chainId, { cfg, open: [], warned: new Set() })
+    for (const cfg of chains) {
+      const current =
+        cfg.mode === 'current'
+          ? new CurrentChainProposer(l1, clock, { chainId: cfg.chainId, l2: cfg.l2, portal: cfg.portal, disputeGameFactory: cfg.disputeGameFactory!, anchorStateRegistry: cfg.anchorStateRegistry!, signer: cfg.signer, intervalBlocks: cfg.intervalBlocks }, log, warn)
+          : undefined
+      this.chains.set(cfg.chainId, { cfg, open: [], warned: new Set(), current })
+    }
+  }
+
+  /** The 'current' contracts' side of a chain's proposer (throws for chains on the legacy contracts). */
+  currentChain(chainId: number): CurrentChainProposer {
+    const c = this.state(chainId).current
+    if (!c) throw new Error(`chain ${chainId} does not run the 'current' contracts`)
+    return c
   }
 
   start() {
@@ -128,9 +146,19 @@ export class Proposer {
     this.paused = false
   }
 
-  /** Runs one full pass now (resolve what is due, propose what is due), even while paused. */
+  /** Runs `f` between two passes of the proposer (never while it is sending). */
+  run<T>(f: () => Promise<T>): Promise<T> {
+    return this.exclusive(f)
+  }
+
+  /** A proposal every N L2 blocks on this chain. */
+  intervalBlocks(chainId: number): number {
+    return this.state(chainId).cfg.intervalBlocks
+  }
+
+  /** Runs one full pass now: resolves what is due and, unless paused, proposes what is due. */
   catchUp(): Promise<void> {
-    return this.exclusive(() => this.tick())
+    return this.exclusive(() => this.tick(!this.paused))
   }
 
   /** Proposes for the newest L2 block the contracts accept now, regardless of the cadence. */
@@ -180,12 +208,17 @@ export class Proposer {
     }, ms)
   }
 
-  private async tick() {
+  private async tick(propose = true) {
     const head = await this.l1.getBlock({ blockTag: 'latest' })
     for (const st of this.chains.values()) {
       try {
-        await this.resolveDue(st, head.timestamp)
-        await this.proposeIfDue(st, false)
+        if (st.current) {
+          await st.current.resolveDue(head.timestamp)
+          await st.current.advanceAnchor(head.timestamp)
+        } else {
+          await this.resolveDue(st, head.timestamp)
+        }
+        if (propose) await this.proposeIfDue(st, false)
       } catch (e) {
         this.warn(`proposer ${st.cfg.chainId}: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`)
       }
@@ -217,12 +250,16 @@ export class Proposer {
   /** Proposes if a proposal is due (or, with `eager`, if any new one is possible). */
   private async proposeIfDue(st: ChainState, eager: boolean): Promise<Proposal | undefined> {
     const { cfg } = st
-    const gameType = cfg.mode === 'games' ? await this.respectedGameType(st) : undefined
+    const gameType = cfg.mode !== 'oracle' ? await this.respectedGameType(st) : undefined
     if (gameType !== undefined) {
       const impl = (await this.l1.readContract({ address: cfg.disputeGameFactory!, abi: abis.dgf, functionName: 'gameImpls', args: [gameType] })) as Address
       if (/^0x0{40}$/i.test(impl)) {
         this.warnOnce(st, `type-${gameType}`, `proposer ${cfg.chainId}: respected game type ${gameType} has no implementation; not proposing`)
         return undefined
+      }
+      if (st.current && gameType !== GAME_TYPE.OP_SUCCINCT) {
+        await this.topUp(cfg.signer)
+        return st.current.propose(gameType, eager)
       }
     }
     const last = await this.lastProposedBlock(st, gameType)
@@ -391,6 +428,7 @@ export class Proposer {
 
   private async findProposal(st: ChainState, l2Block: bigint): Promise<Proposal | undefined> {
     const { cfg } = st
+    if (st.current) return st.current.findProposal(l2Block)
     if (cfg.mode === 'games') {
       const gameType = await this.respectedGameType(st)
       const games = await this.latestGames(st, gameType, 50)

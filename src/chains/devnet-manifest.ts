@@ -45,6 +45,10 @@ export interface DevnetL2 {
   l2Contracts: { multicall3: Address; pha?: Address; vpha?: Address }
   /** Delays the devnet configured, in seconds (what the wallet must discover on chain by itself). */
   delays: Record<string, number>
+  /** Which L1 contracts run: absent or 'legacy' = OptimismPortal2 3.10 (contracts-bedrock 0.17.3);
+   *  'current' = OptimismPortal2 5.x + AnchorStateRegistry 3.x (`l1Contracts.anchorStateRegistry`),
+   *  as the chains run today. */
+  contracts?: 'legacy' | 'current'
 }
 
 export interface DevnetSubstrateAccount {
