@@ -29,8 +29,22 @@ export interface ScanOptions {
   maxChunks?: number
 }
 
-/** Withdrawals finish within ~7 d (proof maturity) + 3.5 d; three weeks covers the slow ones. */
+/**
+ * Withdrawals finish within ~7 d (proof maturity) + 3.5 d on today's chains: at least three weeks,
+ * and at least twice the chain's own proposal + proof + finality window (read from the chain:
+ * withdrawalLookback), so an unfinished withdrawal is always found again.
+ */
 export const WITHDRAWAL_LOOKBACK_S = 21 * 86400
+
+/** The lookback for one chain: twice its whole exit window (seconds, from its parameters), never under three weeks. */
+export function withdrawalLookback(exitSeconds: number | null): number {
+  return Math.max(WITHDRAWAL_LOOKBACK_S, exitSeconds ? 2 * exitSeconds : 0)
+}
+
+/** Enough ranges of `chunkBlocks` to cover `lookbackSeconds` on a chain with this block time. */
+export function chunksFor(lookbackSeconds: number, blockTimeSeconds: number, chunkBlocks: number): number {
+  return Math.ceil(lookbackSeconds / Math.max(blockTimeSeconds, 0.1) / chunkBlocks) + 1
+}
 /** Deposits arrive within minutes; a week covers a wallet that was away. */
 export const DEPOSIT_LOOKBACK_S = 7 * 86400
 

@@ -8,7 +8,8 @@ import { WalletError } from '../errors.ts'
 import type { BridgeContext } from './context.ts'
 import { erc20DepositTxs, ethDepositTxs, type FlowTx } from './deposit.ts'
 import { finalizeTx } from './finalize.ts'
-import { findProveTarget, proveTx } from './prove.ts'
+import { proveStep } from './prove.ts'
+import { effectiveCadence } from '../rollup/exit-time.ts'
 import type { BridgeItem, BridgeToken, DepositItem, WithdrawalItem } from './types.ts'
 import { erc20WithdrawalTx, ethWithdrawalTx } from './withdraw.ts'
 
@@ -89,10 +90,7 @@ export async function buildStep(ctx: BridgeContext, id: string, step: 'prove' | 
   const l1 = await ctx.network(w.l1ChainId)
   const params = await ctx.params(l2, { fresh: true })
   if (step === 'finalize') return finalizeTx(params.system, w)
-  if (w.l2Block === undefined || !w.message) throw new WalletError('NOT_READY', 'The withdrawal is not mined on L2 yet.')
-  const target = await findProveTarget(ctx.client(l1), params.system, w.l2Block, params.gamesValidAfter)
-  if (!target) throw new WalletError('NOT_READY', 'No state proposal covers this withdrawal yet: the wallet will tell you when one does.')
-  return proveTx(ctx.client(l2), params.system, w, target)
+  return proveStep(ctx.client(l1), ctx.client(l2), params.system, w, { ...(params.gamesValidAfter !== undefined ? { gamesValidAfter: params.gamesValidAfter } : {}), proposalEverySeconds: effectiveCadence(params)?.intervalSeconds ?? null })
 }
 
 /** From the prove (finalize) transaction's signature on, the withdrawal shows "proving" ("finalizing"). */

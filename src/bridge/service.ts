@@ -11,7 +11,7 @@ import type { RollupParams } from '../rollup/params.ts'
 import { Mutex } from '../util/mutex.ts'
 import type { BridgeContext } from './context.ts'
 import type { Wallet } from '../wallet/wallet.ts'
-import { discoverDeposits, discoverWithdrawals, DEPOSIT_LOOKBACK_S, WITHDRAWAL_LOOKBACK_S } from './discover.ts'
+import { chunksFor, discoverDeposits, discoverWithdrawals, DEPOSIT_LOOKBACK_S, withdrawalLookback } from './discover.ts'
 import { BridgeStore, isFinished } from './store.ts'
 import { bridgeTokens, type BridgeTokenOption, type RegistryToken } from './tokens.ts'
 import { Tracker, type TickReport } from './tracker.ts'
@@ -248,16 +248,24 @@ export class BridgeService implements BridgeContext {
         if (!l1) return
         for (const account of accounts) {
           try {
+            // as far back as the chain's own exit window requires (read from the chain), in ranges a node accepts
+            const exit = await this.tracker
+              .paramsFor(l2)
+              .then((p) => exitDuration(p).totalSeconds)
+              .catch(() => null)
+            const lookback = withdrawalLookback(exit)
+            const l2Chunk = sc.l2ChunkBlocks ?? 50_000
+            const l1Chunk = sc.l1ChunkBlocks ?? 10_000
             const [ws, ds] = await Promise.all([
               discoverWithdrawals(this.client(l2), { l2ChainId: l2.chainId, l1ChainId: l1.chainId, blockTimeSeconds: l2.blockTimeSeconds }, account, now, {
-                lookbackSeconds: WITHDRAWAL_LOOKBACK_S,
-                chunkBlocks: sc.l2ChunkBlocks ?? 50_000,
-                maxChunks: sc.maxChunks ?? 30,
+                lookbackSeconds: lookback,
+                chunkBlocks: l2Chunk,
+                maxChunks: sc.maxChunks ?? chunksFor(lookback, l2.blockTimeSeconds, l2Chunk),
               }),
               discoverDeposits(this.client(l1), { ...l2.rollup!, l2ChainId: l2.chainId, l1BlockTimeSeconds: l1.blockTimeSeconds }, account, now, {
                 lookbackSeconds: DEPOSIT_LOOKBACK_S,
-                chunkBlocks: sc.l1ChunkBlocks ?? 10_000,
-                maxChunks: sc.maxChunks ?? 30,
+                chunkBlocks: l1Chunk,
+                maxChunks: sc.maxChunks ?? chunksFor(DEPOSIT_LOOKBACK_S, l1.blockTimeSeconds, l1Chunk),
               }),
             ])
             found.push(...ws, ...ds)

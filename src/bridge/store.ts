@@ -14,9 +14,9 @@ export const BRIDGE_KEYS = {
   clocks: 'bridge.clocks',
 } as const
 
-/** Finished items are kept this long, then dropped (ms). */
+/** Finished items are kept this long, then dropped (ms); at most MAX_FINISHED of them. An unfinished one is never dropped. */
 export const KEEP_FINISHED_MS = 90 * 24 * 3600 * 1000
-export const MAX_ITEMS = 300
+export const MAX_FINISHED = 300
 
 export interface DiscoveryMark {
   /** ms since epoch of the last complete scan */
@@ -93,9 +93,12 @@ export class BridgeStore {
 
   private async save(all: BridgeItem[]): Promise<void> {
     const now = Date.now()
-    const kept = all.filter((x) => !(isFinished(x) && now - x.createdAt > KEEP_FINISHED_MS))
-    kept.sort((a, b) => b.createdAt - a.createdAt)
-    await this.kv.set({ [BRIDGE_KEYS.items]: kept.slice(0, MAX_ITEMS) })
+    const open = all.filter((x) => !isFinished(x))
+    const finished = all
+      .filter((x) => isFinished(x) && now - x.createdAt <= KEEP_FINISHED_MS)
+      .sort((a, b) => b.createdAt - a.createdAt)
+      .slice(0, MAX_FINISHED)
+    await this.kv.set({ [BRIDGE_KEYS.items]: [...open, ...finished].sort((a, b) => b.createdAt - a.createdAt) })
     for (const l of [...this.listeners]) l()
   }
 

@@ -2,7 +2,9 @@
 // as the protocol computes it, and what a transaction with given fee caps pays at that base fee.
 // Ethereum uses the EIP-1559 constants; OP Stack chains carry their own in the block header
 // (Holocene: extraData = 0x00 ‖ denominator u32 ‖ elasticity u32; Jovian: 0x01 ‖ … ‖ minBaseFee u64),
-// and before Holocene use the Canyon defaults.
+// and before Holocene use the Canyon defaults. Since Jovian the base fee follows the larger of the
+// parent's gas used and its blobGasUsed, which then carries the block's data-availability footprint:
+// after a block full of calldata the base fee rises although little gas was used.
 import { hexToBigInt, type Hex } from 'viem'
 import type { PreparedTx } from '../tx/types.ts'
 
@@ -10,6 +12,8 @@ export interface BaseFeeParams {
   denominator: bigint
   elasticity: bigint
   minBaseFee: bigint
+  /** Jovian: the parent's DA footprint (header blobGasUsed) counts as gas used when it is larger */
+  daFootprint?: boolean
 }
 
 export const ETHEREUM_BASE_FEE_PARAMS: BaseFeeParams = { denominator: 8n, elasticity: 2n, minBaseFee: 0n }
@@ -23,6 +27,8 @@ export interface BlockFeeInfo {
   gasUsed: bigint
   gasLimit: bigint
   extraData?: Hex
+  /** Jovian: the block's DA footprint */
+  blobGasUsed?: bigint | null
 }
 
 /** The OP Stack base-fee parameters the header announces, or null (pre-Holocene header, or not OP). */
@@ -34,8 +40,9 @@ export function opBaseFeeParams(extraData: Hex | undefined): BaseFeeParams | nul
   const denominator = hexToBigInt(`0x${extraData.slice(4, 12)}`)
   const elasticity = hexToBigInt(`0x${extraData.slice(12, 20)}`)
   if (denominator === 0n || elasticity === 0n) return null
-  const minBaseFee = version === '01' ? hexToBigInt(`0x${extraData.slice(20, 36)}`) : 0n
-  return { denominator, elasticity, minBaseFee }
+  const jovian = version === '01'
+  const minBaseFee = jovian ? hexToBigInt(`0x${extraData.slice(20, 36)}`) : 0n
+  return { denominator, elasticity, minBaseFee, ...(jovian ? { daFootprint: true } : {}) }
 }
 
 /** The base fee of the block after `block` (EIP-1559), or null on a chain without base fees. */
@@ -43,12 +50,14 @@ export function nextBaseFee(block: BlockFeeInfo, params: BaseFeeParams): bigint 
   const base = block.baseFeePerGas
   if (base === null) return null
   const target = block.gasLimit / params.elasticity
+  const da = params.daFootprint && block.blobGasUsed ? block.blobGasUsed : 0n
+  const used = da > block.gasUsed ? da : block.gasUsed
   let next = base
-  if (target > 0n && block.gasUsed > target) {
-    const delta = (base * (block.gasUsed - target)) / target / params.denominator
+  if (target > 0n && used > target) {
+    const delta = (base * (used - target)) / target / params.denominator
     next = base + (delta > 1n ? delta : 1n)
-  } else if (target > 0n && block.gasUsed < target) {
-    next = base - (base * (target - block.gasUsed)) / target / params.denominator
+  } else if (target > 0n && used < target) {
+    next = base - (base * (target - used)) / target / params.denominator
   }
   return next > params.minBaseFee ? next : params.minBaseFee
 }

@@ -124,3 +124,74 @@ test('a failed prove or finalize transaction says so and offers the step again',
   assert.equal(a.item.proof?.hash, undefined)
   assert.equal(proving.proof?.hash, '0xbeef', 'the stored item is not mutated')
 })
+
+// ---------------------------------------------------------------- portals with an AnchorStateRegistry (5.x)
+
+const ASR = '0x00000000000000000000000000000000000a5a00' as const
+const params5 = (type: number, over: Partial<RollupParams> = {}): RollupParams => {
+  const p = params(type)
+  if (p.system.kind !== 'dispute-games') throw new Error('games')
+  return { ...p, system: { ...p.system, portalVersion: '5.6.1', anchorStateRegistry: ASR }, ...over }
+}
+const provenAgainst = (game: Partial<NonNullable<WithdrawalFacts['game']>>): WithdrawalFacts => ({
+  finalized: false,
+  proven: { provenAt: T0 - 100, game: GAME },
+  game: { type: 0, status: 2, createdAt: T0 - 200, resolvedAt: T0 - 150, blacklisted: false, retired: false, respected: true, registered: true, ...game },
+})
+
+test('5.x: a change of the respected type alone keeps the proof (OP Mainnet and Ink went 0 -> 8); the registry decides', () => {
+  const w = item({ status: 'proven', proof: { submitter: item().account, provenAt: T0 - 100, game: GAME, gameType: 0 } })
+  // the chain now respects type 8; the proof's game is type 0, not retired, respected when created
+  const ev = evaluateWithdrawal(w, chain(T0, 103, params5(8)), provenAgainst({ type: 0 }))
+  assert.equal(ev.item.reprove, undefined)
+  assert.notEqual(ev.item.status, 'ready-to-prove')
+  assert.deepEqual(ev.transitions.filter((t) => t === 'reprove'), [])
+})
+
+test('5.x: a retirement, a blacklist, a lost game or a game not respected when created flags the proof, each with its reason', () => {
+  const w = item({ status: 'proven', proof: { submitter: item().account, provenAt: T0 - 100, game: GAME } })
+  const cases: [Partial<NonNullable<WithdrawalFacts['game']>>, RegExp][] = [
+    [{ retired: true }, /retired every game up to a recent time/],
+    [{ blacklisted: true }, /blacklisted/],
+    [{ status: 1 }, /lost by its proposer/],
+    [{ respected: false }, /not of the type the chain respected when it was created/],
+    [{ registered: false }, /not one the chain’s factory created/],
+  ]
+  for (const [g, why] of cases) {
+    const ev = evaluateWithdrawal(w, chain(T0, 103, params5(8)), provenAgainst(g))
+    assert.match(ev.item.reprove ?? '', why, JSON.stringify(g))
+    assert.deepEqual(ev.transitions, ['reprove', 'ready-to-prove'])
+  }
+})
+
+test('3.x: no registry to ask: the local rule still flags a proof when the respected type changed', () => {
+  const w = item({ status: 'proven', proof: { submitter: item().account, provenAt: T0 - 100, game: GAME } })
+  const ev = evaluateWithdrawal(w, chain(T0, 103, params(8)), { ...provenAgainst({ type: 0 }), game: { type: 0, status: 2, createdAt: T0 - 200, resolvedAt: T0 - 150, blacklisted: false } })
+  assert.match(ev.item.reprove ?? '', /no longer counts on this portal/)
+})
+
+test('a proof someone else submitted is adopted: finalize names that submitter, no prove is offered', () => {
+  const relayer = '0x000000000000000000000000000000000000bEEF' as const
+  const w = item({ status: 'ready-to-prove' })
+  const f: WithdrawalFacts = { ...provenAgainst({}), proven: { provenAt: T0 - 100, game: GAME, submitter: relayer } }
+  const ev = evaluateWithdrawal(w, chain(T0, 103, params5(1)), f)
+  assert.ok(ev.item.status === 'proven' || ev.item.status === 'ready-to-finalize', ev.item.status)
+  assert.equal(ev.item.proof?.submitter, relayer)
+  assert.equal(ev.item.proof?.provenAt, T0 - 100)
+})
+
+test('OP Succinct Lite and AggregateVerifier: finalization follows what the game says of its own resolution (and never before now)', () => {
+  const w = item({ status: 'proven', proof: { submitter: item().account, provenAt: T0 - 100, game: GAME } })
+  const inProgress = (g: Partial<NonNullable<WithdrawalFacts['game']>>) => provenAgainst({ status: 0, resolvedAt: 0, ...g })
+  // Lite, challenged: resolves at its deadline; finality 120 s after that
+  let ev = evaluateWithdrawal(w, chain(T0, 103, params5(42)), inProgress({ type: 42, expected: T0 + 500, expectedWhy: 'Challenged: the proposer’s time to prove it' }))
+  assert.equal(ev.item.eta?.finalize?.at, T0 + 500 + 120 + 1)
+  assert.match(ev.item.eta?.finalize?.reason ?? '', /challenged: the proposer’s time to prove it: 8 min 20 s left/i)
+  // proven early: resolvable now, so maturity decides
+  ev = evaluateWithdrawal(w, chain(T0, 103, params5(42)), inProgress({ type: 42, expected: T0, expectedWhy: 'Proven: the game can resolve' }))
+  assert.equal(ev.item.eta?.finalize?.at, Math.max(T0 - 100 + 240 + 1, T0 + 120 + 1))
+  // 621 waiting for its proofs: no date, a reason
+  ev = evaluateWithdrawal(w, chain(T0, 103, params5(621)), inProgress({ type: 621, expected: null, expectedWhy: 'The game is waiting for its proofs' }))
+  assert.equal(ev.item.eta?.finalize?.at, null)
+  assert.match(ev.item.eta?.finalize?.reason ?? '', /waiting for its proofs/)
+})

@@ -41,7 +41,7 @@ test('OP Stack: the devnet L2 block observed (anvil --optimism, elasticity 6, de
 
 test('OP Stack header parameters: Holocene (v0) and Jovian (v1, with a minimum base fee); anything else is not read', () => {
   assert.deepEqual(opBaseFeeParams('0x00000000fa00000006'), { denominator: 250n, elasticity: 6n, minBaseFee: 0n })
-  assert.deepEqual(opBaseFeeParams('0x0100000032000000020000000000989680'), { denominator: 50n, elasticity: 2n, minBaseFee: 10_000_000n })
+  assert.deepEqual(opBaseFeeParams('0x0100000032000000020000000000989680'), { denominator: 50n, elasticity: 2n, minBaseFee: 10_000_000n, daFootprint: true })
   assert.equal(opBaseFeeParams('0x'), null)
   assert.equal(opBaseFeeParams('0x00000000fa0000000600'), null, 'wrong length')
   assert.equal(opBaseFeeParams('0x02000000fa00000006'), null, 'unknown version')
@@ -49,6 +49,22 @@ test('OP Stack header parameters: Holocene (v0) and Jovian (v1, with a minimum b
   // the Jovian minimum holds the base fee up on an empty block
   const p = opBaseFeeParams('0x0100000032000000020000000000989680')!
   assert.equal(nextBaseFee({ baseFeePerGas: 10_000_001n, gasUsed: 0n, gasLimit: 30_000_000n }, p), 10_000_000n)
+})
+
+test('Jovian: after a DA-heavy block (little gas, a large DA footprint in blobGasUsed) the base fee rises as if that much gas was used', () => {
+  const jovian = opBaseFeeParams('0x0100000032000000020000000000989680')!
+  const holocene = opBaseFeeParams('0x00000000320000000200')!
+  // a block of calldata: 2 M gas used of a 30 M limit (target 15 M), but a 25 M DA footprint
+  const block = { baseFeePerGas: 100_000_000n, gasUsed: 2_000_000n, gasLimit: 30_000_000n, blobGasUsed: 25_000_000n }
+  const up = nextBaseFee(block, jovian)!
+  // base + base × (25 M − 15 M) / 15 M / 50
+  assert.equal(up, 100_000_000n + (100_000_000n * 10_000_000n) / 15_000_000n / 50n)
+  assert.ok(up > block.baseFeePerGas, 'rises')
+  // the same block before Jovian (or reading gas used alone) would predict a fall: the quote read low
+  assert.ok(nextBaseFee({ ...block, extraData: undefined }, { ...jovian, daFootprint: false })! < block.baseFeePerGas)
+  assert.equal(holocene, null, 'a v0 header of the wrong length is not read')
+  // a footprint below gas used changes nothing
+  assert.equal(nextBaseFee({ ...block, blobGasUsed: 1_000_000n }, jovian), nextBaseFee({ ...block, blobGasUsed: 0n }, jovian))
 })
 
 test('trend: ±1% or more', () => {
