@@ -49,7 +49,7 @@ async function tickCost(svc: BridgeService, counts: { requests: number; calls: n
 }
 
 export async function benchBridge(): Promise<BenchResult[]> {
-  const devnet: Devnet = await startDevnet({ ports: 'auto', l2BlockTime: 1, proposalIntervalBlocks: 10, delays: DELAYS, warn: () => {} })
+  const devnet: Devnet = await startDevnet({ ports: 'auto', contracts: 'legacy', l2BlockTime: 1, proposalIntervalBlocks: 10, delays: DELAYS, warn: () => {} })
   const out: BenchResult[] = []
   try {
     await Promise.all([devnet.waitForProposal(901, 21n, 60_000), devnet.waitForProposal(902, 21n, 60_000)])

@@ -17,9 +17,9 @@ options:
   --l2-block-time <s>          L2 block time (default 2)
   --l1-block-time <s>          idle L1 block interval, L1 also automines (default 12; 0 = automine only)
   --proposal-interval <n>      a proposal every n L2 blocks (default 5)
-  --validity-mode oracle|games chain 902: legacy portal + OP Succinct oracle (default) or OptimismPortal2 + type-6 games
-  --contracts legacy|current   the rollups' L1 contracts: OptimismPortal2 3.10 (legacy, default) or what the chains
-                               run today, OptimismPortal2 5.x + AnchorStateRegistry 3.x, game types 0 1 8 42 621 (+6 on 902)
+  --contracts current|legacy   the rollups' L1 contracts: what the chains run today (current, default: OptimismPortal2
+                               5.x + AnchorStateRegistry 3.x, game types 0 1 8 42 621, +6 on 902) or OptimismPortal2 3.10
+  --validity-mode oracle|games legacy only, chain 902: legacy portal + OP Succinct oracle (default there) or type-6 games
   --game-clock <s> --clock-extension <s> --proof-maturity <s> --finality <s> --finalization-period <s>
   --challenge-window <s> --prove-window <s>          type 42 (current)
   --aggregate-fast <s> --aggregate-slow <s>          type 621 (current)

@@ -50,11 +50,12 @@ export interface DevnetOptions {
   /** a proposal every N L2 blocks (also the oracle's submissionInterval), default 5 */
   proposalIntervalBlocks?: number
   delays?: Partial<Delays>
-  /** chain 902: 'oracle' = legacy OptimismPortal + OP Succinct oracle (default); 'games' = OptimismPortal2 + type-6 games.
-   *  With contracts 'current', 902 always runs games. */
+  /** chain 902: 'oracle' = legacy OptimismPortal + OP Succinct oracle (implies contracts 'legacy'); 'games' = OptimismPortal2 + type-6 games.
+   *  With contracts 'current' (the default), 902 always runs games. */
   validityMode?: ValidityMode
-  /** the rollups' L1 contracts: 'legacy' (default) = contracts-bedrock 0.17.3's OptimismPortal2 3.10;
-   *  'current' = what the chains run today, OptimismPortal2 5.x + AnchorStateRegistry 3.x, game types 0, 1, 8, 42, 621 (+ 6 on 902) */
+  /** the rollups' L1 contracts: 'current' (default) = what the chains run today, OptimismPortal2 5.x +
+   *  AnchorStateRegistry 3.x, game types 0, 1, 8, 42, 621 (+ 6 on 902); 'legacy' = contracts-bedrock 0.17.3's
+   *  OptimismPortal2 3.10 (and, on 902, the legacy OptimismPortal + OP Succinct oracle by default), for the older portals */
   contracts?: ContractsShape
   /** ETH on each L2 for test accounts 0..19 at genesis, backed by ETH locked in the portal (default 100; 0 = none) */
   l2PrefundEther?: number
@@ -143,7 +144,7 @@ async function startOnce(opts: DevnetOptions, t0: number): Promise<Devnet> {
   const l2BlockTime = opts.l2BlockTime ?? 2
   const l1BlockTime = opts.l1BlockTime ?? 12
   const proposalIntervalBlocks = opts.proposalIntervalBlocks ?? 5
-  const contracts: ContractsShape = opts.contracts ?? 'legacy'
+  const contracts: ContractsShape = opts.contracts ?? (opts.validityMode === 'oracle' ? 'legacy' : 'current')
   if (contracts === 'current' && opts.validityMode === 'oracle') {
     throw new Error("validityMode 'oracle' runs the legacy OptimismPortal, which the 'current' contracts have no place for: with contracts 'current', 902 runs OP Succinct games")
   }

@@ -14,7 +14,7 @@ import { WalletError } from '../errors.ts'
 import { anchorStateRegistryAbi, disputeGameAbi, disputeGameFactoryAbi, GAME_STATUS, legacyPortalAbi, outputOracleAbi, portal2Abi } from '../rollup/abis.ts'
 import { formatDuration } from '../rollup/duration.ts'
 import { readMany, value } from '../rollup/multicall.ts'
-import { latestGamesRead, proposalFromGame, type Proposal } from '../rollup/params.ts'
+import { latestGamesRead, nowRead, proposalFromGame, type Proposal } from '../rollup/params.ts'
 import type { ProofSystem } from '../rollup/proof-system.ts'
 import type { FlowTx } from './deposit.ts'
 import { viemWithdrawal, withdrawalTuple } from './message.ts'
@@ -51,13 +51,15 @@ export async function proveCandidates(l1: Pick<PublicClient, 'multicall'>, syste
     return [{ index: Number(index), l2Block: Number(output.l2BlockNumber), root: output.outputRoot, timestamp: Number(output.timestamp) }]
   }
   if (system.kind !== 'dispute-games') throw new WalletError('UNKNOWN_PROOF_SYSTEM', 'This wallet cannot tell how this chain proves withdrawals, so it cannot build the proof.')
-  const [count] = await readMany(l1, [{ address: system.factory, abi: disputeGameFactoryAbi, functionName: 'gameCount' }])
+  const [count, clock] = await readMany(l1, [{ address: system.factory, abi: disputeGameFactoryAbi, functionName: 'gameCount' }, nowRead()])
   const read = latestGamesRead(system.factory, system.respectedGameType, value<bigint>(count) ?? 0n, GAME_SEARCH)
   if (!read) return []
   const [games] = await readMany(l1, [read])
+  const now = Number(value<bigint>(clock) ?? 0n)
+  // a game cannot be proven against in the second it was created (5.x: InvalidProofTimestamp)
   const candidates = ((value<unknown[]>(games) ?? []) as Parameters<typeof proposalFromGame>[0][])
     .map(proposalFromGame)
-    .filter((g) => g.l2Block >= l2Block && g.timestamp >= gamesValidAfter)
+    .filter((g) => g.l2Block >= l2Block && g.timestamp >= gamesValidAfter && (!now || g.timestamp < now))
   if (!candidates.length) return []
   const asr = system.anchorStateRegistry
   const per = asr ? 5 : 2

@@ -326,7 +326,8 @@ export class Tracker {
       await applyParents(l1, s, parents, now)
     }
 
-    let latest: Proposal | null = proposals[0] ?? null
+    // a game cannot be proven against in the second it was created (5.x portals refuse it)
+    let latest: Proposal | null = (games ? proposals.find((x) => x.timestamp < now) : proposals[0]) ?? null
     if (s.kind === 'output-oracle' && latest) {
       // what counts for proving is the oracle's newest block, whatever the output list says
       const latestBlock = Number(value<bigint>(res[1]) ?? BigInt(latest.l2Block))

@@ -1,8 +1,9 @@
-// The bridge in Chromium on the devnet's validity chain (902: legacy portal + OP Succinct v3 output
-// oracle) through the built extension's screens: ETH and PHA deposited from the popup and followed
-// to their credit, withdrawn, proven and finalized with one click each (time moved past the
-// oracle's finalization period), the money back on L1; then on 901, a proven withdrawal flagged for
-// a new proof when the chain changes its respected game type, proven again against the new type;
+// The bridge in Chromium on the devnet running today's contracts (OptimismPortal2 5.x +
+// AnchorStateRegistry doubles), through the built extension's screens: on the validity chain (902:
+// OP Succinct validity games, type 6) ETH and PHA deposited from the popup and followed to their
+// credit, withdrawn, proven and finalized with one click each, the money back on L1; then on 901, a
+// proven withdrawal that keeps its proof when the chain changes its respected game type (no
+// retirement) and is flagged for a new proof after a retirement, proven again against the new type;
 // the whole exit cost in the popup form, re-quoted every block and marked stale while the L2 does
 // not answer; and the L2 comparison page reading exit times and whole exit costs from the chains.
 import { after, before, test } from 'node:test'
@@ -32,7 +33,7 @@ after(async () => {
   await devnet?.stop()
 })
 
-test('902: ETH and PHA round trips through the OP Succinct oracle, driven from the popup and the item pages', async () => {
+test('902: ETH and PHA round trips through OP Succinct validity games, driven from the popup and the item pages', async () => {
   const l1 = devnet.l1.client
   const l2 = devnet.l2[902]!.client
   const pha = { l1: devnet.manifest.l1.contracts.pha!, l2: devnet.manifest.l2s[1]!.l2Contracts.pha! }
@@ -57,8 +58,8 @@ test('902: ETH and PHA round trips through the OP Succinct oracle, driven from t
     await waitStatus(p, /Ready to prove/)
     await clickStep(p, 'prove')
     await waitStatus(p, /Proven/)
-    assert.match(await p.locator('[data-step="wait"]').innerText(), /Finalization period \(30 s\): .* left/)
-    if (id === phaId) await shot(p, 'item-proven-oracle')
+    assert.match(await p.locator('[data-step="wait"]').innerText(), /(proof maturity|dispute-game finality): .* left/i)
+    if (id === phaId) await shot(p, 'item-proven-validity')
     await p.close()
   }
   const latest = Math.max(...(await overview(page)).items.filter((v) => v.id === ethId || v.id === phaId).map((v) => (v.item as WithdrawalItem).eta!.finalize!.at!))
@@ -81,15 +82,21 @@ test('902: ETH and PHA round trips through the OP Succinct oracle, driven from t
   await page.close()
 })
 
-test('901: a proven withdrawal is flagged for a new proof when the chain changes its respected game type, and is proven again', async () => {
+test('901: a proven withdrawal keeps its proof when the chain changes its respected game type, is flagged for a new proof after a retirement, and is proven again', async () => {
   const id = await bridgeThroughPopup(wb, { direction: 'withdraw', l2: 901, token: 'ETH', amount: '0.3' })
   const p = await itemPage(wb, id)
   await waitStatus(p, /Ready to prove/)
   await clickStep(p, 'prove')
   await waitStatus(p, /Proven/)
   await devnet.setRespectedGameType(901, 0)
+  // the page's tracker looks every few seconds: three looks later the proof still counts
+  await devnet.waitForProposal(901, await devnet.l2[901]!.client.getBlockNumber(), 60_000)
+  await new Promise((r) => setTimeout(r, 12_000))
+  assert.equal(await p.getByTestId('bridge-reprove').count(), 0, 'a type change alone does not ask for a new proof')
+  await devnet.retireGames(901)
   await waitStatus(p, /Needs a new proof/, 30_000)
-  assert.match(await p.getByTestId('bridge-reprove').innerText(), /now respects permissionless fault proofs \(game type 0\)/)
+  assert.match(await p.getByTestId('bridge-reprove').innerText(), /retired/)
+  await devnet.waitForProposal(901, await devnet.l2[901]!.client.getBlockNumber(), 60_000)
   await p.getByTestId('bridge-action-prove').locator('[data-testid="fee"]').waitFor({ timeout: 60_000 })
   await shot(p, 'item-reprove')
   await clickStep(p, 'prove')
@@ -132,8 +139,8 @@ test('the L2 comparison reads each chain\'s exit time and cost; a chain that doe
   await page.goto(extensionUrl(wb, 'app.html#/bridge/compare'))
   const row = (chainId: number) => page.locator(`tr[data-chain="${chainId}"]`)
   await row(902).getByTestId('compare-exit').waitFor({ timeout: 60_000 })
-  assert.match(await row(901).innerText(), /OptimismPortal2 3\.10\.0, permissionless fault proofs \(game type 0\)/)
-  assert.match(await row(902).innerText(), /OP Succinct output oracle v3\.0\.0 \(validity proofs\)/)
+  assert.match(await row(901).innerText(), /OptimismPortal2 5\.6\.1, permissionless fault proofs \(game type 0\)/)
+  assert.match(await row(902).innerText(), /OptimismPortal2 5\.6\.1, OP Succinct validity proofs \(game type 6\)/)
   assert.match(await row(902).getByTestId('compare-exit').innerText(), /^about \d+ s\s+proposal up to 5 s, then 30 s$/)
   for (const chainId of [901, 902]) {
     assert.match(await row(chainId).getByTestId('compare-cost-parts').innerText(), /^L2 initiate (<)?0\.\d+\nL1 prove \+ finalize 0\.\d+$/, `${chainId}: the L2 initiate is part of the exit cost`)

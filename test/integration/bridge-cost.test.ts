@@ -34,7 +34,7 @@ let pha: BridgeTokenOption
 const figures: Record<string, unknown> = {}
 
 before(async () => {
-  devnet = await startDevnet({ ports: 'auto', l2BlockTime: 1, delays: DELAYS })
+  devnet = await startDevnet({ ports: 'auto', contracts: 'legacy', l2BlockTime: 1, delays: DELAYS })
   b = await bridgeHarness(devnet)
   account = (await b.h.wallet.state()).selected!
   pha = (await b.svc.tokens(901)).find((t) => t.symbol === 'PHA')!

@@ -26,7 +26,7 @@ let account: Address
 const report: Record<string, unknown> = {}
 
 before(async () => {
-  devnet = await startDevnet({ ports: 'auto', l2BlockTime: 1, proposalIntervalBlocks: 10, delays: DELAYS })
+  devnet = await startDevnet({ ports: 'auto', contracts: 'legacy', l2BlockTime: 1, proposalIntervalBlocks: 10, delays: DELAYS })
   // two proposals on each L2, so the cadence can be measured (as on any live chain)
   await Promise.all([devnet.waitForProposal(901, 21n, 60_000), devnet.waitForProposal(902, 21n, 60_000)])
   b = await bridgeHarness(devnet)

@@ -16,7 +16,7 @@ const l1Of = (d: Devnet) => devnetNetworks(d.manifest)[0]
 const l2 = (d: Devnet, chainId: number) => d.manifest.l2s.find((x) => x.chainId === chainId)!
 
 before(async () => {
-  ;[oracle, games] = await Promise.all([startDevnet({ ports: 'auto' }), startDevnet({ ports: 'auto', validityMode: 'games' })])
+  ;[oracle, games] = await Promise.all([startDevnet({ ports: 'auto', contracts: 'legacy' }), startDevnet({ ports: 'auto', contracts: 'legacy', validityMode: 'games' })])
 })
 after(async () => {
   await Promise.all([oracle?.stop(), games?.stop()])

@@ -91,7 +91,7 @@ async function withdrawThroughGames(devnet: Devnet, chainId: number, accountInde
 describe('devnet withdrawals: 901 fault proofs and 902 validity oracle', () => {
   let devnet: Devnet
   before(async () => {
-    devnet = await startDevnet({ ports: 'auto', l2BlockTime: 1 })
+    devnet = await startDevnet({ ports: 'auto', contracts: 'legacy', l2BlockTime: 1 })
   })
   after(async () => {
     await devnet?.stop()
@@ -158,7 +158,7 @@ describe('devnet withdrawals: 901 fault proofs and 902 validity oracle', () => {
 describe('devnet withdrawals: 902 as OptimismPortal2 + OPSuccinctDisputeGame (validityMode "games")', () => {
   let devnet: Devnet
   before(async () => {
-    devnet = await startDevnet({ ports: 'auto', l2BlockTime: 1, validityMode: 'games' })
+    devnet = await startDevnet({ ports: 'auto', contracts: 'legacy', l2BlockTime: 1, validityMode: 'games' })
   })
   after(async () => {
     await devnet?.stop()

@@ -37,7 +37,7 @@ const net = (id: number) => networks.find((n) => n.chainId === id)!
 const rel = (a: bigint, b: bigint) => Number(((a > b ? a - b : b - a) * 10_000n) / b) / 10_000
 
 before(async () => {
-  devnet = await startDevnet({ ports: 'auto', l2BlockTime: 1 })
+  devnet = await startDevnet({ ports: 'auto', contracts: 'legacy', l2BlockTime: 1 })
   networks = devnetNetworks(devnet.manifest)
 })
 after(async () => {

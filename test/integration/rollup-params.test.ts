@@ -22,7 +22,7 @@ async function paramsOf(devnet: Devnet, chainId: number) {
 describe('oracle mode devnet (901 fault proofs, 902 OP Succinct oracle)', () => {
   let devnet: Devnet
   before(async () => {
-    devnet = await startDevnet({ ports: 'auto', l2BlockTime: 1 })
+    devnet = await startDevnet({ ports: 'auto', contracts: 'legacy', l2BlockTime: 1 })
     await Promise.all([devnet.waitForProposal(901, 11n, 60_000), devnet.waitForProposal(902, 11n, 60_000)])
   })
   after(async () => {
@@ -79,7 +79,7 @@ describe('oracle mode devnet (901 fault proofs, 902 OP Succinct oracle)', () => 
 describe('games mode devnet (902 as OptimismPortal2 + OP Succinct validity games)', () => {
   let devnet: Devnet
   before(async () => {
-    devnet = await startDevnet({ ports: 'auto', l2BlockTime: 1, validityMode: 'games' })
+    devnet = await startDevnet({ ports: 'auto', contracts: 'legacy', l2BlockTime: 1, validityMode: 'games' })
     await devnet.waitForProposal(902, 11n, 60_000)
   })
   after(async () => {

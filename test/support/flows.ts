@@ -23,7 +23,7 @@ export async function waitFlow(h: Harness, id: string, done: (f: Flow) => boolea
 /** Confirms the flow's step on screen and waits until it is mined (and the next one prepared). */
 export async function confirmAndMine(h: Harness, flow: Flow): Promise<{ flow: Flow; hash: Hex }> {
   assert.equal(flow.status, 'ready', `"${flow.steps[flow.current]?.label}" is ready to sign: ${flow.error ?? ''}`)
-  assert.ok(flow.prepared?.fee, `a fee is shown for "${flow.steps[flow.current].label}"`)
+  assert.ok(flow.prepared?.fee, `a fee is shown for "${flow.steps[flow.current].label}": ${flow.error ?? flow.prepared?.feeError ?? ""}`)
   const index = flow.current
   const sent = await h.call('flows.confirm', { id: flow.id, step: index })
   const hash = sent.steps[index].hash!
