@@ -37,7 +37,9 @@ export function CallsView({ calls, fee, feeError }: { calls: BatchCallView[]; fe
             ) : (
               c.data !== '0x' && (
                 <details>
-                  <summary>Data ({(c.data.length - 2) / 2} bytes)</summary>
+                  <summary>
+                    Function {c.data.slice(0, 10)}, data {(c.data.length - 2) / 2} bytes
+                  </summary>
                   <pre class="message">{c.data}</pre>
                 </details>
               )

@@ -58,7 +58,7 @@ export function SiteChain() {
       </span>
       <label class="site-select">
         <span class="sr-only">Network for {site.origin}</span>
-        <select value={String(site.chainId)} onChange={(e) => void choose(Number((e.target as HTMLSelectElement).value))} data-testid="site-chain-select">
+        <select title="The network this site uses" value={String(site.chainId)} onChange={(e) => void choose(Number((e.target as HTMLSelectElement).value))} data-testid="site-chain-select">
           {networks.map((n) => (
             <option key={n.chainId} value={String(n.chainId)}>
               {n.name}
