@@ -22,6 +22,7 @@ export interface SiteChain {
 export class SiteChainStore {
   private readonly mutex = new Mutex()
   private readonly listeners = new Set<(origin: string) => void>()
+  private cache: Record<string, SiteChain> | null = null
 
   constructor(private readonly kv: KV) {}
 
@@ -31,17 +32,10 @@ export class SiteChainStore {
     return () => this.listeners.delete(listener)
   }
 
+  /** Every site's entry (a copy: callers may change it). Read from storage once, then kept: this store is its only writer. */
   async all(): Promise<Record<string, SiteChain>> {
-    const raw = await this.kv.get<unknown>(SITE_CHAINS_KEY)
-    const out: Record<string, SiteChain> = {}
-    if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return out
-    for (const [origin, v] of Object.entries(raw as Record<string, unknown>)) {
-      const s = v as Partial<SiteChain> | null
-      if (!s || !Number.isSafeInteger(s.chainId) || (s.chainId as number) <= 0) continue
-      const approved = Array.isArray(s.approved) ? s.approved.filter((c): c is number => Number.isSafeInteger(c) && c > 0) : []
-      out[origin] = { chainId: s.chainId as number, approved: [...new Set([s.chainId as number, ...approved])], date: typeof s.date === 'number' ? s.date : 0 }
-    }
-    return out
+    this.cache ??= parse(await this.kv.get<unknown>(SITE_CHAINS_KEY))
+    return Object.fromEntries(Object.entries(this.cache).map(([o, s]) => [o, { ...s, approved: [...s.approved] }]))
   }
 
   async get(origin: string): Promise<SiteChain | undefined> {
@@ -65,7 +59,7 @@ export class SiteChainStore {
       const all = await this.all()
       if (!Object.prototype.hasOwnProperty.call(all, origin)) return false
       delete all[origin]
-      await this.kv.set({ [SITE_CHAINS_KEY]: all })
+      await this.save(all)
       this.emit(origin)
       return true
     })
@@ -82,7 +76,7 @@ export class SiteChainStore {
           moved.push(origin)
         } else s.approved = s.approved.filter((c) => c !== chainId)
       }
-      await this.kv.set({ [SITE_CHAINS_KEY]: all })
+      await this.save(all)
       for (const o of moved) this.emit(o)
       return moved
     })
@@ -98,10 +92,16 @@ export class SiteChainStore {
       if (origins.length > MAX_SITES) {
         for (const o of origins.sort((a, b) => all[a].date - all[b].date).slice(0, origins.length - MAX_SITES)) if (o !== origin) delete all[o]
       }
-      await this.kv.set({ [SITE_CHAINS_KEY]: all })
+      await this.save(all)
       this.emit(origin)
       return changed(before)
     })
+  }
+
+  private async save(all: Record<string, SiteChain>): Promise<void> {
+    this.cache = null // a failed write leaves storage as it was: read it again
+    await this.kv.set({ [SITE_CHAINS_KEY]: all })
+    this.cache = all
   }
 
   private emit(origin: string): void {
@@ -113,4 +113,16 @@ export class SiteChainStore {
       }
     }
   }
+}
+
+function parse(raw: unknown): Record<string, SiteChain> {
+  const out: Record<string, SiteChain> = {}
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return out
+  for (const [origin, v] of Object.entries(raw as Record<string, unknown>)) {
+    const s = v as Partial<SiteChain> | null
+    if (!s || !Number.isSafeInteger(s.chainId) || (s.chainId as number) <= 0) continue
+    const approved = Array.isArray(s.approved) ? s.approved.filter((c): c is number => Number.isSafeInteger(c) && c > 0) : []
+    out[origin] = { chainId: s.chainId as number, approved: [...new Set([s.chainId as number, ...approved])], date: typeof s.date === 'number' ? s.date : 0 }
+  }
+  return out
 }
