@@ -10,6 +10,7 @@ import { startDevnet, type Devnet } from '../../devnet/index.ts'
 import { launchWithExtension, type WalletBrowser } from './support/browser.ts'
 import { servePages, type PageServer } from './support/server.ts'
 import { dappRoutes } from './support/dapps.ts'
+import { clickApprove } from './support/approval-window.ts'
 import { initializeWallet, stopServiceWorker, uiCall, TEST_ADDRESS_0 } from './support/wallet.ts'
 
 const DAPPS = [
@@ -66,7 +67,7 @@ async function approved<T>(page: Page, expression: string, expectOrigin: string)
   result.catch(() => undefined)
   const ap = await approvalPage()
   assert.equal(await ap.getByTestId('origin').innerText(), expectOrigin, 'the window shows the origin the browser reported')
-  await ap.getByTestId('approve').click()
+  await clickApprove(ap)
   return result
 }
 

@@ -19,7 +19,7 @@ import { deriveAccount } from '../../devnet/lib/accounts.ts'
 import { launchWithExtension, root, type WalletBrowser } from './support/browser.ts'
 import { servePages, type PageServer } from './support/server.ts'
 import { dappRoutes } from './support/dapps.ts'
-import { approvalWindows } from './support/approval-window.ts'
+import { approvalWindows, clickApprove } from './support/approval-window.ts'
 import { extensionUrl, initializeWallet, liveWorker, readAllStorage, uiCall, TEST_ADDRESS_0 } from './support/wallet.ts'
 import { deployDappContracts, pullerAbi, tokenAbi, type DappContracts } from '../support/dapp-contracts.ts'
 import { noFilterProxy, type NoFilterProxy } from '../support/no-filter-proxy.ts'
@@ -180,7 +180,7 @@ test("viem sendCalls: one window for an approve and a contract call, mined in or
 
   const fallback = page.evaluate(`dapp.sendPreferAtomic(${args})`) as Promise<{ mode: string; atomic: string; receipts: { status: string; block: string }[] }>
   fallback.catch(() => undefined)
-  for (let i = 0; i < 2; i++) await (await windows.next()).getByTestId('approve').click()
+  for (let i = 0; i < 2; i++) await clickApprove(await windows.next())
   const out = await fallback
   assert.equal(out.mode, 'one by one')
   assert.equal(out.atomic, 'unsupported')

@@ -44,9 +44,22 @@ export function approvalWindows(wb: WalletBrowser) {
     const ap = await next()
     assert.equal(await ap.getByTestId('origin').innerText(), expectOrigin, 'the window shows the origin the browser reported')
     if (before) await before(ap)
-    await ap.getByTestId('approve').click()
+    await clickApprove(ap)
     return result
   }
 
   return { next, anyOpen, approved }
+}
+
+/**
+ * Clicks Approve. The window closes itself once the answer is given (nothing else waiting), which
+ * can land while the click is still finishing: a window closed by then did get the click.
+ */
+export async function clickApprove(ap: Page): Promise<void> {
+  await ap
+    .getByTestId('approve')
+    .click()
+    .catch((err) => {
+      if (!ap.isClosed()) throw err
+    })
 }
