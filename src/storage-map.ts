@@ -25,6 +25,9 @@ import { SUBSTRATE_ACCOUNTS_KEY } from './keyring/substrate-accounts.ts'
 import type { VaultRecord } from './keyring/vault.ts'
 import { CONNECTIONS_KEY, type Connection } from './provider/connections.ts'
 import { PERMISSIONS_KEY, type OriginGrant } from './provider/permissions.ts'
+import { SITE_CHAINS_KEY, type SiteChain } from './provider/site-chains.ts'
+import { FILTERS_KEY, type FilterRecord } from './provider/filters.ts'
+import { BATCHES_KEY, type BatchRecord } from './provider/batches.ts'
 import type { RollupParams } from './rollup/params.ts'
 import type { KV } from './storage/kv.ts'
 import { SCHEMA_KEY, migrate, type Migration } from './storage/migrate.ts'
@@ -59,6 +62,8 @@ export const STORAGE_MAP = {
   failures: family<{ count: number; lastAt: number }>({ area: 'local', key: LOCAL_KEYS.failures, owner: 'src/keyring/keyring.ts', holds: 'wrong-password count for the back-off' }),
   substrateAccounts: family<unknown[]>({ area: 'local', key: SUBSTRATE_ACCOUNTS_KEY, owner: 'src/keyring/keyring.ts', holds: 'public data of imported Polkadot accounts (ss58, h160, names)' }),
   permissions: family<Record<string, OriginGrant>>({ area: 'local', key: PERMISSIONS_KEY, owner: 'src/provider/permissions.ts', holds: 'per-origin EIP-2255 grants: the accounts each site may see' }),
+  siteChains: family<Record<string, SiteChain>>({ area: 'local', key: SITE_CHAINS_KEY, owner: 'src/provider/site-chains.ts', holds: "each site's own chain and the chains the user approved for it (newest 500 sites)" }),
+  batches: family<BatchRecord[]>({ area: 'local', key: BATCHES_KEY, owner: 'src/provider/batches.ts', holds: 'EIP-5792 batches sites sent (wallet_sendCalls): their calls, hashes, receipts and status (newest 200)' }),
   networksUser: family<Network[]>({ area: 'local', key: NETWORK_KEYS.user, owner: 'src/chains/store.ts', holds: 'networks the user added (rollups from their portal, dApp-suggested chains)' }),
   rpcOverrides: family<Record<string, string[]>>({ area: 'local', key: NETWORK_KEYS.rpcOverrides, owner: 'src/chains/store.ts', holds: "the user's own RPC URLs per network, in fallback order" }),
   userTokens: family<UserToken[]>({ area: 'local', key: USER_TOKENS_KEY, owner: 'src/tokens/user-tokens.ts', holds: 'tokens added by address or by wallet_watchAsset' }),
@@ -78,6 +83,7 @@ export const STORAGE_MAP = {
   session: family<SessionRecord>({ area: 'session', key: SESSION_KEYS.session, owner: 'src/keyring/keyring.ts', holds: "the vault's AES key while unlocked (survives a worker restart)" }),
   lastActivity: family<number>({ area: 'session', key: SESSION_KEYS.lastActivity, owner: 'src/keyring/keyring.ts', holds: 'time of the last user activity, for the auto-lock' }),
   connections: family<Connection[]>({ area: 'session', key: CONNECTIONS_KEY, owner: 'src/provider/connections.ts', holds: 'which tab frames talk to the wallet, from which origin (for events)' }),
+  filters: family<FilterRecord[]>({ area: 'session', key: FILTERS_KEY, owner: 'src/provider/filters.ts', holds: "sites' filters (eth_newFilter …): the node's id or the emulation's last block, per origin and chain" }),
   approvalsPending: family<PendingApproval[]>({ area: 'session', key: APPROVAL_KEYS.pending, owner: 'src/approvals/queue.ts', holds: 'requests waiting for the user, oldest first' }),
   approvalsWindow: family<number>({ area: 'session', key: APPROVAL_KEYS.window, owner: 'src/approvals/queue.ts', holds: 'the approval window showing them' }),
 } satisfies Record<string, KeyFamily>

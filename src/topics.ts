@@ -8,6 +8,7 @@
 //   bridge            the tracked deposits and withdrawals (the tracker ticks while it is watched)
 //   flow/<id>         one flow (its step's fee is re-quoted every block while it is watched)
 //   flows             the open flows and the recently finished ones (the popup offers to continue one)
+//   site/<tabId>      the site in a tab: its own chain (or the wallet's it follows) and whether it is connected
 //
 // Only background/ and ui/ import this file.
 import type { ActivityRecord, ActivityStore } from './activity/store.ts'
@@ -18,6 +19,7 @@ import type { FlowEngine } from './flows/engine.ts'
 import type { Flow } from './flows/types.ts'
 import type { TopicHub } from './topics/hub.ts'
 import type { Wallet, WalletState } from './wallet/wallet.ts'
+import type { ProviderService, SiteView } from './provider/service.ts'
 
 export interface PortfolioView {
   meta: BalanceMeta | null
@@ -33,6 +35,7 @@ export interface UiTopics {
   bridge: { key: null; value: Overview }
   flow: { key: string; value: Flow }
   flows: { key: null; value: Flow[] }
+  site: { key: string; value: SiteView | null }
 }
 
 export type TopicName = keyof UiTopics
@@ -46,6 +49,8 @@ export interface TopicDeps {
   balances: BalanceService
   bridge: BridgeService
   flows: FlowEngine
+  /** the dApp side: the site in a tab */
+  provider: ProviderService
   /** the block time (s) of a chain, to re-quote a flow once per block */
   blockTimeSeconds(chainId: number): Promise<number>
 }
@@ -88,6 +93,9 @@ export function defineTopics(hub: TopicHub, d: TopicDeps): void {
   d.bridge.store.subscribe(() => hub.publish('bridge'))
 
   hub.define<Flow[]>('flows', { read: () => d.flows.list() })
+
+  hub.define<SiteView | null>('site', { read: (tabId) => d.provider.siteForTab(Number(tabId)) })
+  d.provider.onSiteChange(() => hub.publish('site'))
 
   hub.define<Flow>('flow', {
     read: (id) => d.flows.get(String(id)),

@@ -19,9 +19,37 @@ export type ApprovalRequest =
   | { kind: 'switchChain'; chainId: number; chainName: string }
   | { kind: 'addChain'; network: Network; opStack: boolean; rpcChainId: number }
   | { kind: 'personalSign'; address: Address; message: Hex; text: string | null }
-  | { kind: 'typedData'; address: Address; typedData: unknown; domainChainId: number | null }
+  | { kind: 'typedData'; address: Address; typedData: unknown; domainChainId: number | null; method?: 'eth_signTypedData_v3' | 'eth_signTypedData_v4' }
   | { kind: 'sendTx'; tx: PreparedTx; fee: FeeQuote | null; feeError?: string; decoded: DecodedCall | null; chainName: string }
   | { kind: 'watchAsset'; chainId: number; address: Address; symbol: string; decimals: number; name: string | null; image: string | null }
+  | {
+      kind: 'sendCalls'
+      /** the batch id the site gets back (its own, or one the wallet made) */
+      batchId: string
+      version: string
+      chainId: number
+      chainName: string
+      from: Address
+      calls: BatchCallView[]
+      /** the calls' fees summed (L2 execution + L1 data + operator) */
+      fee: FeeQuote | null
+      feeError?: string
+    }
+
+/** One call of a batch as the approval window shows it. */
+export interface BatchCallView {
+  to: Address | null
+  value: Hex
+  data: Hex
+  decoded: DecodedCall | null
+  /** the nonce it will take, if nothing else of the account goes out first */
+  nonce: number
+  /** the gas limit it would be signed with now, or null when it can be estimated only once the calls before it are mined */
+  gas: Hex | null
+  fee: FeeQuote | null
+  /** the call would fail (simulated after the calls before it), or why its fee is not known yet */
+  warning?: string
+}
 
 export interface PendingApproval {
   id: string

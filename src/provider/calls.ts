@@ -1,12 +1,13 @@
-// The approval window's calls ('approvals.*') and the connected sites in settings ('sites.*').
+// The approval window's calls ('approvals.*'), the connected sites in settings ('sites.*') and the
+// popup's per-site chain ('sites.current', 'sites.setChain').
 import * as v from 'valibot'
 import type { ErrorShape } from '../errors.ts'
 import type { PendingApproval } from '../approvals/types.ts'
 import type { Handlers } from '../wire/messaging.ts'
-import { address, call, id, none, text, type CallsOf } from '../wire/contract.ts'
+import { address, call, chainId, id, int, none, text, type CallsOf } from '../wire/contract.ts'
 import type { WalletState } from '../wallet/wallet.ts'
 import type { OriginGrant } from './permissions.ts'
-import type { ProviderService } from './service.ts'
+import type { ProviderService, SiteView } from './service.ts'
 
 type Site = { origin: string } & OriginGrant
 
@@ -20,6 +21,10 @@ export const providerContracts = {
   'approvals.resolve': call(v.object({ id, decision })).returns<{ result: unknown } | { error: ErrorShape }>(),
   'sites.list': call(none).returns<Site[]>(),
   'sites.revoke': call(v.object({ origin: text(300) })).returns<Site[]>(),
+  /** the site in a tab (the popup asks for the active tab's), null when it never talked to the wallet */
+  'sites.current': call(v.object({ tabId: int() }), { passive: true }).returns<SiteView | null>(),
+  /** the user chose a chain for one site */
+  'sites.setChain': call(v.object({ origin: text(300), chainId })).returns<SiteView>(),
 }
 export type ProviderCalls = CallsOf<typeof providerContracts>
 
@@ -36,5 +41,7 @@ export function providerHandlers(svc: ProviderService): Handlers<ProviderCalls> 
       await svc.revoke(origin)
       return sites()
     },
+    'sites.current': ({ tabId }) => svc.siteForTab(tabId),
+    'sites.setChain': ({ origin, chainId }) => svc.chooseSiteChain(origin, chainId),
   }
 }

@@ -1,11 +1,13 @@
 // What happens when the user approves: each kind of request carried out from its stored payload
 // alone (no closures survive a service-worker restart), re-checking what may have changed while
-// the window was open (permissions, lock state, the active chain, the account's nonce).
+// the window was open (permissions, lock state, the site's chain, the account's nonce).
 import { getAddress, type Address } from 'viem'
 import type { ApprovalDecision, PendingApproval } from '../approvals/types.ts'
 import type { UserTokenStore } from '../tokens/user-tokens.ts'
 import type { TxPipeline } from '../tx/pipeline.ts'
+import type { Network } from '../chains/types.ts'
 import type { Wallet } from '../wallet/wallet.ts'
+import { BATCH_STATUS, type BatchRunner, type BatchStore } from './batches.ts'
 import { toEip2255, type PermissionStore } from './permissions.ts'
 import { rpcError } from './rpc-errors.ts'
 
@@ -15,8 +17,16 @@ export interface ApprovalContext {
   readonly permissions: PermissionStore
   readonly pipeline: TxPipeline
   readonly tokens: UserTokenStore
+  readonly batches: BatchStore
+  readonly batchRunner: BatchRunner
   accountsFor(origin: string): Promise<Address[]>
   pushAccountsChanged(origin?: string): Promise<void>
+  /** the site's chain (its own, or the wallet's while it has none) */
+  networkFor(origin: string): Promise<Network>
+  /** makes a chain the site's own, approved for it */
+  setSiteChain(origin: string, chainId: number): Promise<void>
+  /** a site was just connected: it keeps its current chain */
+  onConnected(origin: string): Promise<void>
 }
 
 export async function completeApproval(svc: ApprovalContext, item: PendingApproval, decision: ApprovalDecision & { approved: true }): Promise<unknown> {
@@ -34,15 +44,17 @@ export async function completeApproval(svc: ApprovalContext, item: PendingApprov
       const chosen = wanted.map((a) => getAddress(a)).filter((a) => visible.includes(a))
       if (!chosen.length) throw rpcError.invalidParams('choose at least one account to connect.')
       const grant = await svc.permissions.grant(origin, chosen, now)
+      await svc.onConnected(origin)
       await svc.pushAccountsChanged(origin)
       return r.method === 'eth_requestAccounts' ? svc.accountsFor(origin) : [toEip2255(origin, grant)]
     }
     case 'switchChain':
-      await w.switchChain(r.chainId)
+      // the site's chain only: other sites and the wallet keep theirs
+      await svc.setSiteChain(origin, r.chainId)
       return null
     case 'addChain':
       await w.networks.put({ ...r.network, ...(r.opStack ? { opStack: true } : {}) })
-      await w.switchChain(r.network.chainId)
+      await svc.setSiteChain(origin, r.network.chainId)
       return null
     case 'personalSign': {
       await svc.permissions.require(origin, r.address)
@@ -51,9 +63,9 @@ export async function completeApproval(svc: ApprovalContext, item: PendingApprov
     }
     case 'typedData': {
       await svc.permissions.require(origin, r.address)
-      const active = await w.activeNetwork()
-      if (r.domainChainId !== null && r.domainChainId !== active.chainId) {
-        throw rpcError.invalidParams(`the active chain changed to ${active.name} while this request waited; the typed data is for chain ${r.domainChainId}.`)
+      const site = await svc.networkFor(origin)
+      if (r.domainChainId !== null && r.domainChainId !== site.chainId) {
+        throw rpcError.invalidParams(`the site's chain changed to ${site.name} while this request waited; the typed data is for chain ${r.domainChainId}.`)
       }
       const signer = await w.keyring.getSigner(r.address)
       // viem checks the typed data against its own types while signing
@@ -62,6 +74,29 @@ export async function completeApproval(svc: ApprovalContext, item: PendingApprov
     case 'sendTx':
       await svc.permissions.require(origin, r.tx.from)
       return svc.pipeline.send(r.tx, { title: r.decoded ? r.decoded.functionName : r.tx.to ? 'Send' : 'Deploy contract', origin })
+    case 'sendCalls': {
+      await svc.permissions.require(origin, r.from)
+      const n = r.calls.length
+      await svc.batches.add({
+        id: r.batchId,
+        origin,
+        chainId: r.chainId,
+        from: r.from,
+        version: r.version,
+        createdAt: now,
+        status: BATCH_STATUS.pending,
+        calls: r.calls.map((c, i) => ({
+          to: c.to,
+          value: c.value,
+          data: c.data,
+          title: `${c.decoded ? c.decoded.functionName : c.to ? 'Send' : 'Deploy contract'} (${i + 1} of ${n})`,
+          status: 'queued' as const,
+        })),
+      })
+      // sent in the background, one call after another; the site follows with wallet_getCallsStatus
+      void svc.batchRunner.start(r.batchId)
+      return r.version === '1.0' ? r.batchId : { id: r.batchId }
+    }
     case 'watchAsset':
       await svc.tokens.add({ chainId: r.chainId, address: r.address, symbol: r.symbol, name: r.name, decimals: r.decimals, image: r.image, addedAt: now, source: origin })
       return true

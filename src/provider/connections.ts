@@ -48,17 +48,19 @@ export class ConnectionStore {
     return [...(await this.load()).values()]
   }
 
-  drop(c: { tabId: number; frameId?: number }): Promise<void> {
+  /** Forgets a frame (or every frame of a tab); resolves what was dropped. */
+  drop(c: { tabId: number; frameId?: number }): Promise<Connection[]> {
     return this.mutex.run(async () => {
       const map = await this.load()
-      let changed = false
+      const dropped: Connection[] = []
       for (const [k, v] of map) {
         if (v.tabId === c.tabId && (c.frameId === undefined || v.frameId === c.frameId)) {
           map.delete(k)
-          changed = true
+          dropped.push(v)
         }
       }
-      if (changed) await this.kv.set({ [CONNECTIONS_KEY]: [...map.values()] })
+      if (dropped.length) await this.kv.set({ [CONNECTIONS_KEY]: [...map.values()] })
+      return dropped
     })
   }
 }

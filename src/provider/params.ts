@@ -91,8 +91,8 @@ export function personalSignParams(params: unknown): { message: Hex; address: Ad
   return { message, address: address(addr, 'the address') }
 }
 
-export function typedDataParams(params: unknown): { address: Address; typedData: Record<string, unknown>; domainChainId: number | null } {
-  const [addr, data] = paramsArray(params, 'eth_signTypedData_v4', 2)
+export function typedDataParams(params: unknown, method = 'eth_signTypedData_v4'): { address: Address; typedData: Record<string, unknown>; domainChainId: number | null } {
+  const [addr, data] = paramsArray(params, method, 2)
   let typed: unknown = data
   if (typeof data === 'string') {
     if (data.length > 256 * 1024) throw rpcError.invalidParams('typed data is too large.')

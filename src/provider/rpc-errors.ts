@@ -13,12 +13,22 @@ export const RPC = {
   invalidParams: -32602,
   internal: -32603,
   limitExceeded: -32005,
+  // EIP-5792
+  unsupportedCapability: 5700,
+  unsupportedChainId: 5710,
+  duplicateBatchId: 5720,
+  unknownBatchId: 5730,
+  batchTooLarge: 5740,
+  atomicityNotSupported: 5760,
 } as const
 
 export const rpcError = {
   userRejected: (what = 'The user rejected the request.') => new WalletError(RPC.userRejected, what),
   unauthorized: (what = 'The requested account or method has not been authorized by the user.') => new WalletError(RPC.unauthorized, what),
-  unsupported: (method: string) => new WalletError(RPC.unsupportedMethod, `The wallet does not support the method "${method}".`),
+  /** a method the wallet knows and refuses by policy: say why */
+  refused: (method: string, why: string) => new WalletError(RPC.unsupportedMethod, `The wallet does not support ${method}: ${why}`),
+  /** a method the wallet does not know: the sentence libraries (ethers, viem) look for */
+  methodNotFound: (method: string) => new WalletError(RPC.methodNotFound, `The method "${method}" does not exist / is not available.`),
   disconnected: (what = 'The wallet is not connected to any chain right now.') => new WalletError(RPC.disconnected, what),
   invalidParams: (what: string) => new WalletError(RPC.invalidParams, `Invalid params: ${what}`),
   invalidRequest: (what: string) => new WalletError(RPC.invalidRequest, `Invalid request: ${what}`),

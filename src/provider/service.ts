@@ -1,8 +1,9 @@
 // The dApp side of the wallet: EIP-1193 requests from pages (origin from the browser's sender),
-// per-origin permissions, the approval queue and window, and the events pushed back to tabs.
-// Requests that need the user become approvals; their answers are pushed to the requesting frame
-// when the user decides, even if the service worker restarted in between.
-import type { Address } from 'viem'
+// per-origin permissions, a chain per site, filters per site, EIP-5792 batches, the approval queue
+// and window, and the events pushed back to tabs. Requests that need the user become approvals;
+// their answers are pushed to the requesting frame when the user decides, even if the service
+// worker restarted in between. How each method is answered: ./methods.ts (and docs/provider.md).
+import { recoverMessageAddress, type Address } from 'viem'
 import { toErrorShape, WalletError, type ErrorShape } from '../errors.ts'
 import type { ProviderEventName } from '../wire/push.ts'
 import type { ProviderReply, ProviderRequest } from '../wire/page.ts'
@@ -11,20 +12,27 @@ import type { ApprovalDecision, ApprovalRequest, PendingApproval } from '../appr
 import { publicClientFor } from '../chains/rpc-client.ts'
 import { rpcCall } from '../chains/rpc-raw.ts'
 import { isOpStackChain } from '../chains/predeploys.ts'
+import type { Network } from '../chains/types.ts'
 import { decodeCall } from '../tx/decode.ts'
 import type { Wallet } from '../wallet/wallet.ts'
 import { ConnectionStore, type Connection } from './connections.ts'
 import { PermissionStore, toEip2255 } from './permissions.ts'
-import { READ_METHODS } from './read-methods.ts'
 import { RPC, rpcError } from './rpc-errors.ts'
 import type { TxPipeline } from '../tx/pipeline.ts'
-import { chainIdParam, paramsArray, personalSignParams, plainObject, readableText, txParams, typedDataParams } from './params.ts'
+import { chainIdParam, hexData, paramsArray, personalSignParams, plainObject, readableText, txParams, typedDataParams } from './params.ts'
 import { completeApproval, type ApprovalContext } from './complete.ts'
 import { parseAddChain, parseWatchAsset } from './chain-params.ts'
 import type { UserTokenStore } from '../tokens/user-tokens.ts'
 import { sameAddress } from '../util/address.ts'
+import { classify, refusalReason } from './methods.ts'
+import { SiteChainStore } from './site-chains.ts'
+import { FilterService, type FilterKind } from './filters.ts'
+import { BatchRunner, BatchStore, callsParams, callsStatus, capabilitiesParams, randomBatchId } from './batches.ts'
+import { prepareBatch } from './batch-prepare.ts'
 
 export const APPROVAL_WINDOW = { path: 'approval.html', width: 380, height: 640 }
+/** Where wallet_showCallsStatus takes the user: the popup's activity list, in a window of the popup's size. */
+export const ACTIVITY_WINDOW = { path: 'popup.html#/activity', width: 360, height: 600 }
 
 type Outcome = { result: unknown } | { approval: ApprovalRequest }
 
@@ -34,7 +42,22 @@ export interface ProviderDeps {
   pipeline: TxPipeline
   /** where wallet_watchAsset adds tokens */
   userTokens: UserTokenStore
+  /** tests: shorter waits for batch receipts */
+  batchPollMs?: number
 }
+
+/** What the popup shows of the site in the active tab. */
+export interface SiteView {
+  origin: string
+  chainId: number
+  /** true while the site has no chain of its own and follows the wallet's */
+  followsWallet: boolean
+  connected: boolean
+  /** chains the user approved for the site: it may switch to them without asking */
+  approved: number[]
+}
+
+const FILTER_KIND: Record<string, FilterKind> = { eth_newFilter: 'log', eth_newBlockFilter: 'block', eth_newPendingTransactionFilter: 'pending' }
 
 export class ProviderService implements ApprovalContext {
   readonly wallet: Wallet
@@ -43,6 +66,11 @@ export class ProviderService implements ApprovalContext {
   readonly approvals: ApprovalQueue
   readonly pipeline: TxPipeline
   readonly tokens: UserTokenStore
+  readonly siteChains: SiteChainStore
+  readonly filters: FilterService
+  readonly batches: BatchStore
+  readonly batchRunner: BatchRunner
+  private readonly siteListeners = new Set<() => void>()
 
   constructor(deps: ProviderDeps) {
     this.wallet = deps.wallet
@@ -51,9 +79,21 @@ export class ProviderService implements ApprovalContext {
     this.approvals = new ApprovalQueue(deps.wallet.session, () => deps.wallet.platform.now())
     this.pipeline = deps.pipeline
     this.tokens = deps.userTokens
+    this.siteChains = new SiteChainStore(deps.wallet.local)
+    this.filters = new FilterService({
+      kv: deps.wallet.session,
+      now: () => deps.wallet.platform.now(),
+      rpc: async (chainId, method, params) => {
+        const n = await this.wallet.networks.require(chainId)
+        return rpcCall(n.rpcUrls, method, params, { chainName: n.name })
+      },
+    })
+    this.batches = new BatchStore(deps.wallet.local)
+    this.batchRunner = new BatchRunner({ store: this.batches, pipeline: deps.pipeline, ...(deps.batchPollMs ? { pollMs: deps.batchPollMs } : {}) })
+    this.siteChains.subscribe(() => this.siteChanged())
     deps.wallet.onChange((what) => {
       if (what === 'settings') return
-      const push = what === 'chain' ? this.pushChainChanged() : this.pushAccountsChanged()
+      const push = what === 'chain' ? this.onWalletChainChanged() : this.pushAccountsChanged()
       push.catch((err) => console.error('provider event failed', err))
     })
   }
@@ -76,7 +116,12 @@ export class ProviderService implements ApprovalContext {
 
   private async dispatch(req: ProviderRequest, who: Connection): Promise<Outcome> {
     const m = req.method
-    const network = await this.wallet.activeNetwork()
+    const kind = classify(m)
+    if (kind === 'unknown') throw rpcError.methodNotFound(m)
+    if (kind === 'refused') throw rpcError.refused(m, refusalReason(m))
+    const network = await this.networkFor(who.origin)
+    if (kind === 'node') return { result: await this.forward(network, m, req.params) }
+    if (kind === 'filter') return { result: await this.filter(who.origin, network, m, req.params) }
     switch (m) {
       case 'eth_chainId':
         return { result: toHexChainId(network.chainId) }
@@ -84,10 +129,12 @@ export class ProviderService implements ApprovalContext {
         return { result: String(network.chainId) }
       case 'eth_accounts':
         return { result: await this.accountsFor(who.origin) }
+      case 'eth_coinbase':
+        return { result: (await this.accountsFor(who.origin))[0] ?? null }
       case 'eth_requestAccounts': {
+        // connected (locked or not): the site keeps its accounts; a key is asked for only to sign
         const accounts = await this.accountsFor(who.origin)
         if (accounts.length) return { result: accounts }
-        // not connected, or connected but locked: the window asks to unlock and/or to connect
         return { approval: { kind: 'connect', method: 'eth_requestAccounts' } }
       }
       case 'wallet_requestPermissions': {
@@ -112,21 +159,13 @@ export class ProviderService implements ApprovalContext {
         const chainId = chainIdParam(plainObject(p, 'the parameter').chainId)
         const target = await this.wallet.networks.get(chainId)
         if (!target) throw rpcError.unknownChain(toHexChainId(chainId))
-        if (chainId === network.chainId) return { result: null }
-        if (await this.permissions.get(who.origin)) {
-          await this.wallet.switchChain(chainId)
-          return { result: null }
-        }
-        return { approval: { kind: 'switchChain', chainId, chainName: target.name } }
+        return this.switchOrAsk(who.origin, network, target)
       }
       case 'wallet_addEthereumChain': {
         const [p] = paramsArray(req.params, m, 1)
         const proposed = parseAddChain(p)
         const known = await this.wallet.networks.get(proposed.chainId)
-        if (known) {
-          if (known.chainId === network.chainId) return { result: null }
-          return { approval: { kind: 'switchChain', chainId: known.chainId, chainName: known.name } }
-        }
+        if (known) return this.switchOrAsk(who.origin, network, known)
         const rpcChainId = Number(BigInt(String(await rpcCall(proposed.rpcUrls, 'eth_chainId', [], { timeoutMs: 8000, chainName: proposed.name }))))
         if (rpcChainId !== proposed.chainId) {
           throw rpcError.invalidParams(`the RPC at ${proposed.rpcUrls[0]} serves chain ${rpcChainId}, not ${proposed.chainId}: refusing to add it.`)
@@ -143,13 +182,26 @@ export class ProviderService implements ApprovalContext {
         await this.permissions.require(who.origin, address)
         return { approval: { kind: 'personalSign', address, message, text: readableText(message) } }
       }
+      case 'personal_ecRecover': {
+        const [msg, sig] = paramsArray(req.params, m, 2)
+        if (typeof msg !== 'string') throw rpcError.invalidParams('the message must be a string (0x-hex bytes or text).')
+        const { message } = personalSignParams([msg, '0x0000000000000000000000000000000000000000'])
+        const signature = hexData(sig, 'the signature')
+        try {
+          return { result: (await recoverMessageAddress({ message: { raw: message }, signature })).toLowerCase() }
+        } catch {
+          throw rpcError.invalidParams('the signature is not a valid 65-byte secp256k1 signature of the message.')
+        }
+      }
+      case 'eth_signTypedData_v3':
       case 'eth_signTypedData_v4': {
-        const { address, typedData, domainChainId } = typedDataParams(req.params)
+        const { address, typedData, domainChainId } = typedDataParams(req.params, m)
+        if (m === 'eth_signTypedData_v3') refuseArrays(typedData)
         await this.permissions.require(who.origin, address)
         if (domainChainId !== null && domainChainId !== network.chainId) {
-          throw rpcError.invalidParams(`the typed data is for chain ${domainChainId} but the active chain is ${network.chainId} (${network.name}); switch chains first.`)
+          throw rpcError.invalidParams(`the typed data is for chain ${domainChainId} but this site's chain is ${network.chainId} (${network.name}); switch chains first.`)
         }
-        return { approval: { kind: 'typedData', address, typedData, domainChainId } }
+        return { approval: { kind: 'typedData', address, typedData, domainChainId, method: m } }
       }
       case 'eth_sendTransaction': {
         const [p] = paramsArray(req.params, m, 1)
@@ -158,36 +210,191 @@ export class ProviderService implements ApprovalContext {
         const { tx, fee, feeError } = await this.pipeline.prepareQuoted(network.chainId, txReq)
         return { approval: { kind: 'sendTx', tx, fee, ...(feeError ? { feeError } : {}), decoded: decodeCall(tx.data), chainName: network.name } }
       }
-      default:
-        if (READ_METHODS.has(m)) {
-          const params = req.params === undefined ? [] : paramsArray(req.params, m)
-          try {
-            const result = await rpcCall(network.rpcUrls, m, params, { chainName: network.name })
-            await this.markReachable(network.chainId)
-            return { result }
-          } catch (err) {
-            if ((err as { code?: unknown }).code === RPC.chainDisconnected) await this.markUnreachable(network.chainId, (err as Error).message)
-            throw err
-          }
+      case 'wallet_getCapabilities': {
+        const { address: addr, chainIds } = capabilitiesParams(req.params)
+        if (addr) await this.permissions.require(who.origin, addr)
+        const known = (await this.wallet.networks.list()).map((n) => n.chainId)
+        const ids = chainIds ? chainIds.filter((c) => known.includes(c)) : known
+        return { result: Object.fromEntries(ids.map((c) => [toHexChainId(c), { atomic: { status: 'unsupported' } }])) }
+      }
+      case 'wallet_sendCalls': {
+        const r = callsParams(req.params)
+        if (!(await this.wallet.networks.get(r.chainId))) throw new WalletError(RPC.unsupportedChainId, `Unsupported chain id ${toHexChainId(r.chainId)}: the wallet does not know this chain.`)
+        if (r.chainId !== network.chainId) throw rpcError.invalidParams(`the batch is for chain ${r.chainId} but this site's chain is ${network.chainId} (${network.name}); switch chains first.`)
+        const accounts = await this.accountsFor(who.origin)
+        const from = r.from ?? accounts[0]
+        if (!from) throw rpcError.unauthorized(`No account is connected to ${who.origin}. Call eth_requestAccounts first.`)
+        await this.permissions.require(who.origin, from)
+        if (r.id !== null && (await this.batches.get(who.origin, r.id))) throw new WalletError(RPC.duplicateBatchId, `Duplicate id: this site already sent a batch with id ${r.id}.`)
+        const view = await prepareBatch(this.pipeline, network, from, r.calls)
+        return {
+          approval: {
+            kind: 'sendCalls',
+            batchId: r.id ?? randomBatchId(),
+            version: r.version,
+            chainId: network.chainId,
+            chainName: network.name,
+            from,
+            calls: view.calls,
+            fee: view.fee,
+            ...(view.feeError ? { feeError: view.feeError } : {}),
+          },
         }
-        throw rpcError.unsupported(m)
+      }
+      case 'wallet_getCallsStatus': {
+        const [id] = paramsArray(req.params, m, 1)
+        if (typeof id !== 'string') throw rpcError.invalidParams('the batch id must be a string.')
+        const rec = await this.batches.get(who.origin, id)
+        if (!rec) throw new WalletError(RPC.unknownBatchId, `Unknown bundle id ${id}: this site sent no batch with this id.`)
+        return { result: callsStatus(rec) }
+      }
+      case 'wallet_showCallsStatus': {
+        const [id] = paramsArray(req.params, m, 1)
+        if (typeof id !== 'string' || !(await this.batches.get(who.origin, id))) throw new WalletError(RPC.unknownBatchId, `Unknown bundle id ${String(id)}: this site sent no batch with this id.`)
+        await this.wallet.platform.openWindow(ACTIVITY_WINDOW.path, { width: ACTIVITY_WINDOW.width, height: ACTIVITY_WINDOW.height })
+        return { result: null }
+      }
+      case 'metamask_getProviderState': {
+        const state = await this.wallet.state()
+        return { result: { isUnlocked: state.unlocked, chainId: toHexChainId(network.chainId), networkVersion: String(network.chainId), accounts: await this.accountsFor(who.origin) } }
+      }
+    }
+    // a method in the table without a case above is a bug of the wallet, not of the page
+    throw rpcError.internal(`The wallet lists ${m} but does not answer it.`)
+  }
+
+  /** A read method to the site's chain's RPC, its answer and errors as they are. */
+  private async forward(network: Network, method: string, params: unknown): Promise<unknown> {
+    const p = params === undefined ? [] : paramsArray(params, method)
+    try {
+      const result = await rpcCall(network.rpcUrls, method, p, { chainName: network.name })
+      await this.markReachable(network.chainId)
+      return result
+    } catch (err) {
+      if ((err as { code?: unknown }).code === RPC.chainDisconnected) await this.markUnreachable(network.chainId, (err as Error).message)
+      throw err
     }
   }
 
-  /** The accounts an origin may see now: none when locked or not connected; the selected one first. */
+  private async filter(origin: string, network: Network, method: string, params: unknown): Promise<unknown> {
+    const p = params === undefined ? [] : paramsArray(params, method)
+    if (FILTER_KIND[method]) return this.filters.create(origin, network.chainId, FILTER_KIND[method], p)
+    const id = paramsArray(p, method, 1)[0]
+    if (method === 'eth_getFilterChanges') return this.filters.changes(origin, id)
+    if (method === 'eth_getFilterLogs') return this.filters.logs(origin, id)
+    return this.filters.uninstall(origin, id)
+  }
+
+  /** A switch the user approved for this site before happens at once; any other asks. */
+  private async switchOrAsk(origin: string, current: Network, target: Network): Promise<Outcome> {
+    if (target.chainId === current.chainId) return { result: null }
+    const site = await this.siteChains.get(origin)
+    if (site?.approved.includes(target.chainId)) {
+      await this.setSiteChain(origin, target.chainId)
+      return { result: null }
+    }
+    return { approval: { kind: 'switchChain', chainId: target.chainId, chainName: target.name } }
+  }
+
+  // ---------------------------------------------------------------- sites
+
+  /** The network a site is on: its own chain, or the wallet's while it has none. */
+  async networkFor(origin: string): Promise<Network> {
+    const site = await this.siteChains.get(origin)
+    if (site) {
+      const n = await this.wallet.networks.get(site.chainId)
+      if (n) return n
+    }
+    return this.wallet.activeNetwork()
+  }
+
+  /** Makes `chainId` the site's chain (approved for it from now on); its tabs hear chainChanged, its filters go. */
+  async setSiteChain(origin: string, chainId: number): Promise<void> {
+    await this.wallet.networks.require(chainId)
+    const before = (await this.networkFor(origin)).chainId
+    await this.siteChains.set(origin, chainId, this.wallet.platform.now())
+    if (before !== chainId) await this.siteChainMoved(origin, chainId)
+  }
+
+  /** The accounts an origin may see: the granted ones still in the wallet, the selected one first. Locked or not. */
   async accountsFor(origin: string): Promise<Address[]> {
     const grant = await this.permissions.get(origin)
     if (!grant) return []
     const state = await this.wallet.state()
-    if (!state.unlocked) return []
     const visible = new Set(state.accounts.filter((a) => !a.hidden).map((a) => a.address.toLowerCase()))
     const allowed = grant.accounts.filter((a) => visible.has(a.toLowerCase()))
     const sel = state.selected && allowed.find((a) => sameAddress(a, state.selected!))
     return sel ? [sel, ...allowed.filter((a) => a !== sel)] : allowed
   }
 
+  /** The site was connected: it keeps the chain it is on now as its own, approved. */
+  async onConnected(origin: string): Promise<void> {
+    const chainId = (await this.networkFor(origin)).chainId
+    await this.siteChains.approve(origin, chainId, [chainId], this.wallet.platform.now())
+    this.siteChanged()
+  }
+
+  /** Disconnects a site: no accounts, no chain of its own (it follows the wallet's again), no filters. */
   async revoke(origin: string): Promise<void> {
+    const before = (await this.networkFor(origin)).chainId
     if (await this.permissions.revoke(origin)) await this.pushAccountsChanged(origin)
+    await this.siteChains.forget(origin)
+    await this.filters.dropOrigin(origin)
+    const after = (await this.networkFor(origin)).chainId
+    if (after !== before) await this.pushChainChanged(origin)
+    this.siteChanged()
+  }
+
+  /** The site of a tab (its top frame), as the popup shows it; null when that tab never talked to the wallet. */
+  async siteForTab(tabId: number): Promise<SiteView | null> {
+    const conns = (await this.connections.list()).filter((c) => c.tabId === tabId)
+    const top = conns.find((c) => c.frameId === 0) ?? conns[0]
+    return top ? this.siteView(top.origin) : null
+  }
+
+  async siteView(origin: string): Promise<SiteView> {
+    const [site, network, grant] = await Promise.all([this.siteChains.get(origin), this.networkFor(origin), this.permissions.get(origin)])
+    return { origin, chainId: network.chainId, followsWallet: !site || site.chainId !== network.chainId, connected: !!grant, approved: site?.approved ?? [] }
+  }
+
+  /** The user chose a chain for the site in the popup. */
+  async chooseSiteChain(origin: string, chainId: number): Promise<SiteView> {
+    await this.setSiteChain(origin, chainId)
+    return this.siteView(origin)
+  }
+
+  /** Called when what a site view shows may have changed (the 'site' topic). */
+  onSiteChange(listener: () => void): () => void {
+    this.siteListeners.add(listener)
+    return () => this.siteListeners.delete(listener)
+  }
+
+  private siteChanged(): void {
+    for (const l of [...this.siteListeners]) {
+      try {
+        l()
+      } catch (err) {
+        console.error('site listener failed', err)
+      }
+    }
+  }
+
+  /** A site's chain moved: its filters were for the old chain, its tabs hear chainChanged. */
+  private async siteChainMoved(origin: string, chainId: number): Promise<void> {
+    await this.filters.dropOrigin(origin)
+    await this.pushChainChanged(origin, chainId)
+  }
+
+  /** The wallet's own chain changed: only the sites without a chain of their own follow it. */
+  private async onWalletChainChanged(): Promise<void> {
+    const chainId = (await this.wallet.activeNetwork()).chainId
+    const origins = new Set((await this.connections.list()).map((c) => c.origin))
+    for (const origin of origins) {
+      if ((await this.networkFor(origin)).chainId !== chainId) continue
+      await this.filters.dropOrigin(origin)
+      await this.pushChainChanged(origin, chainId)
+    }
+    this.siteChanged()
   }
 
   // ---------------------------------------------------------------- approvals
@@ -226,18 +433,21 @@ export class ProviderService implements ApprovalContext {
     }
   }
 
-  /** A frame went away (tab closed or navigated): its pending requests are withdrawn. */
+  /** A frame went away (tab closed or navigated): its pending requests are withdrawn; an origin with no frame left loses its filters. */
   async onFrameGone(tabId: number, frameId?: number): Promise<void> {
-    await this.connections.drop({ tabId, ...(frameId === undefined ? {} : { frameId }) })
+    const dropped = await this.connections.drop({ tabId, ...(frameId === undefined ? {} : { frameId }) })
     const gone = await this.approvals.takeAll((p) => p.requester.tabId === tabId && (frameId === undefined || p.requester.frameId === frameId))
     if (gone.length && (await this.approvals.list()).length === 0) await this.closeApprovalWindow()
+    const left = new Set((await this.connections.list()).map((c) => c.origin))
+    for (const origin of new Set(dropped.map((c) => c.origin))) if (!left.has(origin)) await this.filters.dropOrigin(origin)
   }
 
   /**
    * After a service-worker restart: approvals whose window survived keep waiting; if the window is
-   * gone they are rejected with 4900 so no page waits forever.
+   * gone they are rejected with 4900 so no page waits forever. Unfinished batches carry on.
    */
   async restore(): Promise<void> {
+    void this.batchRunner.resume().catch((err) => console.error('batches did not resume', err))
     const pending = await this.approvals.list()
     const windowId = await this.approvals.windowId()
     const alive = windowId !== null && (await this.wallet.platform.windowExists(windowId))
@@ -271,21 +481,36 @@ export class ProviderService implements ApprovalContext {
 
   // ---------------------------------------------------------------- events
 
-  /** Chains whose every RPC URL failed on the last try: pages were told `disconnect`. */
+  /** Chains whose every RPC URL failed on the last try: the pages on them were told `disconnect`. */
   private readonly unreachable = new Set<number>()
 
   private async markUnreachable(chainId: number, message: string): Promise<void> {
     if (this.unreachable.has(chainId)) return
     this.unreachable.add(chainId)
-    for (const c of await this.connections.list()) await this.push(c, 'disconnect', { code: RPC.chainDisconnected, message })
+    for (const c of await this.connectionsOn(chainId)) await this.push(c, 'disconnect', { code: RPC.chainDisconnected, message })
   }
 
   private async markReachable(chainId: number): Promise<void> {
     if (!this.unreachable.delete(chainId)) return
-    for (const c of await this.connections.list()) await this.push(c, 'connect', { chainId: toHexChainId(chainId) })
+    for (const c of await this.connectionsOn(chainId)) await this.push(c, 'connect', { chainId: toHexChainId(chainId) })
   }
 
-  /** accountsChanged to every frame of each origin (or of one origin), with what that origin may see. */
+  /** The frames whose site is on `chainId`. */
+  private async connectionsOn(chainId: number): Promise<Connection[]> {
+    const chainOf = new Map<string, number>()
+    const out: Connection[] = []
+    for (const c of await this.connections.list()) {
+      if (!chainOf.has(c.origin)) chainOf.set(c.origin, (await this.networkFor(c.origin)).chainId)
+      if (chainOf.get(c.origin) === chainId) out.push(c)
+    }
+    return out
+  }
+
+  /**
+   * accountsChanged to every frame of each origin (or of one origin), with what that origin may see.
+   * A lock changes nothing here: a connected site keeps its accounts (the page's provider fires the
+   * event only when the list really changed).
+   */
   async pushAccountsChanged(onlyOrigin?: string): Promise<void> {
     const conns = (await this.connections.list()).filter((c) => !onlyOrigin || c.origin === onlyOrigin)
     const byOrigin = new Map<string, Address[]>()
@@ -295,14 +520,27 @@ export class ProviderService implements ApprovalContext {
     }
   }
 
-  async pushChainChanged(): Promise<void> {
-    const chainId = toHexChainId((await this.wallet.activeNetwork()).chainId)
-    for (const c of await this.connections.list()) await this.push(c, 'chainChanged', chainId)
+  /** chainChanged to the frames of one origin only. */
+  async pushChainChanged(origin: string, chainId?: number): Promise<void> {
+    const hex = toHexChainId(chainId ?? (await this.networkFor(origin)).chainId)
+    for (const c of await this.connections.list()) if (c.origin === origin) await this.push(c, 'chainChanged', hex)
   }
 
   private async push(c: Connection, event: ProviderEventName, data: unknown): Promise<void> {
     const ok = await this.wallet.platform.pushToTab(c.tabId, c.frameId, { channel: 'push', kind: 'event', event, data })
     if (!ok) await this.connections.drop(c)
+  }
+}
+
+/** eth_signTypedData_v3 has no arrays (they came with v4): refused rather than signed with v4's rules. */
+function refuseArrays(typedData: Record<string, unknown>): void {
+  const types = typedData.types as Record<string, unknown>
+  for (const [name, fields] of Object.entries(types)) {
+    if (!Array.isArray(fields)) continue
+    for (const f of fields) {
+      const t = f && typeof f === 'object' ? (f as { type?: unknown }).type : undefined
+      if (typeof t === 'string' && t.endsWith(']')) throw rpcError.invalidParams(`eth_signTypedData_v3 has no arrays (${name}.${String((f as { name?: unknown }).name)} is ${t}); use eth_signTypedData_v4.`)
+    }
   }
 }
 
@@ -317,4 +555,3 @@ export function providerError(err: unknown): ErrorShape {
   const code = shape.code === 'LOCKED' ? RPC.unauthorized : shape.code === 'UNKNOWN_ACCOUNT' ? RPC.unauthorized : RPC.internal
   return { code, message: shape.message, data: { reason: shape.code } }
 }
-

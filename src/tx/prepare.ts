@@ -51,6 +51,7 @@ export async function prepareTx(client: PublicClient, chainId: number, req: TxRe
     value: numberToHex(req.value ?? 0n),
     data: req.data ?? '0x',
     nonce,
+    ...(req.nonce !== undefined ? { keepNonce: true as const } : {}),
     gas: numberToHex(gas),
     ...(gasEstimate !== undefined ? { gasEstimate: numberToHex(gasEstimate) } : {}),
   } as const

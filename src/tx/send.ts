@@ -25,11 +25,21 @@ export interface SendContext {
   now(): number
 }
 
+/**
+ * The nonce a transaction is signed with. A nonce the request set is signed as set: a dApp that
+ * sends its own nonce means it (a replacement is a replacement, a gap is its choice). Otherwise the
+ * wallet chose the account's next nonce when preparing; the approval may have waited while another
+ * transaction of the account went out, so it is the next one again at signing.
+ */
+export async function nonceToSign(client: PublicClient, tx: PreparedTx): Promise<number> {
+  if (tx.keepNonce) return tx.nonce
+  const pendingNonce = await client.getTransactionCount({ address: tx.from, blockTag: 'pending' })
+  return Math.max(tx.nonce, pendingNonce)
+}
+
 export async function signAndSend(ctx: SendContext, tx: PreparedTx, meta: SendMeta): Promise<Hex> {
   const { network, client } = ctx
-  // the approval may have waited while another transaction of this account went out
-  const pendingNonce = await client.getTransactionCount({ address: tx.from, blockTag: 'pending' })
-  const raw = await ctx.signer.signTransaction({ ...toViemTx(tx), nonce: Math.max(tx.nonce, pendingNonce) })
+  const raw = await ctx.signer.signTransaction({ ...toViemTx(tx), nonce: await nonceToSign(client, tx) })
   if (meta.onSigned) await meta.onSigned(keccak256(raw))
   let hash: Hex
   try {

@@ -16,6 +16,11 @@ export interface PreparedTx {
   gas: Hex
   /** the gas it is expected to use, when the wallet estimated it and signs a limit above it (headroom) */
   gasEstimate?: Hex
+  /**
+   * The request set the nonce (a dApp's own, e.g. a replacement): it is signed exactly as set. Without
+   * it the nonce is the account's next one, taken again at signing if others went out meanwhile.
+   */
+  keepNonce?: true
   type: 'eip1559' | 'legacy'
   maxFeePerGas?: Hex
   maxPriorityFeePerGas?: Hex

@@ -57,7 +57,10 @@ test('approval window on 901: fee breakdown with the L1 data fee, re-quoted ever
   const connected = page.evaluate('dapp.connect()')
   await (await approvalWindow('connect')).getByTestId('approve').click()
   await connected
-  await page.evaluate('dapp.switchChain(901)')
+  // a chain the user has not approved for this site: the switch asks first (a chain per site)
+  const switched = page.evaluate('dapp.switchChain(901)')
+  await (await approvalWindow('switchChain')).getByTestId('approve').click()
+  await switched
 
   const sent = page.evaluate(`dapp.send(${JSON.stringify(RECIPIENT)}, "1000000000000000")`) as Promise<{ hash: Hex; status: number }>
   sent.catch(() => undefined)

@@ -148,16 +148,26 @@ test('a token transfer is decoded in the approval', async () => {
   await h.provider.resolveApproval(approval.id, { approved: false })
 })
 
-test('switching chains: a connected site switches at once and every frame hears chainChanged; unknown chains get 4902', async () => {
-  assert.deepEqual(await ask(A, 'wallet_switchEthereumChain', [{ chainId: '0x385' }]), { result: null })
+test('switching chains: each site has its own chain; a chain not approved for the site asks first; chainChanged reaches only that site; unknown chains get 4902', async () => {
+  // A connected on 900: a switch to 901 was never approved for A, so the user is asked
+  const reply = await askAndDecide(A, 'wallet_switchEthereumChain', [{ chainId: '0x385' }], true)
+  assert.deepEqual(reply, { result: null })
   assert.deepEqual(await ask(A, 'eth_chainId'), { result: '0x385' })
   assert.equal(h.platform.events(A.tabId, A.frameId, 'chainChanged').at(-1)?.data, '0x385')
-  assert.equal(h.platform.events(B.tabId, B.frameId, 'chainChanged').at(-1)?.data, '0x385')
+  assert.equal(h.platform.events(B.tabId, B.frameId, 'chainChanged').length, 0, 'B hears nothing')
+  assert.deepEqual(await ask(B, 'eth_chainId'), { result: '0x384' }, 'B stays where it was')
+  assert.equal((await h.wallet.activeNetwork()).chainId, 900, "the wallet's own chain did not move")
+  // back and forth between approved chains: no prompt
+  assert.deepEqual(await ask(A, 'wallet_switchEthereumChain', [{ chainId: '0x384' }]), { result: null })
+  assert.deepEqual(await ask(A, 'wallet_switchEthereumChain', [{ chainId: '0x385' }]), { result: null })
+  assert.deepEqual(await ask(A, 'wallet_switchEthereumChain', [{ chainId: '0x384' }]), { result: null })
+  assert.equal((await h.provider.currentApproval()).total, 0)
   const unknown = await ask(A, 'wallet_switchEthereumChain', [{ chainId: '0x99999' }])
   assert.ok('error' in unknown && unknown.error.code === 4902)
-  // a site that is not connected must ask the user
-  const reply = await askAndDecide(B, 'wallet_switchEthereumChain', [{ chainId: '0x384' }], true)
-  assert.deepEqual(reply, { result: null })
+  // a site that is not connected must ask the user too
+  const reply2 = await askAndDecide(B, 'wallet_switchEthereumChain', [{ chainId: '0x386' }], true)
+  assert.deepEqual(reply2, { result: null })
+  assert.deepEqual(await ask(B, 'eth_chainId'), { result: '0x386' })
   assert.deepEqual(await ask(A, 'eth_chainId'), { result: '0x384' })
 })
 
@@ -173,7 +183,8 @@ test('wallet_addEthereumChain checks the RPC\'s chain id and detects an OP Stack
   assert.equal(approval.request.opStack, true)
   assert.equal(approval.request.rpcChainId, 901)
   await only.provider.resolveApproval(approval.id, { approved: true })
-  assert.equal((await only.wallet.activeNetwork()).chainId, 901)
+  assert.equal((await only.provider.networkFor(A.origin)).chainId, 901, "the site's chain is the new one")
+  assert.equal((await only.wallet.activeNetwork()).chainId, 900, "the wallet's own chain did not move")
   assert.equal((await only.wallet.networks.get(901))?.opStack, true)
 })
 
@@ -213,10 +224,15 @@ test('read-only methods go to the active chain\'s RPC, errors included', async (
   assert.ok('error' in bad && typeof bad.error.code === 'number')
 })
 
-test('unsupported methods get 4200; malformed params get -32602', async () => {
-  for (const method of ['eth_sign', 'eth_signTransaction', 'wallet_doesNotExist', '__proto__', 'constructor']) {
+test('methods refused by policy get 4200 with the reason; unknown ones -32601 as libraries expect; malformed params get -32602', async () => {
+  for (const method of ['eth_sign', 'eth_signTransaction', 'eth_signTypedData', 'eth_subscribe']) {
     const r = await ask(A, method, [])
-    assert.ok('error' in r && r.error.code === 4200, method)
+    assert.ok('error' in r && r.error.code === 4200 && r.error.message.includes(method), `${method}: ${JSON.stringify(r)}`)
+  }
+  for (const method of ['wallet_doesNotExist', '__proto__', 'constructor', 'anvil_setBalance']) {
+    const r = await ask(A, method, [])
+    assert.ok('error' in r && r.error.code === -32601, method)
+    assert.equal(r.error.message, `The method "${method}" does not exist / is not available.`)
   }
   for (const [method, params] of [
     ['personal_sign', 'hello'],

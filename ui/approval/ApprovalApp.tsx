@@ -5,10 +5,10 @@ import { useCallback, useEffect, useState } from 'preact/hooks'
 import { bg } from '../lib/background.ts'
 import { asWalletError } from '../lib/errors.ts'
 import { Alert } from '../components/Alert.tsx'
-import { PasswordForm } from '../components/PasswordForm.tsx'
 import type { PendingApproval } from '../../src/approvals/types.ts'
 import type { WalletState } from '../../src/wallet/wallet.ts'
 import { RequestView } from './RequestView.tsx'
+import { UnlockStep } from './UnlockStep.tsx'
 
 interface Current {
   approval: PendingApproval | null
@@ -78,17 +78,7 @@ export function ApprovalApp() {
           </button>
         </section>
       ) : !state.unlocked ? (
-        <section>
-          <h1>Unlock to continue</h1>
-          <p class="muted">{approval.requester.origin} is waiting for you.</p>
-          <PasswordForm label="Password" submitLabel="Unlock" autoFocus onSubmit={async (password) => {
-            await bg('keyring.unlock', { password })
-            await load()
-          }} />
-          <button class="block ghost" onClick={() => decide(false)} disabled={busy}>
-            Reject
-          </button>
-        </section>
+        <UnlockStep approval={approval} busy={busy} onUnlocked={load} onReject={() => decide(false)} />
       ) : (
         <RequestView approval={approval} state={state} busy={busy} onDecide={decide} />
       )}

@@ -7,6 +7,7 @@ import { shortAddress } from '../lib/format.ts'
 import { LiveFeeBreakdown } from '../components/FeeBreakdown.tsx'
 import { Callout } from '../components/Alert.tsx'
 import { sameAddress } from '../../src/util/address.ts'
+import { CallsView, callsTitle } from './CallsView.tsx'
 
 interface Props {
   approval: PendingApproval
@@ -47,11 +48,15 @@ export function RequestView({ approval, state, busy, onDecide }: Props) {
     case 'switchChain':
       title = `Switch to ${r.chainName}?`
       approveLabel = 'Switch network'
-      body = <p>The site asks to change the active network to {r.chainName} (chain {r.chainId}). Every connected site will see the change.</p>
+      body = (
+        <p>
+          The site asks to use {r.chainName} (chain {r.chainId}). Only this site changes network; other sites and the wallet keep theirs. It may switch to {r.chainName} again without asking.
+        </p>
+      )
       break
     case 'addChain':
       title = 'Add a network?'
-      approveLabel = 'Add and switch'
+      approveLabel = 'Add and use here'
       body = (
         <>
           <dl class="details">
@@ -86,7 +91,7 @@ export function RequestView({ approval, state, busy, onDecide }: Props) {
       break
     case 'typedData': {
       const td = r.typedData as { domain?: Record<string, unknown>; primaryType?: string; message?: unknown }
-      title = 'Sign typed data?'
+      title = r.method === 'eth_signTypedData_v3' ? 'Sign typed data (v3)?' : 'Sign typed data?'
       approveLabel = 'Sign'
       body = (
         <>
@@ -113,7 +118,7 @@ export function RequestView({ approval, state, busy, onDecide }: Props) {
             <Row k="To" v={tx.to ?? 'new contract'} mono testId="tx-to" />
             <Row k="Amount" v={formatAmount(tx.value, 18, 'ETH', 18)} testId="tx-value" />
             <Row k="Network" v={`${r.chainName} (${tx.chainId})`} />
-            <Row k="Nonce" v={String(tx.nonce)} />
+            <Row k="Nonce" v={tx.keepNonce ? `${tx.nonce} (set by the site)` : `${tx.nonce} (the account's next)`} testId="tx-nonce" />
           </dl>
           {r.decoded ? (
             <div class="decoded" data-testid="decoded">
@@ -138,6 +143,16 @@ export function RequestView({ approval, state, busy, onDecide }: Props) {
       )
       break
     }
+    case 'sendCalls':
+      title = callsTitle(r.calls.length, r.chainName)
+      approveLabel = `Confirm ${r.calls.length} call${r.calls.length === 1 ? '' : 's'}`
+      body = (
+        <>
+          <AccountLine label="From" name={nameOf(r.from)} address={r.from} />
+          <CallsView calls={r.calls} fee={r.fee} feeError={r.feeError} />
+        </>
+      )
+      break
     case 'watchAsset':
       title = `Add ${r.symbol} to your tokens?`
       approveLabel = 'Add token'

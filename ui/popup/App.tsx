@@ -6,6 +6,7 @@ import { Alert } from '../components/Alert.tsx'
 import { useRoute } from '../lib/route.ts'
 import { useWalletState, type WalletStateHandle } from '../lib/wallet-state.ts'
 import { Header } from './Header.tsx'
+import { SiteChain } from './SiteChain.tsx'
 import { Setup } from './Setup.tsx'
 import { Unlock } from './Unlock.tsx'
 import { Home } from './views/Home.tsx'
@@ -74,6 +75,7 @@ function Unlocked({ wallet }: { wallet: WalletStateHandle }) {
   return (
     <div class="popup">
       <Header wallet={wallet} />
+      <SiteChain />
       <main class="view" id="main" tabIndex={-1} aria-label={route === 'receive' ? 'Receive' : item.label}>
         {view}
       </main>
