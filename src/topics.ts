@@ -5,16 +5,20 @@
 //   wallet            WalletState: lock state, accounts, selected account, active chain, settings
 //   balances/<addr>   the account's cached balances with the meta and the chains shown on Home
 //   activity          the wallet's own transactions
+//   incoming/<addr>   tokens that came in to the account (Transfer logs, cached)
 //   bridge            the tracked deposits and withdrawals (the tracker ticks while it is watched)
 //   flow/<id>         one flow (its step's fee is re-quoted every block while it is watched)
 //   flows             the open flows and the recently finished ones (the popup offers to continue one)
+//   prices            USD prices from on-chain feeds (read again each minute while a screen shows fiat)
 //
 // Only background/ and ui/ import this file.
 import type { ActivityRecord, ActivityStore } from './activity/store.ts'
+import type { IncomingCache, IncomingScanner } from './activity/incoming.ts'
 import type { AccountBalances, BalanceFilter, BalanceMeta } from './balances/cache.ts'
 import type { BalanceService } from './balances/service.ts'
 import type { BridgeService, Overview } from './bridge/service.ts'
 import type { FlowEngine } from './flows/engine.ts'
+import { PRICE_TTL_MS, type PriceBook, type PriceService } from './prices/service.ts'
 import type { Flow } from './flows/types.ts'
 import type { TopicHub } from './topics/hub.ts'
 import type { Wallet, WalletState } from './wallet/wallet.ts'
@@ -30,9 +34,11 @@ export interface UiTopics {
   wallet: { key: null; value: WalletState }
   balances: { key: string; value: PortfolioView }
   activity: { key: null; value: ActivityRecord[] }
+  incoming: { key: string; value: IncomingCache }
   bridge: { key: null; value: Overview }
   flow: { key: string; value: Flow }
   flows: { key: null; value: Flow[] }
+  prices: { key: null; value: PriceBook }
 }
 
 export type TopicName = keyof UiTopics
@@ -43,9 +49,11 @@ export const BRIDGE_WATCH_MS = 4_000
 export interface TopicDeps {
   wallet: Wallet
   activity: ActivityStore
+  incoming: IncomingScanner
   balances: BalanceService
   bridge: BridgeService
   flows: FlowEngine
+  prices: PriceService
   /** the block time (s) of a chain, to re-quote a flow once per block */
   blockTimeSeconds(chainId: number): Promise<number>
 }
@@ -69,6 +77,9 @@ export function defineTopics(hub: TopicHub, d: TopicDeps): void {
   hub.define<ActivityRecord[]>('activity', { read: () => d.activity.list() })
   d.activity.subscribe(() => hub.publish('activity'))
 
+  hub.define<IncomingCache>('incoming', { read: (key) => d.incoming.cached(String(key)) })
+  d.incoming.subscribe((address) => hub.publish('incoming', address))
+
   hub.define<Overview>('bridge', {
     read: () => d.bridge.overview(),
     watch: () => {
@@ -88,6 +99,17 @@ export function defineTopics(hub: TopicHub, d: TopicDeps): void {
   d.bridge.store.subscribe(() => hub.publish('bridge'))
 
   hub.define<Flow[]>('flows', { read: () => d.flows.list() })
+
+  hub.define<PriceBook>('prices', {
+    read: () => d.prices.book(),
+    watch: () => {
+      const tick = () => void d.prices.refresh().catch(() => undefined)
+      const timer = setInterval(tick, PRICE_TTL_MS)
+      tick()
+      return () => clearInterval(timer)
+    },
+  })
+  d.prices.subscribe(() => hub.publish('prices'))
 
   hub.define<Flow>('flow', {
     read: (id) => d.flows.get(String(id)),

@@ -39,6 +39,7 @@ export type OwnName =
   | 'OPSuccinctDisputeGame'
   | 'SP1MockVerifier'
   | 'DevToken'
+  | 'DevPriceFeed'
 
 const bedrockCache = new Map<string, CompiledContract>()
 export function bedrock(name: BedrockName): CompiledContract {
