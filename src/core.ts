@@ -143,7 +143,7 @@ export function createCore(deps: CoreDeps) {
   flows.register(withdrawalStepKind(bridge, 'prove'))
   flows.register(withdrawalStepKind(bridge, 'finalize'))
   flows.register(claimFlowKind(claims))
-  defineTopics(hub, { wallet, activity, incoming, balances, bridge, flows, prices, blockTimeSeconds: async (id) => (await wallet.networks.require(id)).blockTimeSeconds })
+  defineTopics(hub, { wallet, activity, watcher, incoming, balances, bridge, flows, prices, blockTimeSeconds: async (id) => (await wallet.networks.require(id)).blockTimeSeconds })
 
   const info = deps.info ?? (() => ({ version: 'test', startedAt: 0 }))
   const handlers: Handlers<UiCalls> = {

@@ -13,6 +13,7 @@
 //
 // Only background/ and ui/ import this file.
 import type { ActivityRecord, ActivityStore } from './activity/store.ts'
+import type { ActivityWatcher } from './activity/watcher.ts'
 import type { IncomingCache, IncomingScanner } from './activity/incoming.ts'
 import type { AccountBalances, BalanceFilter, BalanceMeta } from './balances/cache.ts'
 import type { BalanceService } from './balances/service.ts'
@@ -49,6 +50,8 @@ export const BRIDGE_WATCH_MS = 4_000
 export interface TopicDeps {
   wallet: Wallet
   activity: ActivityStore
+  /** looks for receipts of pending transactions every block while a screen follows 'activity' */
+  watcher?: ActivityWatcher
   incoming: IncomingScanner
   balances: BalanceService
   bridge: BridgeService
@@ -74,7 +77,35 @@ export function defineTopics(hub: TopicHub, d: TopicDeps): void {
   })
   d.balances.cache.subscribe((address) => hub.publish('balances', address ?? undefined))
 
-  hub.define<ActivityRecord[]>('activity', { read: () => d.activity.list() })
+  hub.define<ActivityRecord[]>('activity', {
+    read: () => d.activity.list(),
+    // while a screen shows activity, a pending transaction is looked for every block of its chain
+    // (the alarm's 15 s is for when nothing is open): "Pending" turns "Confirmed" as it happens
+    watch: () => {
+      let live = true
+      let timer: ReturnType<typeof setTimeout> | undefined
+      const tick = async () => {
+        if (!live) return
+        let every = 15_000
+        try {
+          const pending = (await d.activity.list()).filter((r) => r.status === 'pending')
+          if (pending.length && d.watcher) {
+            const times = await Promise.all([...new Set(pending.map((r) => r.chainId))].map((id) => d.blockTimeSeconds(id).catch(() => 12)))
+            every = Math.max(1000, Math.min(...times) * 1000)
+            await d.watcher.tick()
+          }
+        } catch {
+          // the next tick tries again
+        }
+        if (live) timer = setTimeout(() => void tick(), every)
+      }
+      timer = setTimeout(() => void tick(), 500)
+      return () => {
+        live = false
+        clearTimeout(timer)
+      }
+    },
+  })
   d.activity.subscribe(() => hub.publish('activity'))
 
   hub.define<IncomingCache>('incoming', { read: (key) => d.incoming.cached(String(key)) })

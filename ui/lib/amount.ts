@@ -89,6 +89,11 @@ export function formatUsd(cents: bigint): string {
   return `${sign}$${groupThousands(whole)}.${(c % 100n).toString().padStart(2, '0')}`
 }
 
+/** Cents as a figure; "<$0.01" when something of value rounds to nothing. */
+export function centsText(cents: bigint, nonzero: boolean): string {
+  return cents === 0n && nonzero ? '<$0.01' : formatUsd(cents)
+}
+
 /** The USD value of an amount, or null when there is no price (never a guess). */
 export function formatFiat(amount: bigint | string | null, decimals: number, price: UsdPrice | null | undefined): string | null {
   if (amount === null || !price) return null
