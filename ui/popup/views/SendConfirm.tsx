@@ -26,6 +26,7 @@ interface ConfirmProps {
 }
 
 export function SendConfirm(p: ConfirmProps) {
+  const book = usePrices()
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
   const symbol = p.network.nativeCurrency.symbol
@@ -62,7 +63,7 @@ export function SendConfirm(p: ConfirmProps) {
           <dd>{p.network.name}</dd>
         </div>
       </dl>
-      <FeeBreakdown fee={p.live.fee} error={p.live.error} stale={p.live.stale} symbol={symbol} />
+      <FeeBreakdown fee={p.live.fee} error={p.live.error} stale={p.live.stale} symbol={symbol} price={usdPrice(book, l1Of([p.network], p.network.chainId), 'eth')} />
       {p.asset.address === null && p.live.fee && (
         <p class="muted send-total" data-testid="confirm-total">
           Amount + fee: at most {formatAmount(p.value + BigInt(p.live.fee.max), 18, symbol)}

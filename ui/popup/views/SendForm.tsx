@@ -1,6 +1,7 @@
 // The send form: network, token with its balance, recipient, amount with Max, and the live fee.
 import type { Network } from '../../../src/chains/types.ts'
 import { Amount } from '../../components/Amount.tsx'
+import { l1Of, usePrices, usdPrice } from '../../lib/prices.ts'
 import { ChainIcon, TokenIcon } from '../../components/TokenIcon.tsx'
 import { FeeBreakdown, type LiveFee } from '../../components/FeeBreakdown.tsx'
 
@@ -42,6 +43,8 @@ interface Props {
 
 export function SendForm(p: Props) {
   const a = p.asset
+  const book = usePrices()
+  const ethPrice = usdPrice(book, l1Of([p.network], p.network.chainId), 'eth')
   return (
     <section class="send">
       <h1>Send</h1>
@@ -132,7 +135,7 @@ export function SendForm(p: Props) {
         </p>
 
         {p.live ? (
-          <FeeBreakdown fee={p.live.fee} error={p.live.error} stale={p.live.stale} symbol={p.network.nativeCurrency.symbol} />
+          <FeeBreakdown fee={p.live.fee} error={p.live.error} stale={p.live.stale} symbol={p.network.nativeCurrency.symbol} price={ethPrice} />
         ) : p.preparing ? (
           <p class="muted fee-missing">Estimating the fee…</p>
         ) : null}

@@ -22,7 +22,7 @@ export function ActivityRow({ item, meta, onOpen }: { item: ActivityItem; meta: 
           <strong class="activity-title" data-testid="activity-title">
             {item.kind === 'sent' ? item.rec.title : `Received ${formatAmount(item.tr.value, item.tr.decimals, item.tr.symbol)}`}
           </strong>
-          {item.kind === 'sent' && item.rec.status !== 'confirmed' && <span class={`status-pill ${item.rec.status}`}>{STATUS_TEXT[item.rec.status]}</span>}
+          {item.kind === 'sent' && <span class={`status-pill ${item.rec.status}`}>{STATUS_TEXT[item.rec.status]}</span>}
         </span>
         <span class="activity-meta muted">
           <span class="activity-chain">
