@@ -78,7 +78,8 @@ export function Networks({ wallet }: { wallet: WalletStateHandle }) {
       {!list ? (
         <p class="muted">Loading…</p>
       ) : (
-        families(networks).map((l1Id) => {
+        // mainnets first; the test networks (and the devnet) after them
+        [...families(networks)].sort((a, b) => Number(!!byId.get(a)?.testnet) - Number(!!byId.get(b)?.testnet)).map((l1Id) => {
           const l1 = byId.get(l1Id)
           const members = shownList.filter((e) => l1ChainOf(e.network) === l1Id || e.network.chainId === l1Id)
           return (

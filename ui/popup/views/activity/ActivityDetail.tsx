@@ -4,6 +4,7 @@
 import type { AccountInfo } from '../../../../src/keyring/accounts.ts'
 import type { BalanceMeta } from '../../../../src/balances/cache.ts'
 import { formatExact } from '../../../lib/amount.ts'
+import { groupedAddress } from '../../../lib/format.ts'
 import { openApp } from '../../../lib/open.ts'
 import { usePrices, usdPrice } from '../../../lib/prices.ts'
 import { Amount } from '../../../components/Amount.tsx'
@@ -31,7 +32,7 @@ export function ActivityDetail({ item, meta, account, onBack }: { item: Activity
     const r = item.rec
     rows.push(['Status', <span class={`status-pill ${r.status}`} data-testid="activity-detail-status">{r.status === 'pending' ? 'Pending: waiting to be mined' : STATUS_TEXT[r.status]}</span>])
     rows.push(['From', account.name])
-    if (r.to) rows.push(['To', <span class="mono address">{r.to}</span>])
+    if (r.to) rows.push(['To', <span class="mono address grouped">{groupedAddress(r.to)}</span>])
     if (BigInt(r.value) > 0n) rows.push(['Amount', <Amount value={r.value} decimals={18} symbol="ETH" price={eth} />])
     rows.push(['Network fee', r.feePaid ? <Amount value={r.feePaid} decimals={18} symbol="ETH" price={eth} testid="activity-fee" /> : r.status === 'pending' ? 'known once mined' : '—'])
     if (r.blockNumber) rows.push(['Block', String(r.blockNumber)])
@@ -39,9 +40,9 @@ export function ActivityDetail({ item, meta, account, onBack }: { item: Activity
   } else {
     const t = item.tr
     rows.push(['Amount', <Amount value={t.value} decimals={t.decimals} symbol={t.symbol} price={usdPrice(book, l1, t.tokenId)} />])
-    rows.push(['From', <span class="mono address">{t.from}</span>])
+    rows.push(['From', <span class="mono address grouped">{groupedAddress(t.from)}</span>])
     rows.push(['To', account.name])
-    rows.push(['Token contract', <span class="mono address" title={formatExact(t.value, t.decimals, t.symbol)}>{t.token}</span>])
+    rows.push(['Token contract', <span class="mono address grouped" title={formatExact(t.value, t.decimals, t.symbol)}>{groupedAddress(t.token)}</span>])
     rows.push(['Block', String(t.block)])
   }
   return (
