@@ -14,6 +14,7 @@ import { startDevnet, type Devnet } from '../../devnet/index.ts'
 import { l1Clients, l2Clients } from '../../devnet/testing.ts'
 import { erc20Abi } from '../../src/abi/erc20.ts'
 import { centsText, usdCents } from '../../ui/lib/amount.ts'
+import { groupedAddress } from '../../ui/lib/format.ts'
 import { launchWithExtension, type WalletBrowser } from './support/browser.ts'
 import { shot, until } from './send-support.ts'
 import { servePages, type PageServer } from './support/server.ts'
@@ -107,7 +108,7 @@ test('activity: the PHA that came in, from its Transfer log, and its detail', as
   await shot(page, 'everyday-activity')
   await row.click()
   await page.getByTestId('activity-detail').waitFor()
-  assert.match(await page.getByTestId('activity-detail').innerText(), new RegExp(`Received PHA[\\s\\S]*42\\.5 PHA[\\s\\S]*${devnet.roles.assetDeployer.address}`, 'i'))
+  assert.match(await page.getByTestId('activity-detail').innerText(), new RegExp(`Received PHA[\\s\\S]*42\\.5 PHA[\\s\\S]*${groupedAddress(devnet.roles.assetDeployer.address)}`, 'i'))
   assert.match(await page.getByTestId('activity-detail').innerText(), new RegExp(`${incomingHash.slice(0, 10)}`))
   await shot(page, 'everyday-activity-detail')
   await page.close()
@@ -128,7 +129,9 @@ test('send on 901: the form with its fee in USD, then the Sent screen follows it
   await page.getByTestId('send-confirm').click()
   const t0 = Date.now()
   await until(() => page.getByTestId('send-status').getAttribute('data-status'), (s) => s === 'confirmed', 15_000, 'the Sent screen shows it confirmed')
-  assert.ok(Date.now() - t0 < 12_000, `confirmed on screen ${Date.now() - t0} ms after sending (2 s blocks)`)
+  const took = Date.now() - t0
+  console.log(`# the Sent screen showed "Confirmed" ${took} ms after sending (2 s blocks)`)
+  assert.ok(took < 12_000, `confirmed on screen ${took} ms after sending (2 s blocks)`)
   await shot(page, 'everyday-sent')
   await page.close()
 })
@@ -186,7 +189,7 @@ test('a withdrawal before its proposal: every step has a predicted date, the ove
     }
     assert.match(await page.getByTestId('bridge-eta').innerText(), /^0\.5 ETH arrives on Devnet L1 around .+ \(in .+\)$/)
     assert.match(await page.getByTestId('bridge-progress-time').innerText(), /^\d+ (s|min)( \d+ s)? of about .+/)
-    assert.equal(await page.evaluate('document.activeElement && document.activeElement.matches(":focus-visible") && document.activeElement.tagName'), false, 'no focus ring on load')
+    assert.equal(await page.evaluate('(() => { const e = document.activeElement; return e && e !== document.body ? getComputedStyle(e).outlineStyle : "none" })()'), 'none', 'no focus ring on load')
     await shot(page, 'everyday-withdrawal', true)
     await page.close()
   } finally {
