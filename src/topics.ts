@@ -133,11 +133,16 @@ export function defineTopics(hub: TopicHub, d: TopicDeps): void {
 
   hub.define<PriceBook>('prices', {
     read: () => d.prices.book(),
+    // the cached book is pushed at once; the first read waits a moment, so a screen's other data
+    // (the balances on Home) is not queued behind it
     watch: () => {
       const tick = () => void d.prices.refresh().catch(() => undefined)
+      const first = setTimeout(tick, 1_000)
       const timer = setInterval(tick, PRICE_TTL_MS)
-      tick()
-      return () => clearInterval(timer)
+      return () => {
+        clearTimeout(first)
+        clearInterval(timer)
+      }
     },
   })
   d.prices.subscribe(() => hub.publish('prices'))
