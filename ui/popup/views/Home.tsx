@@ -22,6 +22,13 @@ export function Home({ account, showTestnets }: { account: AccountInfo | null; s
   const data = usePortfolio(account?.address ?? null)
   const book = usePrices()
   const [showAll, setShowAll] = useState(false)
+  // withdrawals waiting for the user are asked for once the balances are drawn (the tracker's
+  // first look runs in the background and must not queue ahead of the cache)
+  const [settled, setSettled] = useState(false)
+  useEffect(() => {
+    const t = setTimeout(() => setSettled(true), 400)
+    return () => clearTimeout(t)
+  }, [])
   const marked = useRef(false)
   const view = data.meta ? portfolioView(data.meta, data.balances, data.chainIds, Date.now()) : null
 
@@ -57,7 +64,7 @@ export function Home({ account, showTestnets }: { account: AccountInfo | null; s
               <span aria-hidden="true">↙</span>Receive
             </a>
           </div>
-          {account && <NeedsYou account={account} />}
+          {account && settled && <NeedsYou account={account} />}
           <ChainFilter meta={data.meta} columns={view.columns} chainIds={data.chainIds} labels={labels} refreshing={data.refreshing} showTestnets={showTestnets} onChoose={(ids) => void data.choose(ids)} />
           <div class="home-status" aria-live="polite">
             <span data-testid="balances-updated">
