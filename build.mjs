@@ -8,6 +8,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statS
 import { join } from 'node:path'
 import { iconPng } from './scripts/build/png.mjs'
 import { zipDir } from './scripts/build/zip.mjs'
+import { writeIcons, TOKEN_ICONS, CHAIN_ICONS } from './scripts/build/icons.mjs'
 
 const root = new URL('.', import.meta.url).pathname
 const args = new Set(process.argv.slice(2))
@@ -102,6 +103,8 @@ const options = {
   define: {
     __DEVNET_MANIFEST__: JSON.stringify(devnetForBundle()),
     __WALLET_VERSION__: JSON.stringify(pkg.version),
+    // which token ids and chain ids have an icon file (scripts/build/icons.mjs)
+    __ICONS__: JSON.stringify({ tokens: Object.keys(TOKEN_ICONS), chains: Object.keys(CHAIN_ICONS).map(Number) }),
     'process.env.NODE_ENV': JSON.stringify(dev ? 'development' : 'production'),
   },
 }
@@ -120,9 +123,10 @@ function stylesheet() {
   return [join(root, 'ui', 'styles.css'), ...files].map((f) => `/* ${f.slice(root.length)} */\n${readFileSync(f, 'utf8')}`).join('\n')
 }
 
-function writeStatic() {
+async function writeStatic() {
   const chrome = join(dist, 'chrome')
   mkdirSync(join(chrome, 'icons'), { recursive: true })
+  await writeIcons(chrome)
   for (const size of [16, 32, 48, 128]) writeFileSync(join(chrome, 'icons', `${size}.png`), iconPng(size))
   writeFileSync(join(chrome, 'styles.css'), stylesheet())
   for (const [name, p] of Object.entries(PAGES)) writeFileSync(join(chrome, `${name}.html`), html(p.title, name))
@@ -145,14 +149,14 @@ rmSync(dist, { recursive: true, force: true })
 if (watch) {
   const ctx = await esbuild.context({
     ...options,
-    plugins: [{ name: 'static', setup: (b) => b.onEnd((r) => { if (!r.errors.length) { writeStatic(); console.log(`build: rebuilt ${new Date().toLocaleTimeString()}`) } }) }],
+    plugins: [{ name: 'static', setup: (b) => b.onEnd(async (r) => { if (!r.errors.length) { await writeStatic(); console.log(`build: rebuilt ${new Date().toLocaleTimeString()}`) } }) }],
   })
   await ctx.watch()
   console.log('build: watching for changes (Ctrl-C to stop)')
 } else {
   const t0 = Date.now()
   const result = await esbuild.build(options)
-  writeStatic()
+  await writeStatic()
   if (!dev) zips()
   writeFileSync(join(dist, 'meta.json'), JSON.stringify(result.metafile))
   console.log(`build: dist/chrome and dist/firefox in ${Date.now() - t0} ms${dev ? ' (dev)' : ''}`)

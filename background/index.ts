@@ -21,6 +21,8 @@ const core = createCore({
   // the local devnet first: it is the embedded default
   networks: [...devnetNetworks(__DEVNET_MANIFEST__), ...BUILTIN_NETWORKS],
   devnet: __DEVNET_MANIFEST__,
+  // a build for the local devnet shows testnets and the devnet until the user chooses
+  testnetsByDefault: !!__DEVNET_MANIFEST__,
   info: () => ({ version: browser.runtime.getManifest().version, startedAt }),
 })
 const ready = core.ready.catch((err) => console.error('wallet start failed', err))

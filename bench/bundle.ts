@@ -27,7 +27,7 @@ export async function benchBundles(): Promise<BenchResult[]> {
     rows.push({ name: `${name} gzip`, value: kb(gz), unit: 'KB', budget: GZIP_BUDGET_KB[name] ?? Infinity })
   }
   for (const b of ['chrome', 'firefox']) {
-    rows.push({ name: `dist/${b} unpacked (without source maps)`, value: kb(dirSize(join(distDir, b))), unit: 'KB', budget: 1500 })
+    rows.push({ name: `dist/${b} unpacked (without source maps)`, value: kb(dirSize(join(distDir, b))), unit: 'KB', budget: 1200 })
   }
   return rows
 }

@@ -9,7 +9,7 @@ import { CURRENT_ROLE_INDEX, TEST_MNEMONIC, USER_ACCOUNT_COUNT, deriveAccount, r
 import { devnetContract } from './lib/contracts.ts'
 import { assertPortFree, freePort, installSignalHandlers, PortInUseError, startAnvil, type AnvilProcess } from './lib/processes.ts'
 import { rpc, rpcClient, Signer } from './lib/tx.ts'
-import { DEFAULT_DELAYS, DEFAULT_L1_FEE, FAULT_CHAIN_ID, L1_CHAIN_ID, MULTICALL3, VALIDITY_CHAIN_ID, type ContractsShape, type Delays, type L1FeeParams } from './deploy/constants.ts'
+import { DEFAULT_DELAYS, DEFAULT_L1_FEE, ETH_USD_FEED, ETH_USD_FIRST_ANSWER, FAULT_CHAIN_ID, L1_CHAIN_ID, MULTICALL3, VALIDITY_CHAIN_ID, type ContractsShape, type Delays, type L1FeeParams } from './deploy/constants.ts'
 import { deployL1Contracts, initializeL1, type L1Deployment, type RollupL1, type ValidityMode } from './deploy/l1.ts'
 import { deployL1ContractsCurrent, initializeL1Current } from './deploy/l1-current.ts'
 import { currentOps, legacyOps, type CurrentOps } from './current-ops.ts'
@@ -24,7 +24,7 @@ import { startClaimBackend, type ClaimBackend } from './claim-backend/index.ts'
 export type { Proposal } from './services/proposer.ts'
 export type { ContractsShape, Delays, L1FeeParams } from './deploy/constants.ts'
 export type { AccountRef, GameInfo, ProvenByAccount, WithdrawalSource } from './current-ops.ts'
-export { DEFAULT_DELAYS, DEFAULT_L1_FEE, L1_CHAIN_ID, FAULT_CHAIN_ID, VALIDITY_CHAIN_ID, PREDEPLOYS, MULTICALL3, GAME_TYPE } from './deploy/constants.ts'
+export { DEFAULT_DELAYS, DEFAULT_L1_FEE, ETH_USD_FEED, L1_CHAIN_ID, FAULT_CHAIN_ID, VALIDITY_CHAIN_ID, PREDEPLOYS, MULTICALL3, GAME_TYPE } from './deploy/constants.ts'
 export { TEST_MNEMONIC, ROLE_INDEX, CURRENT_ROLE_INDEX } from './lib/accounts.ts'
 export { PortInUseError } from './lib/processes.ts'
 
@@ -234,6 +234,7 @@ async function startOnce(opts: DevnetOptions, t0: number): Promise<Devnet> {
     const outsider = deriveAccount(CURRENT_ROLE_INDEX.outsider, mnemonic)
     if (contracts === 'current') await rpc(l1, 'anvil_setBalance', [outsider.address, toHex(parseEther('1000'))])
     await rpc(l1, 'anvil_setCode', [MULTICALL3, devnetContract('Multicall3').deployedBytecode])
+    await placePriceFeed(l1)
     // The Phala assets are deployed on the L2s too: give their deployer gas money there (backed, see below).
     await Promise.all(Object.values(l2Clients).map((c) => rpc(c, 'anvil_setBalance', [roles.assetDeployer.address, toHex(serviceFunding)])))
 
@@ -408,6 +409,16 @@ async function startOnce(opts: DevnetOptions, t0: number): Promise<Devnet> {
     await stop()
     throw e
   }
+}
+
+/** The ETH / USD feed at its fixed address with its first round in storage (no transaction: nonces, and so the manifest, stay as they are). */
+async function placePriceFeed(l1: PublicClient): Promise<void> {
+  const head = await l1.getBlock({ blockTag: 'latest' })
+  const slot = (n: number) => toHex(n, { size: 32 })
+  await rpc(l1, 'anvil_setCode', [ETH_USD_FEED, devnetContract('DevPriceFeed').deployedBytecode])
+  await rpc(l1, 'anvil_setStorageAt', [ETH_USD_FEED, slot(0), toHex(ETH_USD_FIRST_ANSWER, { size: 32 })])
+  await rpc(l1, 'anvil_setStorageAt', [ETH_USD_FEED, slot(1), toHex(head.timestamp, { size: 32 })])
+  await rpc(l1, 'anvil_setStorageAt', [ETH_USD_FEED, slot(2), toHex(1, { size: 32 })])
 }
 
 /** Moves every chain's clock forward by `seconds` and mines one block on each, so the new time is on chain. */

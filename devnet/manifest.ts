@@ -4,7 +4,7 @@
 import type { Address } from 'viem'
 import type { DevnetL2, DevnetManifest, DevnetRollupL1Contracts } from '../src/chains/devnet-manifest.ts'
 import { CURRENT_ROLE_INDEX, ROLE_INDEX, userAccounts, deriveAccount } from './lib/accounts.ts'
-import { L1_CHAIN_ID, MULTICALL3, type ContractsShape, type Delays } from './deploy/constants.ts'
+import { ETH_USD_FEED, L1_CHAIN_ID, MULTICALL3, type ContractsShape, type Delays } from './deploy/constants.ts'
 import type { L1Deployment, RollupL1 } from './deploy/l1.ts'
 
 export interface ManifestInput {
@@ -110,7 +110,7 @@ export function buildManifest(input: ManifestInput): DevnetManifest {
       chainId: L1_CHAIN_ID,
       name: 'Devnet L1',
       rpcUrl: input.urls.l1,
-      contracts: { multicall3: MULTICALL3 },
+      contracts: { multicall3: MULTICALL3, ethUsdFeed: ETH_USD_FEED },
       implementations: { ...dep.impls },
     },
     l2s,

@@ -3,8 +3,10 @@
 //   2. builds the extension (it embeds the devnet's networks as its default "Local devnet"),
 //   3. opens Chromium with the wallet loaded (profile kept in .cache/profile), when there is a display.
 // The devnet's commands (warp <seconds>, propose <chainId>, status, quit) are typed here. Ctrl-C stops all.
+// The devnet's service chatter (proposals, resolutions: timestamped lines) goes to .cache/devnet.log,
+// so the instructions stay on screen; `--verbose` prints it here too.
 import { spawn, spawnSync } from 'node:child_process'
-import { existsSync } from 'node:fs'
+import { createWriteStream, existsSync, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { chromium, type BrowserContext } from 'playwright-core'
 import { chromiumPath } from './lib/chromium.ts'
@@ -12,7 +14,13 @@ import { chromiumPath } from './lib/chromium.ts'
 const root = new URL('..', import.meta.url).pathname
 const args = process.argv.slice(2)
 const noBrowser = args.includes('--no-browser')
-const devnetArgs = args.filter((a) => a !== '--no-browser')
+const verbose = args.includes('--verbose')
+const devnetArgs = args.filter((a) => a !== '--no-browser' && a !== '--verbose')
+mkdirSync(join(root, '.cache'), { recursive: true })
+const logPath = join(root, '.cache', 'devnet.log')
+const log = createWriteStream(logPath, { flags: 'w' })
+/** A service line of the devnet ("12:03:04 proposed game …"): chatter, not instructions. */
+const isChatter = (line: string) => /^\d\d:\d\d:\d\d /.test(line)
 
 const devnet = spawn(process.execPath, ['--import', 'tsx', join(root, 'devnet', 'cli.ts'), ...devnetArgs], { cwd: root, stdio: ['pipe', 'pipe', 'inherit'] })
 process.stdin.pipe(devnet.stdin!)
@@ -39,9 +47,17 @@ devnet.on('exit', (code) => {
 })
 
 let ready = false
+let pending = ''
 devnet.stdout!.on('data', (chunk: Buffer) => {
-  process.stdout.write(chunk)
-  if (!ready && chunk.toString().includes('Ready in')) {
+  pending += chunk.toString()
+  const lines = pending.split('\n')
+  pending = lines.pop() ?? ''
+  for (const line of lines) {
+    log.write(`${line}\n`)
+    if (verbose || !isChatter(line)) process.stdout.write(`${line}\n`)
+  }
+  if (!ready && lines.some((l) => l.includes('Ready in'))) {
+    console.log(`(devnet service messages go to ${logPath}${verbose ? '' : '; start with --verbose to see them here'})`)
     ready = true
     void afterDevnet().catch((e) => {
       console.error(e instanceof Error ? e.message : String(e))
@@ -55,12 +71,19 @@ async function afterDevnet() {
   if (build.status !== 0) throw new Error('the extension build failed')
   const ext = join(root, 'dist', 'chrome')
   const hasDisplay = !!(process.env.DISPLAY || process.env.WAYLAND_DISPLAY) || process.platform === 'darwin' || process.platform === 'win32'
+  if (!noBrowser && !hasDisplay) {
+    console.log('\nNo display found (neither DISPLAY nor WAYLAND_DISPLAY is set), so Chromium is not opened.')
+    console.log('To see the wallet: run `npm start` from a desktop session, or under a virtual display (`xvfb-run -a npm start`),')
+    console.log('or load the built extension by hand in a browser on a machine with a screen, as below.')
+  }
   if (noBrowser || !hasDisplay) {
     console.log(`\nThe wallet is built: load ${ext} as an unpacked extension (chrome://extensions, Developer mode, "Load unpacked"),`)
     console.log(`or ${join(root, 'dist', 'firefox')} in Firefox (about:debugging, "Load Temporary Add-on", pick its manifest.json).`)
     console.log('Import the test mnemonic above to use the funded devnet accounts.')
     return
   }
+  // asked before Chromium creates the profile: afterwards it always exists
+  const firstStart = !existsSync(join(root, '.cache', 'profile', 'Default'))
   browser = await chromium.launchPersistentContext(join(root, '.cache', 'profile'), {
     executablePath: chromiumPath(),
     headless: false,
@@ -69,5 +92,5 @@ async function afterDevnet() {
   })
   browser.on('close', () => void stop(0))
   console.log(`\nChromium is open with the wallet (profile: .cache/profile). Import the test mnemonic above to use the funded accounts.`)
-  if (!existsSync(join(root, '.cache', 'profile', 'Default'))) console.log('First start: the onboarding page opens by itself.')
+  if (firstStart) console.log('First start: the onboarding page opens by itself.')
 }

@@ -4,6 +4,7 @@
 // events to it; tests build the same thing over MemoryKV and a test Platform.
 import { ActivityStore } from './activity/store.ts'
 import { ActivityWatcher } from './activity/watcher.ts'
+import { IncomingScanner } from './activity/incoming.ts'
 import { balancesHandlers } from './balances/calls.ts'
 import { BalanceService } from './balances/service.ts'
 import { bridgeHandlers } from './bridge/calls.ts'
@@ -24,6 +25,9 @@ import { FlowStore } from './flows/store.ts'
 import { keyringHandlers } from './keyring/calls.ts'
 import { providerHandlers } from './provider/calls.ts'
 import { ProviderService } from './provider/service.ts'
+import { devnetFeeds } from './prices/devnet.ts'
+import { BUILTIN_FEEDS } from './prices/feeds.ts'
+import { PriceService } from './prices/service.ts'
 import { rollupFeeQuote } from './rollup/fees.ts'
 import { sendHandlers } from './send/calls.ts'
 import { guardedKV } from './storage/guard.ts'
@@ -62,6 +66,8 @@ export interface CoreDeps {
   watchIntervalMs?: number
   backendTimeoutMs?: number
   client?: (n: Network) => ReturnType<typeof publicClientFor>
+  /** testnets and the devnet in the network lists until the user chooses (builds for the devnet) */
+  testnetsByDefault?: boolean
   bridgeScan?: ConstructorParameters<typeof BridgeService>[0]['scan']
 }
 
@@ -80,9 +86,10 @@ export function createCore(deps: CoreDeps) {
   const client = deps.client ?? ((n: Network) => publicClientFor(n))
   const quoteFee = deps.quoteFee ?? rollupFeeQuote
 
-  const wallet = new Wallet({ local, session, platform: deps.platform, networks: deps.networks, migrate: migrateStorage, ...(deps.kdfIterations ? { kdfIterations: deps.kdfIterations } : {}) })
+  const wallet = new Wallet({ local, session, platform: deps.platform, networks: deps.networks, migrate: migrateStorage, testnetsByDefault: !!deps.testnetsByDefault, ...(deps.kdfIterations ? { kdfIterations: deps.kdfIterations } : {}) })
   const activity = new ActivityStore(local)
   const userTokens = new UserTokenStore(local)
+  const prices = new PriceService({ kv: local, networks: () => wallet.networks.list(), feeds: [...BUILTIN_FEEDS, ...devnetFeeds(deps.devnet)], now: () => deps.platform.now() })
   const pipeline = createTxPipeline({
     network: (id) => wallet.networks.require(id),
     client,
@@ -93,6 +100,7 @@ export function createCore(deps: CoreDeps) {
   })
   const provider = new ProviderService({ wallet, pipeline, userTokens })
   const balances = new BalanceService({ wallet, userTokens, tokens: [...BUILTIN_TOKENS, ...devnetTokens(deps.devnet)], ...(deps.balanceTimeoutMs ? { timeoutMs: deps.balanceTimeoutMs } : {}) })
+  const incoming = new IncomingScanner({ kv: local, client: (n) => client(n), now: () => deps.platform.now() })
   const watcher = new ActivityWatcher({
     wallet,
     activity,
@@ -135,7 +143,7 @@ export function createCore(deps: CoreDeps) {
   flows.register(withdrawalStepKind(bridge, 'prove'))
   flows.register(withdrawalStepKind(bridge, 'finalize'))
   flows.register(claimFlowKind(claims))
-  defineTopics(hub, { wallet, activity, balances, bridge, flows, provider, blockTimeSeconds: async (id) => (await wallet.networks.require(id)).blockTimeSeconds })
+  defineTopics(hub, { wallet, activity, balances, bridge, flows, provider, watcher, incoming, prices, blockTimeSeconds: async (id) => (await wallet.networks.require(id)).blockTimeSeconds })
 
   const info = deps.info ?? (() => ({ version: 'test', startedAt: 0 }))
   const handlers: Handlers<UiCalls> = {
@@ -144,7 +152,7 @@ export function createCore(deps: CoreDeps) {
     ...providerHandlers(provider),
     ...txHandlers(wallet, pipeline),
     ...sendHandlers(wallet, pipeline, quoteFee),
-    ...balancesHandlers(balances, watcher),
+    ...balancesHandlers(balances, watcher, incoming),
     ...tokensHandlers(balances, userTokens, () => deps.platform.now()),
     ...networksHandlers(wallet),
     ...bridgeHandlers(bridge),
@@ -165,10 +173,12 @@ export function createCore(deps: CoreDeps) {
   return {
     wallet,
     activity,
+    incoming,
     userTokens,
     pipeline,
     provider,
     balances,
+    prices,
     watcher,
     bridge,
     claims,

@@ -7,6 +7,7 @@
 // the background).
 import type { ActivityRecord } from './activity/store.ts'
 import { ACTIVITY_KEY } from './activity/store.ts'
+import { INCOMING_PREFIX, type IncomingCache } from './activity/incoming.ts'
 import { APPROVAL_KEYS } from './approvals/queue.ts'
 import type { PendingApproval } from './approvals/types.ts'
 import { accountKey, BALANCE_KEYS, type AccountBalances, type BalanceFilter, type BalanceMeta } from './balances/cache.ts'
@@ -29,6 +30,7 @@ import { SITE_CHAINS_KEY, type SiteChain } from './provider/site-chains.ts'
 import { FILTERS_KEY, type FilterRecord } from './provider/filters.ts'
 import { BATCHES_KEY, type BatchRecord } from './provider/batches.ts'
 import type { RollupParams } from './rollup/params.ts'
+import { PRICES_KEY, type PriceBook } from './prices/service.ts'
 import type { KV } from './storage/kv.ts'
 import { SCHEMA_KEY, migrate, type Migration } from './storage/migrate.ts'
 import { DEFAULT_SETTINGS, SETTINGS_KEY, type Settings } from './storage/settings.ts'
@@ -68,6 +70,7 @@ export const STORAGE_MAP = {
   rpcOverrides: family<Record<string, string[]>>({ area: 'local', key: NETWORK_KEYS.rpcOverrides, owner: 'src/chains/store.ts', holds: "the user's own RPC URLs per network, in fallback order" }),
   userTokens: family<UserToken[]>({ area: 'local', key: USER_TOKENS_KEY, owner: 'src/tokens/user-tokens.ts', holds: 'tokens added by address or by wallet_watchAsset' }),
   activity: family<ActivityRecord[]>({ area: 'local', key: ACTIVITY_KEY, owner: 'src/activity/store.ts', holds: "the wallet's own transactions with status and fee (newest 500)" }),
+  activityIncoming: family<IncomingCache>({ area: 'local', key: INCOMING_PREFIX, prefix: true, owner: 'src/activity/incoming.ts', holds: "tokens that came in to one account (Transfer logs), with the block each chain was scanned to" }),
   balancesMeta: family<BalanceMeta>({ area: 'local', key: BALANCE_KEYS.meta, owner: 'src/balances/cache.ts', holds: 'the chains and tokens the balance cache refers to' }),
   balancesFilter: family<BalanceFilter>({ area: 'local', key: BALANCE_KEYS.filter, owner: 'src/balances/cache.ts', holds: 'the chains the user chose to see on Home' }),
   balancesAccount: family<AccountBalances>({ area: 'local', key: accountKey(''), prefix: true, owner: 'src/balances/cache.ts', holds: "one account's last good balances per chain, with block, time and error" }),
@@ -77,6 +80,7 @@ export const STORAGE_MAP = {
   bridgeClocks: family<Record<string, ClockSample>>({ area: 'local', key: BRIDGE_KEYS.clocks, owner: 'src/bridge/store.ts', holds: "each L1's block time against this computer's clock at the last read" }),
   claimBackends: family<Record<string, unknown>>({ area: 'local', key: CLAIM_BACKENDS_KEY, owner: 'src/claim/config.ts', holds: 'claim backend URLs the user set per deployment' }),
   claimRecords: family<ClaimRecord[]>({ area: 'local', key: CLAIM_RECORDS_KEY, owner: 'src/claim/records.ts', holds: 'claims this wallet sent, so one is never sent twice' }),
+  prices: family<PriceBook>({ area: 'local', key: PRICES_KEY, owner: 'src/prices/service.ts', holds: 'USD prices read from on-chain feeds per L1 family, with when each was read and the feed\'s own age' }),
   flows: family<Flow[]>({ area: 'local', key: FLOWS_KEY, owner: 'src/flows/store.ts', holds: 'multi-step flows (bridge, claim) with their prepared step; an unfinished one is never dropped' }),
 
   // ---------------------------------------------------------------- storage.session: until the browser closes

@@ -19,6 +19,9 @@ export const PREDEPLOYS = {
 } as const satisfies Record<string, Address>
 
 export const MULTICALL3: Address = '0xcA11bde05977b3631167028862bE2a173976CA11'
+/** The devnet's ETH / USD feed (devnet/contracts/DevPriceFeed.sol), placed like Multicall3, and its first answer ($3,000, 8 decimals). */
+export const ETH_USD_FEED: Address = '0x00000000000000000000000000000000000FEED1'
+export const ETH_USD_FIRST_ANSWER = 300_000_000_000n
 
 /** Game types (OP Stack GameTypes + OP Succinct + Base). 8, 42 and 621 exist on the `current` contracts only. */
 export const GAME_TYPE = { CANNON: 0, PERMISSIONED_CANNON: 1, OP_SUCCINCT: 6, CANNON_KONA: 8, OP_SUCCINCT_LITE: 42, AGGREGATE_VERIFIER: 621 } as const

@@ -45,6 +45,7 @@ export type OwnName =
   | 'OPSuccinctFaultDisputeGame'
   | 'AggregateVerifier'
   | 'AggregateProofMockVerifier'
+  | 'DevPriceFeed'
 
 const bedrockCache = new Map<string, CompiledContract>()
 export function bedrock(name: BedrockName): CompiledContract {

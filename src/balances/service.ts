@@ -142,7 +142,7 @@ export class BalanceService {
   }
 
   /** `address` (one of the wallet's accounts), or the selected account. */
-  private async accountOrSelected(address?: string): Promise<Address> {
+  async accountOrSelected(address?: string): Promise<Address> {
     if (address) return this.deps.wallet.ownAccount(address)
     const selected = await this.deps.wallet.selectedAccount()
     if (!selected) throw new WalletError('UNKNOWN_ACCOUNT', 'The wallet has no account yet.')

@@ -9,6 +9,7 @@ import { describeProofSystem } from '../rollup/proof-system.ts'
 import { exitDuration, formatDuration } from '../rollup/exit-time.ts'
 import { representativeInitiate } from './cost.ts'
 import type { BridgeContext } from './context.ts'
+import { exitWords } from './exit-words.ts'
 
 export interface CompareRow {
   l2ChainId: number
@@ -19,6 +20,9 @@ export interface CompareRow {
   error?: string
   /** "OptimismPortal2 3.10.0, permissioned fault proofs (game type 1)" */
   system?: string
+  /** the same in plain words, and the details behind it (src/bridge/exit-words.ts) */
+  plain?: string
+  technical?: string
   /** seconds: wait for a proposal, then for finalization; their sum */
   proveWaitSeconds?: number | null
   finalizeWaitSeconds?: number | null
@@ -53,6 +57,7 @@ async function row(ctx: BridgeContext, l2: Network, l1: Network | undefined): Pr
       ...base,
       ok: true,
       system: describeProofSystem(p.system),
+      ...exitWords(p),
       proveWaitSeconds: d.proveWaitSeconds,
       finalizeWaitSeconds: d.finalizeWaitSeconds,
       totalSeconds: d.totalSeconds,

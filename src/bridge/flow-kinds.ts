@@ -12,6 +12,7 @@ import type { Flow, FlowKind, FlowStep } from '../flows/types.ts'
 import { exitDuration, formatDuration } from '../rollup/exit-time.ts'
 import { describeProofSystem } from '../rollup/proof-system.ts'
 import type { BridgeContext } from './context.ts'
+import { exitWords } from './exit-words.ts'
 import { flowCost, type BridgeCostView } from './cost.ts'
 import type { FlowTx } from './deposit.ts'
 import { allowanceOf, buildFlow, buildStep, markStepSigned, parseIntent, trackedItem, withdrawalOf, type BridgeIntent } from './flows.ts'
@@ -24,6 +25,10 @@ export interface ExitInfo {
   proveWaitSeconds: number | null
   finalizeWaitSeconds: number | null
   system: string
+  /** "Withdrawals take about 7 d 12 h: a permissioned proposer posts a state …" */
+  plain?: string
+  /** contract versions and game type, for a "technical details" disclosure */
+  technical?: string
 }
 
 export interface BridgeSummary {
@@ -50,7 +55,7 @@ export function bridgeFlowKind(ctx: BridgeContext): FlowKind<BridgeIntent, Bridg
     try {
       const p = await ctx.params(await ctx.network(l2ChainId))
       const d = exitDuration(p)
-      return { ...d, text: d.totalSeconds !== null ? `About ${formatDuration(d.totalSeconds)}: ${d.reason}` : d.reason, system: describeProofSystem(p.system) }
+      return { ...d, text: d.totalSeconds !== null ? `About ${formatDuration(d.totalSeconds)}: ${d.reason}` : d.reason, system: describeProofSystem(p.system), ...exitWords(p) }
     } catch (err) {
       return { text: `The exit time could not be read: ${toErrorShape(err).message}`, totalSeconds: null, proveWaitSeconds: null, finalizeWaitSeconds: null, system: '' }
     }

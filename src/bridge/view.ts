@@ -32,6 +32,11 @@ export interface ItemView {
   steps: StepView[]
   /** 0..1 */
   progress: number
+  /** local ms: when the money is predicted to arrive (or arrived); null when it cannot be predicted */
+  eta: number | null
+  /** the time since it was sent, and the whole predicted time (ms); total null when unpredictable */
+  elapsedMs: number
+  totalMs: number | null
   action: 'prove' | 'finalize' | null
   /** the next thing that happens by itself, and when */
   next: { at: number | null; reason: string } | null
@@ -85,11 +90,15 @@ export function withdrawalView(w: WithdrawalItem, names: { l1: string; l2: strin
   const order = ['initiating', 'waiting-proposal', 'ready-to-prove', 'proving', 'proven', 'ready-to-finalize', 'finalizing', 'finalized']
   const rank = order.indexOf(w.status)
   const st = (doneFrom: number, currentFrom: number): StepState => (rank >= doneFrom ? 'done' : rank >= currentFrom ? 'current' : 'upcoming')
-  const proveEta = toLocal(w.eta?.prove?.at, clock)
-  const finalizeEta = toLocal(w.eta?.finalize?.at, clock)
   const exit = params ? exitDuration(params) : null
-  // Before the proof: predicted finalization = predicted proposal + today's finalization wait.
-  const finalizeGuess = finalizeEta ?? (proveEta !== null && exit?.finalizeWaitSeconds != null ? proveEta + exit.finalizeWaitSeconds * 1000 : null)
+  // Every step gets a date from the start, each chained on the one before: before the tracker has
+  // an ETA of its own (the withdrawal is still being included), the proposal is predicted from the
+  // cadence counted from when it was sent; finalization from the proposal (or now, once it can be
+  // proven and is not yet) plus today's finalization wait.
+  const proveEta = toLocal(w.eta?.prove?.at, clock) ?? (rank < 2 && exit?.proveWaitSeconds != null ? w.createdAt + exit.proveWaitSeconds * 1000 : null)
+  const finalizeEta = toLocal(w.eta?.finalize?.at, clock)
+  const proofFrom = rank >= 2 && rank < 4 ? Math.max(nowMs, proveEta ?? nowMs) : proveEta
+  const finalizeGuess = finalizeEta ?? (proofFrom !== null && exit?.finalizeWaitSeconds != null ? proofFrom + exit.finalizeWaitSeconds * 1000 : null)
 
   const steps: StepView[] = [
     { key: 'sent', label: `Withdrawal sent on ${names.l2}`, state: w.status === 'failed' ? 'attention' : st(1, 0), at: w.createdAt, predicted: false },
@@ -106,6 +115,7 @@ export function withdrawalView(w: WithdrawalItem, names: { l1: string; l2: strin
       label: `Prove on ${names.l1}`,
       state: w.reprove ? 'attention' : st(4, 2),
       at: w.proof?.provenAt && !w.reprove ? toLocal(w.proof.provenAt, clock) : rank >= 2 ? null : proveEta,
+      ...(rank < 2 ? { reason: 'One click on the L1, as soon as the proposal is there' } : {}),
       predicted: !(w.proof?.provenAt && !w.reprove),
       ...(w.reprove ? { reason: 'The proof it had no longer counts: prove it again.' } : {}),
     },
@@ -139,6 +149,8 @@ export function withdrawalView(w: WithdrawalItem, names: { l1: string; l2: strin
     const floor = [0, 0.02, 0.1, 0.1, 0.12, 0.95, 0.97][rank] ?? 0
     progress = Math.min(rank >= 5 ? 0.99 : 0.94, Math.max(floor, byTime))
   }
+  const arrived = w.status === 'finalized' ? toLocal(w.finalizedAt, clock) : null
+  const eta = arrived ?? finalizeGuess
   const action = w.status === 'ready-to-prove' ? 'prove' : w.status === 'ready-to-finalize' ? 'finalize' : null
   const next =
     w.status === 'waiting-proposal'
@@ -157,6 +169,9 @@ export function withdrawalView(w: WithdrawalItem, names: { l1: string; l2: strin
     statusText: w.reprove ? 'Needs a new proof' : W_STATUS[w.status],
     steps,
     progress,
+    eta,
+    elapsedMs: Math.max(0, (arrived ?? nowMs) - w.createdAt),
+    totalMs: eta !== null ? Math.max(0, eta - w.createdAt) : null,
     action,
     next,
     ...(w.reprove ? { reprove: w.reprove } : {}),
@@ -191,6 +206,9 @@ export function depositView(d: DepositItem, names: { l1: string; l2: string }): 
     statusText: D_STATUS[d.status],
     steps,
     progress: d.status === 'credited' ? 1 : d.status === 'waiting-l2' ? 0.6 : d.status === 'pending' ? 0.2 : 0,
+    eta: d.creditedAt ?? null,
+    elapsedMs: Math.max(0, (d.creditedAt ?? Date.now()) - d.createdAt),
+    totalMs: d.creditedAt ? d.creditedAt - d.createdAt : null,
     action: null,
     next: d.status === 'waiting-l2' ? { at: null, reason: steps[2].reason ?? '' } : null,
     ...(d.error ? { error: d.error } : {}),

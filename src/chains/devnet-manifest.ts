@@ -86,6 +86,8 @@ export interface DevnetManifest {
       vpha?: Address
       phalaClaimer?: Address
       khalaClaimer?: Address
+      /** a USD price feed with Chainlink's AggregatorV3Interface (devnet/contracts/DevPriceFeed.sol) */
+      ethUsdFeed?: Address
     }
     /** implementation contracts behind the proxies above, and the games' VM (name -> address), for debugging */
     implementations?: Record<string, Address>

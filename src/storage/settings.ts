@@ -13,9 +13,11 @@ export interface Settings {
   autoLockMinutes: number
   /** the account the popup shows and dApps get first; null until onboarding */
   selectedAccount: string | null
+  /** show testnets and the devnet in the network lists; null: the build's default */
+  showTestnets: boolean | null
 }
 
-export const DEFAULT_SETTINGS: Settings = { activeChainId: 900, defaultWallet: false, autoLockMinutes: 15, selectedAccount: null }
+export const DEFAULT_SETTINGS: Settings = { activeChainId: 900, defaultWallet: false, autoLockMinutes: 15, selectedAccount: null, showTestnets: null }
 
 export const MIN_AUTO_LOCK_MINUTES = 1
 export const MAX_AUTO_LOCK_MINUTES = 24 * 60
@@ -29,6 +31,7 @@ export function readSettings(raw: unknown): Settings {
     autoLockMinutes:
       typeof s.autoLockMinutes === 'number' && s.autoLockMinutes >= MIN_AUTO_LOCK_MINUTES && s.autoLockMinutes <= MAX_AUTO_LOCK_MINUTES ? s.autoLockMinutes : DEFAULT_SETTINGS.autoLockMinutes,
     selectedAccount: typeof s.selectedAccount === 'string' && /^0x[0-9a-fA-F]{40}$/.test(s.selectedAccount) ? s.selectedAccount : null,
+    showTestnets: typeof s.showTestnets === 'boolean' ? s.showTestnets : null,
   }
 }
 

@@ -20,7 +20,7 @@ export const walletContracts = {
   'wallet.networks': call(none).returns<Network[]>(),
   'wallet.switchChain': call(v.object({ chainId })).returns<WalletState>(),
   'settings.update': call(
-    v.object({ autoLockMinutes: v.optional(int(MIN_AUTO_LOCK_MINUTES, MAX_AUTO_LOCK_MINUTES)), defaultWallet: v.optional(v.boolean()) }),
+    v.object({ autoLockMinutes: v.optional(int(MIN_AUTO_LOCK_MINUTES, MAX_AUTO_LOCK_MINUTES)), defaultWallet: v.optional(v.boolean()), showTestnets: v.optional(v.boolean()) }),
   ).returns<WalletState>(),
 }
 export type WalletCalls = CallsOf<typeof walletContracts>
@@ -43,6 +43,7 @@ export function walletHandlers(wallet: Wallet, info: () => BackgroundInfo): Hand
       await wallet.updateSettings({
         ...(patch.autoLockMinutes !== undefined ? { autoLockMinutes: patch.autoLockMinutes } : {}),
         ...(patch.defaultWallet !== undefined ? { defaultWallet: patch.defaultWallet } : {}),
+        ...(patch.showTestnets !== undefined ? { showTestnets: patch.showTestnets } : {}),
       })
       return state()
     },

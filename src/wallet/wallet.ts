@@ -28,6 +28,8 @@ export interface WalletDeps {
   kdfIterations?: number
   /** storage migrations, run first by start() (the storage map, src/storage-map.ts) */
   migrate?: (local: KV) => Promise<unknown>
+  /** testnets and the devnet shown until the user chooses (builds for the local devnet) */
+  testnetsByDefault?: boolean
 }
 
 export interface WalletState {
@@ -38,6 +40,8 @@ export interface WalletState {
   activeChainId: number
   autoLockMinutes: number
   defaultWallet: boolean
+  /** testnets and the devnet are in the network lists */
+  showTestnets: boolean
 }
 
 export class Wallet {
@@ -50,6 +54,7 @@ export class Wallet {
   readonly settingsStore: SettingsStore
   readonly alarms = new AlarmRouter()
   private readonly migrate?: (local: KV) => Promise<unknown>
+  private readonly testnetsByDefault: boolean
   private started: Promise<void> | null = null
   private readonly listeners = new Set<(what: WalletChange) => void>()
 
@@ -60,6 +65,7 @@ export class Wallet {
     this.networks = new NetworkStore(deps.local, deps.networks)
     this.settingsStore = new SettingsStore(deps.local)
     if (deps.migrate) this.migrate = deps.migrate
+    this.testnetsByDefault = !!deps.testnetsByDefault
     this.keyring = new Keyring({
       local: deps.local,
       session: deps.session,
@@ -111,7 +117,7 @@ export class Wallet {
       await this.armAutoLock()
       this.emit('settings')
     }
-    if (before.defaultWallet !== next.defaultWallet) this.emit('settings')
+    if (before.defaultWallet !== next.defaultWallet || before.showTestnets !== next.showTestnets) this.emit('settings')
     return next
   }
 
@@ -137,6 +143,7 @@ export class Wallet {
       activeChainId: settings.activeChainId,
       autoLockMinutes: status.autoLockMinutes,
       defaultWallet: settings.defaultWallet,
+      showTestnets: settings.showTestnets ?? this.testnetsByDefault,
     }
   }
 

@@ -51,8 +51,8 @@ async function expected(): Promise<Record<string, Record<number, string>>> {
   const pha = { 900: m.l1.contracts.pha!, 901: m.l2s[0].l2Contracts.pha!, 902: m.l2s[1].l2Contracts.pha! }
   const out: Record<string, Record<number, string>> = { eth: {}, pha: {} }
   for (const id of [900, 901, 902] as const) {
-    out.eth[id] = formatAmount(await clients[id].getBalance({ address: me }), 18, undefined, 4)
-    out.pha[id] = formatAmount(await clients[id].readContract({ address: pha[id], abi: erc20Abi, functionName: 'balanceOf', args: [me] }), 18, undefined, 4)
+    out.eth[id] = formatAmount(await clients[id].getBalance({ address: me }), 18, 'ETH')
+    out.pha[id] = formatAmount(await clients[id].readContract({ address: pha[id], abi: erc20Abi, functionName: 'balanceOf', args: [me] }), 18, 'PHA')
   }
   return out
 }
@@ -77,9 +77,9 @@ test('home: ETH and PHA on the L1, 901 and 902 side by side with their totals, a
   for (const token of ['eth', 'pha']) {
     for (const chainId of [900, 901, 902]) assert.equal(await cellText(page, token, chainId), want[token][chainId], `${token} on ${chainId}`)
   }
-  assert.equal(want.pha[900], '175')
-  assert.equal(want.pha[902], '75')
-  assert.equal((await page.getByTestId('token-pha').getByTestId('token-total').innerText()).trim(), '250')
+  assert.equal(want.pha[900], '175 PHA')
+  assert.equal(want.pha[902], '75 PHA')
+  assert.equal((await page.getByTestId('token-pha').getByTestId('token-total').innerText()).trim(), '250 PHA')
   assert.deepEqual(await page.locator('[data-testid^="chain-chip-"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-status'))), ['fresh', 'fresh', 'fresh'])
   await shot(page, 'balances-home')
   await page.close()
@@ -107,7 +107,7 @@ test("a dead RPC: 902 keeps its last figures, marked stale with the time of the 
     assert.equal(await page.getByTestId('cell-pha-902').getAttribute('data-stale'), 'true')
     assert.equal(await page.getByTestId('cell-pha-901').getAttribute('data-stale'), null)
     assert.deepEqual({ eth: await cellText(page, 'eth', 902), pha: await cellText(page, 'pha', 902) }, before, 'the last figures stay')
-    assert.match(await page.getByTestId('cell-pha-902').getAttribute('title') ?? '', /^75 PHA on Devnet OP 902 \(validity proofs\), last read \d\d:\d\d:\d\d( [AP]M)?: the RPC cannot be reached$/)
+    assert.match(await page.getByTestId('cell-pha-902').getAttribute('title') ?? '', /^75 PHA on Devnet OP 902 \(validity proofs\), last read \d\d:\d\d( [AP]M)? today: the RPC cannot be reached$/)
     assert.match(await page.getByTestId('stale-note').innerText(), /Devnet OP 902 is not answering/)
     await shot(page, 'balances-home-stale')
   } finally {

@@ -61,7 +61,7 @@ export async function bridgeThroughPopup(wb: WalletBrowser, p: { direction: 'dep
   const before = new Set((await overview(popup)).items.map((v) => v.id))
   await openReview(popup)
   for (let round = 0; round < 2; round++) {
-    await popup.locator('[data-testid="fee"] [data-fee="total"]').waitFor({ timeout: 30_000 })
+    await popup.locator('[data-testid="fee"] [data-fee="total"]').waitFor({ state: 'attached', timeout: 30_000 })
     const submit = popup.getByTestId('bridge-submit')
     await assertEnabled(submit)
     const label = await submit.innerText()
@@ -110,7 +110,8 @@ export async function assertCostPanel(popup: Page, steps: string[]) {
     assert.match(text, /each is quoted again when you click it/)
   } else {
     assert.equal(await panel.locator('h3').textContent(), 'Deposit cost')
-    assert.match(await panel.getByTestId('bridge-cost-l2gas').innerText(), /^L2 gas limit: [\d,]+ gas, bought on .+ inside the deposit fee\.$/)
+    assert.match(await panel.getByTestId('bridge-cost-l2gas').innerText(), /^Includes the fee for delivering it on the rollup: nothing more is charged there\.$/)
+    assert.match((await panel.getByTestId('bridge-cost-l2gas').getAttribute('title')) ?? '', /^L2 gas limit [\d,]+/)
   }
 }
 

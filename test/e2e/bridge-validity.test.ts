@@ -141,9 +141,9 @@ test('the L2 comparison reads each chain\'s exit time and cost; a chain that doe
   await row(902).getByTestId('compare-exit').waitFor({ timeout: 60_000 })
   assert.match(await row(901).innerText(), /OptimismPortal2 5\.6\.1, permissionless fault proofs \(game type 0\)/)
   assert.match(await row(902).innerText(), /OptimismPortal2 5\.6\.1, OP Succinct validity proofs \(game type 6\)/)
-  assert.match(await row(902).getByTestId('compare-exit').innerText(), /^about \d+ s\s+proposal up to 5 s, then 30 s$/)
+  assert.match(await row(902).getByTestId('compare-exit').innerText(), /^about \d+ s\s+up to 5 s for a proposal, then 30 s of waiting windows$/)
   for (const chainId of [901, 902]) {
-    assert.match(await row(chainId).getByTestId('compare-cost-parts').innerText(), /^L2 initiate (<)?0\.\d+\nL1 prove \+ finalize 0\.\d+$/, `${chainId}: the L2 initiate is part of the exit cost`)
+    assert.match(await row(chainId).getByTestId('compare-cost-parts').innerText(), /^Start on the rollup: (<)?0\.\d+ ETH\nProve \+ finalize on Devnet L1: (<)?0\.\d+ ETH$/, `${chainId}: the L2 initiate is part of the exit cost`)
   }
   // the shipped mainnet rollups get rows too: read from their chains, or (without a network) saying they do not answer
   assert.match(await page.locator('tr[data-chain="2035"]').innerText(), /^Phala L2\s+(Not answering: HTTP request failed\.|OptimismPortal)/)

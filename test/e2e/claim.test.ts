@@ -89,7 +89,7 @@ test('a keystore file with a wrong password is refused with a sentence; Alice im
   await page.getByTestId('substrate-import-submit').click()
   const alice = devnet.manifest.substrateAccounts!.find((a) => a.name === 'Alice')!
   await page.getByTestId('substrate-ss58').filter({ hasText: alice.ss58 }).waitFor()
-  assert.match(await page.getByTestId('substrate-account').innerText(), new RegExp(`h160 ${alice.h160}`))
+  assert.match(await page.getByTestId('substrate-account').textContent() ?? '', new RegExp(`Claim id \\(the first 20 bytes of its public key\\): ${alice.h160}`))
 })
 
 test('eligibility, the approval screen, the claim: PHA on Ethereum, vPHA on Phala L2', async () => {

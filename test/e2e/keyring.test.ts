@@ -144,7 +144,7 @@ test('create a wallet in the ui, lock, unlock, survive a service-worker stop, au
   await popup.getByTestId('current-account-name').waitFor()
   assert.equal(await popup.getByTestId('current-account-name').innerText(), 'Account 1')
   assert.equal(await popup.getByTestId('current-account-address').innerText(), `${address.slice(0, 6)}…${address.slice(-4)}`)
-  await popup.getByTestId('bg-status').waitFor()
+  await popup.locator('[data-testid="home"][data-ready="true"]').waitFor()
 
   // Lock; a wrong password says so; the right one unlocks (Enter submits).
   await popup.getByTestId('lock').click()

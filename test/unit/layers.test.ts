@@ -12,6 +12,7 @@
 //   storage    storage/       the KV, the settings and their one writer, migrations, the guard
 //   chains     chains/        networks, RPC clients, rollup discovery from a portal
 //   tokens     tokens/        the token registry
+//   prices     prices/        USD prices from on-chain feeds
 //   keyring    keyring/       keys, vault, accounts, Substrate accounts
 //   wallet     wallet/        the Wallet (keyring + settings + networks + alarms) and the Platform seam
 //   activity   activity/      the wallet's own transactions and their watcher
@@ -43,6 +44,7 @@ const LAYERS: [name: string, owns: (f: string) => boolean][] = [
   ['storage', (f) => f.startsWith('src/storage/')],
   ['chains', (f) => f.startsWith('src/chains/')],
   ['tokens', (f) => f.startsWith('src/tokens/')],
+  ['prices', (f) => f.startsWith('src/prices/')],
   ['keyring', (f) => f.startsWith('src/keyring/')],
   ['wallet', (f) => f.startsWith('src/wallet/')],
   ['activity', (f) => f.startsWith('src/activity/')],

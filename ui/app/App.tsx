@@ -1,6 +1,10 @@
-// The full-page wallet (app.html): onboarding and the settings that need room. Hash routes:
+// The full-page wallet (app.html): onboarding, one Settings (accounts, networks, tokens, connected
+// sites, security, PHA migration), the bridge pages; a header with the way back to the wallet.
+// Hash routes:
 //   #/welcome  #/create  #/import  #/done
-//   #/settings/{accounts,phrase,export,password,auto-lock,reset}
+//   #/settings/{accounts,networks,tokens,sites,phrase,export,password,auto-lock,pha,reset}
+//   #/networks #/tokens #/claim/…  (the same sections, as older links name them)
+//   #/bridge  #/bridge/item/<id>  #/bridge/compare
 import { useRoute } from '../lib/route.ts'
 import { useWalletState } from '../lib/wallet-state.ts'
 import { Alert } from '../components/Alert.tsx'
@@ -9,8 +13,6 @@ import { CreateFlow } from './onboarding/CreateFlow.tsx'
 import { ImportFlow } from './onboarding/ImportFlow.tsx'
 import { Done } from './onboarding/Done.tsx'
 import { Settings } from './settings/Settings.tsx'
-import { ClaimPage } from './claim/ClaimPage.tsx'
-import { Manage } from './networks/Manage.tsx'
 import { BridgeApp } from './bridge/BridgeApp.tsx'
 
 export function App() {
@@ -40,17 +42,31 @@ export function App() {
   else if (top === 'import') body = <ImportFlow wallet={wallet} />
   else if (top === 'done' && state.initialized) body = <Done state={state} />
   else if (top === 'settings' && state.initialized) body = <Settings section={sub || 'accounts'} wallet={wallet} />
-  else if (top === 'claim' && state.initialized) body = <ClaimPage wallet={wallet} />
-  else if ((top === 'networks' || top === 'tokens') && state.initialized) body = <Manage top={top} />
+  else if (top === 'claim' && state.initialized) body = <Settings section="pha" wallet={wallet} />
+  else if ((top === 'networks' || top === 'tokens') && state.initialized) body = <Settings section={top} wallet={wallet} />
   else if (top === 'bridge' && state.initialized) body = <BridgeApp route={route} />
   else body = <Welcome wallet={wallet} />
 
+  const inSettings = ['settings', 'claim', 'networks', 'tokens'].includes(top) && state?.initialized
   return (
-    <div class={top === 'settings' && state?.initialized ? 'app app-settings' : 'app app-onboarding'}>
+    <div class={inSettings ? 'app app-settings' : 'app app-onboarding'}>
       <header class="app-header">
-        <a class="brand" href="#/welcome">
+        <a class="brand" href={state?.initialized ? 'popup.html' : '#/welcome'}>
           <span class="brand-mark" aria-hidden="true">◎</span> Rollup Wallet
         </a>
+        {state?.initialized && (
+          <nav class="app-links" aria-label="Wallet">
+            <a href="popup.html" data-testid="back-to-wallet">
+              ← Back to the wallet
+            </a>
+            <a href="#/bridge" aria-current={top === 'bridge' ? 'page' : undefined}>
+              Bridge
+            </a>
+            <a href="#/settings/accounts" aria-current={inSettings ? 'page' : undefined}>
+              Settings
+            </a>
+          </nav>
+        )}
         {state?.initialized && (
           <span class={state.unlocked ? 'lock-state unlocked' : 'lock-state'} data-testid="lock-state">
             {state.unlocked ? 'Unlocked' : 'Locked'}

@@ -5,11 +5,25 @@
 // is on screen; it is marked stale when the last answer is old.
 import type { BridgeCostView } from '../../src/bridge/cost.ts'
 import { formatAmount, formatExact } from '../lib/amount.ts'
+import { usePrices, usdPrice } from '../lib/prices.ts'
+import { Fiat } from './Amount.tsx'
+
+/** The ETH total in USD, at the price of ETH in the L1's family (none for a testnet). */
+function CostFiat({ wei, l1ChainId }: { wei: string; l1ChainId: number | undefined }) {
+  const book = usePrices()
+  const price = l1ChainId !== undefined ? usdPrice(book, l1ChainId, 'eth') : null
+  if (!price) return null
+  return (
+    <p class="fee-note muted cost-fiat">
+      In all about <Fiat value={wei} decimals={18} price={price} testid="bridge-cost-fiat" />
+    </p>
+  )
+}
 
 const STEP: Record<string, string> = { initiate: 'L2 initiate', prove: 'L1 prove', finalize: 'L1 finalize', approve: 'Approve', deposit: 'Deposit' }
 const SOURCE: Record<string, string> = { prepared: 'this transaction', estimated: 'estimated', measured: 'measured gas' }
 
-export function BridgeCost({ cost, error, stale, exit, l1Name }: { cost: BridgeCostView | null; error?: string | undefined; stale: boolean; exit: boolean; l1Name: string }) {
+export function BridgeCost({ cost, error, stale, exit, l1Name, l1ChainId }: { cost: BridgeCostView | null; error?: string | undefined; stale: boolean; exit: boolean; l1Name: string; l1ChainId?: number }) {
   const title = exit ? 'Whole exit cost' : 'Deposit cost'
   const live = { stale }
   if (!cost) {
@@ -27,29 +41,32 @@ export function BridgeCost({ cost, error, stale, exit, l1Name }: { cost: BridgeC
         {cost.steps.map((s) => (
           <div class="fee-row" key={s.step} data-cost-step={s.step} title={`${formatAmount(s.gas, 0)} gas (${SOURCE[s.gasSource]}); most ${formatExact(s.fee.max, 18, 'ETH')}`}>
             <dt>{STEP[s.step] ?? s.step}</dt>
-            <dd>{formatAmount(s.fee.total, 18, 'ETH', 8)}</dd>
+            <dd>{formatAmount(s.fee.total, 18, 'ETH')}</dd>
           </div>
         ))}
         <div class="fee-row fee-total" data-cost-step="total">
           <dt>Total</dt>
-          <dd title={formatExact(cost.total, 18, 'ETH')}>{formatAmount(cost.total, 18, 'ETH', 8)}</dd>
+          <dd title={formatExact(cost.total, 18, 'ETH')}>{formatAmount(cost.total, 18, 'ETH')}</dd>
         </div>
         <div class="fee-row fee-max" data-cost-step="max">
           <dt>At most</dt>
-          <dd title={formatExact(cost.max, 18, 'ETH')}>{formatAmount(cost.max, 18, 'ETH', 8)}</dd>
+          <dd title={formatExact(cost.max, 18, 'ETH')}>{formatAmount(cost.max, 18, 'ETH')}</dd>
         </div>
       </dl>
+      <CostFiat wei={cost.total} l1ChainId={l1ChainId} />
       {cost.l2Gas && (
-        <p class="fee-note" data-testid="bridge-cost-l2gas" title={cost.l2Gas.l1GasBurned ? `The portal burns about ${formatAmount(cost.l2Gas.l1GasBurned, 0)} L1 gas for it today` : undefined}>
-          L2 gas limit: {formatAmount(cost.l2Gas.limit, 0)} gas, bought on {l1Name} inside the deposit fee.
+        <p class="fee-note muted" data-testid="bridge-cost-l2gas" title={`L2 gas limit ${formatAmount(cost.l2Gas.limit, 0)}${cost.l2Gas.l1GasBurned ? `; the portal burns about ${formatAmount(cost.l2Gas.l1GasBurned, 0)} ${l1Name} gas for it today` : ''}`}>
+          Includes the fee for delivering it on the rollup: nothing more is charged there.
         </p>
       )}
       <p class="fee-note muted">
         {exit
           ? `Prove and finalize: ${measured ? 'the gas these calls were measured to use, ' : ''}at today's ${l1Name} gas prices; each is quoted again when you click it.`
           : measured
-            ? 'The deposit: the gas it was measured to use; it is quoted again once the approval is mined.'
-            : 'Nothing more is charged on the L2.'}
+            ? 'The deposit is quoted again once the approval is mined.'
+            : cost.l2Gas
+              ? ''
+              : 'Nothing more is charged on the L2.'}
       </p>
       {live.stale && (
         <p class="fee-note warn" data-testid="bridge-cost-stale">

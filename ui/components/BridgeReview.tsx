@@ -17,6 +17,7 @@ import { formatAmount } from '../lib/amount.ts'
 import { groupedAddress } from '../lib/format.ts'
 import { fundsMessage } from '../lib/funds.ts'
 import { useNow } from '../lib/now.ts'
+import { date, relative } from '../lib/time.ts'
 import { BridgeCost } from './BridgeCost.tsx'
 import { Callout } from './Alert.tsx'
 import { FeeBreakdown } from './FeeBreakdown.tsx'
@@ -74,30 +75,43 @@ export function BridgeReview({ id, onBack, onTracked }: { id: string; onBack: ()
     onBack()
   }
 
+  const when = intent.direction === 'withdraw' && s.exit?.totalSeconds != null ? now + s.exit.totalSeconds * 1000 : intent.direction === 'deposit' ? now + 3 * 60_000 : null
+  const ownReceiver = s.receive.to.toLowerCase() === flow.from.toLowerCase()
   return (
     <div class="bridge-review" data-testid="bridge-review" data-flow={flow.id} data-status={flow.status}>
-      <dl class="details">
-        <div class="row">
-          <dt>You send</dt>
-          <dd data-testid="bridge-review-send">
-            {amount} from {source?.name}
-          </dd>
+      <div class="review-summary">
+        <div class="review-side">
+          <span class="muted">You send</span>
+          <strong data-testid="bridge-review-send">
+            {amount} <span class="review-chain">from {source?.name}</span>
+          </strong>
         </div>
-        <div class="row">
-          <dt>You receive</dt>
-          <dd data-testid="bridge-review-receive">
-            {amount} on {s.receive.chainName}, {arrives}
-          </dd>
+        <div class="review-side">
+          <span class="muted">You receive</span>
+          <strong data-testid="bridge-review-receive">
+            {amount} <span class="review-chain">on {s.receive.chainName}</span>
+          </strong>
+          <span class="review-when" data-testid="bridge-review-when">
+            {when !== null ? `around ${date(when, now)} (${relative(when, now)})` : arrives}
+          </span>
         </div>
-        <div class="row">
-          <dt>To</dt>
-          <dd class="mono address">{groupedAddress(s.receive.to)}</dd>
-        </div>
-      </dl>
+        {!ownReceiver && (
+          <div class="review-side">
+            <span class="muted">To</span>
+            <span class="mono address">{groupedAddress(s.receive.to)}</span>
+          </div>
+        )}
+      </div>
       {s.exit && (
         <Callout tone="info" title="Withdrawals take time">
-          <p data-testid="bridge-exit">{s.exit.text}.</p>
+          <p data-testid="bridge-exit">{s.exit.plain ?? `${s.exit.text}.`}</p>
           <p class="muted small-print">The wallet tells you when to prove and when to finalize; each is one click on {l1?.name}.</p>
+          {s.exit.technical && (
+            <details class="tech">
+              <summary>Technical details</summary>
+              <p class="small-print muted" data-testid="bridge-exit-technical">{s.exit.technical}</p>
+            </details>
+          )}
         </Callout>
       )}
       <FlowSteps flow={flow} />
@@ -105,14 +119,20 @@ export function BridgeReview({ id, onBack, onTracked }: { id: string; onBack: ()
         {flow.steps.length > 1 ? `Step ${Math.min(flow.current, flow.steps.length - 1) + 1} of ${flow.steps.length}: ` : ''}
         {step?.label}
       </p>
-      {mining ? (
+      {mining && (
         <p class="muted" role="status" data-testid="bridge-mining">
           Waiting for “{step?.label}” to be mined on {chain?.name}… You can close this window: the wallet goes on.
         </p>
-      ) : (
-        <FeeBreakdown fee={fee.fee} error={fee.error} stale={fee.stale} symbol={chain?.nativeCurrency.symbol ?? 'ETH'} />
       )}
-      <BridgeCost cost={s.cost} error={s.costError} stale={fee.stale} exit={intent.direction === 'withdraw'} l1Name={l1?.name ?? 'L1'} />
+      <BridgeCost cost={s.cost} error={s.costError} stale={fee.stale} exit={intent.direction === 'withdraw'} l1Name={l1?.name ?? 'L1'} {...(l1 ? { l1ChainId: l1.chainId } : {})} />
+      {!mining && (
+        <details class="step-fee">
+          <summary>
+            This step's fee in detail{step ? `: ${step.label}` : ''}
+          </summary>
+          <FeeBreakdown fee={fee.fee} error={fee.error} stale={fee.stale} symbol={chain?.nativeCurrency.symbol ?? 'ETH'} />
+        </details>
+      )}
       {(flow.error || error) && (
         <p class="error" role="alert" data-testid="bridge-error">
           {error ?? flow.error}
@@ -123,7 +143,7 @@ export function BridgeReview({ id, onBack, onTracked }: { id: string; onBack: ()
           {fundsError}
         </p>
       )}
-      <div class="send-actions">
+      <div class="send-actions review-actions">
         <button type="button" onClick={() => void back()} disabled={busy}>
           Back
         </button>

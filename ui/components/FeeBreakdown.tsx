@@ -8,11 +8,11 @@ import { useEffect, useRef, useState } from 'preact/hooks'
 import type { FeeQuote, PreparedTx } from '../../src/tx/types.ts'
 import { bg } from '../lib/background.ts'
 import { asWalletError } from '../lib/errors.ts'
-import { formatAmount, formatExact } from '../lib/amount.ts'
+import { formatAmount, formatExact, type UsdPrice } from '../lib/amount.ts'
+import { l1Of, usePrices, usdPrice } from '../lib/prices.ts'
+import { Fiat } from './Amount.tsx'
 
-const TREND: Record<string, string> = { rising: 'Base fee rising', falling: 'Base fee falling' }
-
-export function FeeBreakdown({ fee, symbol = 'ETH', error, stale }: { fee: FeeQuote | null; symbol?: string; error?: string | undefined; stale?: boolean }) {
+export function FeeBreakdown({ fee, symbol = 'ETH', error, stale, price }: { fee: FeeQuote | null; symbol?: string; error?: string | undefined; stale?: boolean; price?: UsdPrice | null }) {
   if (!fee) {
     return (
       <p class={`fee-missing ${error ? 'warn' : 'muted'}`} data-testid="fee-missing">
@@ -25,26 +25,28 @@ export function FeeBreakdown({ fee, symbol = 'ETH', error, stale }: { fee: FeeQu
   const rows: [string, string, string][] = [[rollup ? 'L2 execution' : 'Execution', 'execution', fee.execution]]
   if (rollup) rows.push(['L1 data', 'l1', fee.l1Data])
   if (fee.operator !== '0') rows.push(['Operator', 'operator', fee.operator])
-  const trend = fee.baseFeeTrend && TREND[fee.baseFeeTrend]
   return (
     <dl class={`fee ${stale ? 'stale' : ''}`} data-testid="fee" data-stale={stale ? 'true' : 'false'}>
       {rows.map(([label, key, wei]) => (
         <div class="fee-row" key={key} data-fee={key}>
           <dt>{label}</dt>
-          <dd title={formatExact(wei, 18, symbol)}>{formatAmount(wei, 18, symbol, 8)}</dd>
+          <dd title={formatExact(wei, 18, symbol)}>{formatAmount(wei, 18, symbol)}</dd>
         </div>
       ))}
       <div class="fee-row fee-total" data-fee="total">
         <dt>Network fee</dt>
-        <dd title={formatExact(fee.total, 18, symbol)}>{formatAmount(fee.total, 18, symbol, 8)}</dd>
+        <dd title={formatExact(fee.total, 18, symbol)}>
+          {formatAmount(fee.total, 18, symbol)}
+          <Fiat value={fee.total} decimals={18} price={price} prefix=" ≈ " class="muted" testid="fee-fiat" />
+        </dd>
       </div>
       <div class="fee-row fee-max" data-fee="max">
         <dt title="The most this transaction can be charged: its gas limit at the fee cap, plus room for the L1 fee to rise">At most</dt>
-        <dd title={formatExact(fee.max, 18, symbol)}>{formatAmount(fee.max, 18, symbol, 8)}</dd>
+        <dd title={formatExact(fee.max, 18, symbol)}>{formatAmount(fee.max, 18, symbol)}</dd>
       </div>
-      {(trend || stale) && (
-        <p class={`fee-note ${stale ? 'warn' : 'muted'}`} data-testid={stale ? 'fee-stale' : 'fee-trend'}>
-          {stale ? 'Out of date: the network did not answer; retrying every block.' : trend}
+      {stale && (
+        <p class="fee-note warn" data-testid="fee-stale">
+          Out of date: the network did not answer; retrying every block.
         </p>
       )}
     </dl>
@@ -123,18 +125,19 @@ export function useLive<T>(key: unknown, fetch: ((timeoutMs: number) => Promise<
 
 /** The breakdown of a prepared transaction, kept fresh while shown (approval window, bridge screens). */
 export function LiveFeeBreakdown({ tx, initial, initialError, blockTimeSeconds, symbol }: { tx: PreparedTx; initial: FeeQuote | null; initialError?: string | undefined; blockTimeSeconds?: number; symbol?: string }) {
-  const [net, setNet] = useState<{ blockTimeSeconds: number; symbol: string } | null>(blockTimeSeconds ? { blockTimeSeconds, symbol: symbol ?? 'ETH' } : null)
+  const [net, setNet] = useState<{ blockTimeSeconds: number; symbol: string; l1ChainId?: number } | null>(blockTimeSeconds ? { blockTimeSeconds, symbol: symbol ?? 'ETH' } : null)
+  const book = usePrices()
   useEffect(() => {
-    if (net) return
     bg('wallet.networks', {}).then(
       (list) => {
         const n = list.find((x) => x.chainId === tx.chainId)
-        setNet({ blockTimeSeconds: n?.blockTimeSeconds ?? 12, symbol: n?.nativeCurrency.symbol ?? 'ETH' })
+        setNet({ blockTimeSeconds: blockTimeSeconds ?? n?.blockTimeSeconds ?? 12, symbol: symbol ?? n?.nativeCurrency.symbol ?? 'ETH', l1ChainId: l1Of(list, tx.chainId) })
       },
-      () => setNet({ blockTimeSeconds: 12, symbol: 'ETH' }),
+      () => setNet((cur) => cur ?? { blockTimeSeconds: 12, symbol: 'ETH' }),
     )
   }, [tx.chainId])
   // no quoting before the block time is known: the loop would restart when it arrives
   const live = useLiveFee(net ? tx : null, initial, net?.blockTimeSeconds ?? 12, initialError)
-  return <FeeBreakdown fee={live.fee} error={live.error} stale={live.stale} symbol={net?.symbol ?? symbol ?? 'ETH'} />
+  const price = net?.l1ChainId !== undefined ? usdPrice(book, net.l1ChainId, 'eth') : null
+  return <FeeBreakdown fee={live.fee} error={live.error} stale={live.stale} symbol={net?.symbol ?? symbol ?? 'ETH'} price={price} />
 }

@@ -33,7 +33,8 @@ export function useChainBalances(address: string, chainId: number | null): Chain
     bg('balances.refresh', { address, chainIds: [chainId] }).then(
       (r) => {
         const got = r.balances.chains[String(chainId)]
-        keep({ amounts: got?.amounts ?? {}, error: got?.error?.message ?? null })
+        // a chain never read has no amounts: not zero
+        keep({ amounts: got && got.at !== null ? got.amounts : null, error: got?.error?.message ?? null })
       },
       (e) => keep({ amounts: null, error: asWalletError(e).message }),
     )

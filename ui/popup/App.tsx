@@ -14,7 +14,7 @@ import { Receive } from './views/Receive.tsx'
 import { Settings } from './views/Settings.tsx'
 import { Placeholder } from './views/Placeholder.tsx'
 import { Send } from './views/Send.tsx'
-import { Activity } from './views/Activity.tsx'
+import { Activity } from './views/activity/Activity.tsx'
 import { Bridge } from './views/Bridge.tsx'
 
 const NAV: NavItem[] = [
@@ -66,11 +66,11 @@ function Unlocked({ wallet }: { wallet: WalletStateHandle }) {
   const account = state.accounts.find((a) => a.address === state.selected) ?? null
   let view
   if (route === 'receive' && account) view = <Receive account={account} />
-  else if (item.route === 'home') view = <Home account={account} />
+  else if (item.route === 'home') view = <Home account={account} showTestnets={state.showTestnets} />
   else if (item.route === 'settings') view = <Settings wallet={wallet} />
-  else if (item.route === 'send' && account) view = <Send account={account} activeChainId={state.activeChainId} />
+  else if (item.route === 'send' && account) view = <Send account={account} activeChainId={state.activeChainId} showTestnets={state.showTestnets} />
   else if (item.route === 'activity') view = <Activity account={account} />
-  else if (item.route === 'bridge' && account) view = <Bridge account={account} activeChainId={state.activeChainId} />
+  else if (item.route === 'bridge' && account) view = <Bridge account={account} activeChainId={state.activeChainId} showTestnets={state.showTestnets} />
   else view = <Placeholder title={item.label} />
   return (
     <div class="popup">

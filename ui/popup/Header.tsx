@@ -8,6 +8,7 @@ import type { WalletStateHandle } from '../lib/wallet-state.ts'
 import { Avatar } from '../components/Avatar.tsx'
 import { Alert } from '../components/Alert.tsx'
 import { LockIcon } from '../components/icons.tsx'
+import { AccountBalance } from './AccountBalance.tsx'
 
 export function Header({ wallet }: { wallet: WalletStateHandle }) {
   const [error, setError] = useState<string | null>(null)
@@ -75,6 +76,22 @@ function AccountSwitcher({ wallet, onError }: { wallet: WalletStateHandle; onErr
     e.preventDefault()
   }
 
+  const [adding, setAdding] = useState(false)
+  /** A new account from the phrase, right here, and in use at once. */
+  const add = async () => {
+    onError(null)
+    setAdding(true)
+    try {
+      const a = await bg('keyring.addAccount', { name: `Account ${state.accounts.length + 1}` })
+      wallet.accept(await bg('wallet.selectAccount', { address: a.address }))
+      close(true)
+    } catch (err) {
+      onError(asWalletError(err).message)
+    } finally {
+      setAdding(false)
+    }
+  }
+
   const select = async (address: string) => {
     onError(null)
     try {
@@ -122,6 +139,7 @@ function AccountSwitcher({ wallet, onError }: { wallet: WalletStateHandle; onErr
                     <span class="switcher-name">{a.name}</span>
                     <span class="switcher-address mono">{shortAddress(a.address)}</span>
                   </span>
+                  <AccountBalance address={a.address} />
                   {a.address === state.selected && (
                     <span class="check-mark" aria-hidden="true">
                       ✓
@@ -131,7 +149,10 @@ function AccountSwitcher({ wallet, onError }: { wallet: WalletStateHandle; onErr
               </li>
             ))}
           </ul>
-          <button type="button" class="manage" onClick={() => void openApp('settings/accounts').then(() => close(false))}>
+          <button type="button" class="manage" onClick={() => void add()} disabled={adding} data-testid="add-account">
+            {adding ? 'Adding…' : '+ Add account'}
+          </button>
+          <button type="button" class="manage secondary" onClick={() => void openApp('settings/accounts').then(() => close(false))}>
             Manage accounts…
           </button>
         </div>

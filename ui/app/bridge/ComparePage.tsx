@@ -33,7 +33,7 @@ export function ComparePage() {
             <thead>
               <tr>
                 <th scope="col">Rollup</th>
-                <th scope="col">Proof system today</th>
+                <th scope="col">How withdrawals work today</th>
                 <th scope="col">Exit time</th>
                 <th scope="col">Whole exit cost</th>
               </tr>
@@ -44,23 +44,29 @@ export function ComparePage() {
                   <th scope="row">{r.name}</th>
                   {r.ok ? (
                     <>
-                      <td>{r.system}</td>
+                      <td>
+                        <span data-testid="compare-plain">{r.plain ?? r.reason}</span>
+                        <details class="tech">
+                          <summary>Technical details</summary>
+                          <span class="muted small-print">{r.technical ?? r.system}</span>
+                        </details>
+                      </td>
                       <td data-testid="compare-exit">
                         <strong>{r.exitText}</strong>
                         <span class="muted small-print">
-                          {r.proveWaitSeconds != null ? `proposal up to ${formatDuration(r.proveWaitSeconds)}` : 'proposal: unknown'}
-                          {r.finalizeWaitSeconds != null ? `, then ${formatDuration(r.finalizeWaitSeconds)}` : ''}
+                          {r.proveWaitSeconds != null ? `up to ${formatDuration(r.proveWaitSeconds)} for a proposal` : 'proposal time unknown'}
+                          {r.finalizeWaitSeconds != null ? `, then ${formatDuration(r.finalizeWaitSeconds)} of waiting windows` : ''}
                         </span>
                       </td>
                       <td data-testid="compare-cost">
                         {r.cost ? (
                           <>
-                            <strong title={`gas: ${r.cost.gasSource}`}>{formatAmount(r.cost.total, 18, 'ETH', 6)}</strong>
+                            <strong title={`gas: ${r.cost.gasSource}`}>{formatAmount(r.cost.total, 18, 'ETH')}</strong>
                             <span class="muted small-print" data-testid="compare-cost-parts">
-                              <span>L2 initiate {formatAmount(r.cost.initiate, 18, undefined, 6)}</span>
-                              <span>L1 prove + finalize {formatAmount(r.cost.l1, 18, undefined, 6)}</span>
+                              <span>Start on the rollup: {formatAmount(r.cost.initiate, 18, 'ETH')}</span>
+                              <span>Prove + finalize on {l1}: {formatAmount(r.cost.l1, 18, 'ETH')}</span>
                             </span>
-                            <span class="muted small-print">at most {formatAmount(r.cost.max, 18, 'ETH', 6)}</span>
+                            <span class="muted small-print">at most {formatAmount(r.cost.max, 18, 'ETH')}</span>
                           </>
                         ) : (
                           <span class="warn">{r.costError ?? 'not read'}</span>

@@ -10,6 +10,7 @@ import { useBridgeOverview } from './data.ts'
 import { Progress } from './Progress.tsx'
 import { StepAction } from './StepAction.tsx'
 import { date, relative } from './format.ts'
+import { formatDuration } from '../../../src/rollup/duration.ts'
 
 const ICON: Record<StepView['state'], string> = { done: '✓', current: '•', upcoming: '', attention: '!' }
 
@@ -24,7 +25,9 @@ export function ItemPage({ id }: { id: string }) {
       </Page>
     )
   }
-  const pct = Math.round(view.progress * 100)
+  const now = Date.now()
+  const timeText = view.totalMs !== null ? `${formatDuration(view.elapsedMs / 1000)} of about ${formatDuration(view.totalMs / 1000)}` : `${formatDuration(view.elapsedMs / 1000)} so far`
+  const done = view.status === 'finalized' || view.status === 'credited'
   return (
     <Page title={view.title} wide>
       <p class="bridge-crumbs">
@@ -38,9 +41,21 @@ export function ItemPage({ id }: { id: string }) {
           {view.statusText}
         </span>
       </div>
-      <Progress value={view.progress} label={`${pct}% of the way`} />
-      <p class="muted bridge-pct">
-        {pct}% of the way{view.next?.at ? ` · next step ${relative(view.next.at)}` : ''}
+      <p class="bridge-eta" data-testid="bridge-eta">
+        {done ? (
+          view.eta !== null ? `Arrived on ${view.toChain} ${date(view.eta, now)}` : `Arrived on ${view.toChain}`
+        ) : view.eta !== null ? (
+          <>
+            {view.amountText} arrives on {view.toChain} around <strong>{date(view.eta, now)}</strong> ({relative(view.eta, now)})
+          </>
+        ) : (
+          `${view.amountText} arrives on ${view.toChain} once its proof windows have passed`
+        )}
+      </p>
+      <Progress value={view.progress} label={timeText} />
+      <p class="muted bridge-pct" data-testid="bridge-progress-time">
+        {done ? `Took ${formatDuration(view.elapsedMs / 1000)}` : timeText}
+        {view.next?.at ? ` · next step ${relative(view.next.at, now)}` : ''}
       </p>
       {view.reprove && (
         <Callout tone="warn" title="This withdrawal needs a new proof">
@@ -76,7 +91,7 @@ function whenText(s: StepView): string {
   if (s.at !== null) return s.predicted ? `expected ${date(s.at)} (${relative(s.at)})` : date(s.at)
   if (s.state === 'attention') return s.reason ? 'needs you' : 'ready now: it waits for you'
   if (s.state === 'done') return ''
-  return s.state === 'current' ? 'in progress' : 'after the step before'
+  return s.state === 'current' ? 'in progress' : 'its date cannot be predicted yet'
 }
 
 function Details({ view }: { view: ItemView }) {

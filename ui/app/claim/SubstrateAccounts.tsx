@@ -45,7 +45,10 @@ export function SubstrateAccounts(p: {
                   <span class="mono ss58" data-testid="substrate-ss58">
                     {a.ss58}
                   </span>
-                  <span class="mono muted h160">h160 {a.h160}</span>
+                  <details class="tech h160">
+                    <summary>Technical details</summary>
+                    <span class="mono muted small-print">Claim id (the first 20 bytes of its public key): {a.h160}</span>
+                  </details>
                 </span>
               </label>
               <div class="substrate-actions">

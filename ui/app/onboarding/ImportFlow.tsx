@@ -5,7 +5,7 @@ import { bg } from '../../lib/background.ts'
 import { asWalletError, type WalletError } from '../../lib/errors.ts'
 import type { WalletStateHandle } from '../../lib/wallet-state.ts'
 import { Alert, Callout } from '../../components/Alert.tsx'
-import { useAutoFocus } from '../../components/autofocus.ts'
+import { PhraseFields } from './PhraseFields.tsx'
 import { Page } from '../Page.tsx'
 import { go, href } from '../nav.ts'
 import { SetPassword } from './SetPassword.tsx'
@@ -62,9 +62,11 @@ function EnterSecret({ onNext }: { onNext: (s: Secret) => void }) {
   const [key, setKey] = useState('')
   const [keyError, setKeyError] = useState<string | null>(null)
   const [submitted, setSubmitted] = useState(false)
-  const area = useRef<HTMLTextAreaElement>(null)
+  const [typing, setTyping] = useState(false)
   const keyInput = useRef<HTMLInputElement>(null)
-  useAutoFocus(area)
+  useEffect(() => {
+    document.getElementById(`${ids}-phrase-w0`)?.focus()
+  }, [])
 
   // Live check, a moment after typing stops. A word still being typed (the last one, with no
   // space after it) is not called unknown yet, nor is a phrase that is merely short.
@@ -74,11 +76,11 @@ function EnterSecret({ onNext }: { onNext: (s: Secret) => void }) {
     const mine = ++seq.current
     if (!phrase.trim()) return setCheck({ kind: 'idle' })
     const t = setTimeout(async () => {
-      const next = await classify(phrase, submitted)
+      const next = await classify(typing ? phrase : `${phrase} `, submitted)
       if (mine === seq.current) setCheck(next)
     }, 250)
     return () => clearTimeout(t)
-  }, [phrase, mode, submitted])
+  }, [phrase, mode, submitted, typing])
 
   const next = async (e: Event) => {
     e.preventDefault()
@@ -94,7 +96,7 @@ function EnterSecret({ onNext }: { onNext: (s: Secret) => void }) {
     setSubmitted(true)
     const result = await classify(phrase, true)
     setCheck(result)
-    if (result.kind !== 'ok') return area.current?.focus()
+    if (result.kind !== 'ok') return document.getElementById(`${ids}-phrase-w0`)?.focus()
     onNext(advanced && passphrase ? { mnemonic: phrase, passphrase } : { mnemonic: phrase })
   }
 
@@ -115,20 +117,15 @@ function EnterSecret({ onNext }: { onNext: (s: Secret) => void }) {
       <form onSubmit={next} noValidate>
         {mode === 'phrase' ? (
           <>
-            <label for={`${ids}-phrase`}>Secret recovery phrase (12, 15, 18, 21 or 24 words)</label>
-            <textarea
+            <PhraseFields
               id={`${ids}-phrase`}
-              ref={area}
-              rows={4}
-              value={phrase}
-              onInput={(e) => setPhrase((e.currentTarget as HTMLTextAreaElement).value)}
-              autoComplete="off"
-              autoCapitalize="none"
-              spellcheck={false}
-              class="mono"
-              aria-invalid={phraseError ? 'true' : undefined}
-              aria-describedby={`${ids}-phrase-status`}
-              placeholder="Type or paste the words, separated by spaces"
+              phrase={phrase}
+              onPhrase={(p, typingLast) => {
+                setTyping(typingLast)
+                setPhrase(p)
+              }}
+              invalid={!!phraseError}
+              describedBy={`${ids}-phrase-status`}
             />
             <div id={`${ids}-phrase-status`}>
               {phraseError ? (

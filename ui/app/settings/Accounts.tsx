@@ -61,9 +61,13 @@ export function Accounts({ wallet }: { wallet: WalletStateHandle }) {
   return (
     <Page title="Accounts" wide>
       <p>
-        Accounts from your recovery phrase follow the standard path m/44'/60'/0'/0/<em>n</em>, so any wallet restores them from the phrase. Hidden accounts stay in the
-        wallet but are not shown in the popup or to sites.
+        Accounts from your recovery phrase are the standard ones: any wallet restores them from the phrase. Hidden accounts stay in the wallet but are not shown in
+        the popup or to sites.
       </p>
+      <details class="tech">
+        <summary>Technical details</summary>
+        <p class="muted small-print">Derivation path m/44'/60'/0'/0/<em>n</em> (BIP44), account n counting from 0.</p>
+      </details>
       {error && (
         <Alert testId="accounts-error">
           <p>{error}</p>

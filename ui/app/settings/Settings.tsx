@@ -1,6 +1,6 @@
-// Full-page settings: a list of sections beside the one open. Sections that change accounts need
-// the wallet unlocked; the ones guarded by a fresh password (reveal, export, change password) and
-// reset (the way out of a forgotten password) work while it is locked.
+// One Settings for everything that needs room: a list of sections beside the one open. Sections
+// that change accounts need the wallet unlocked; the ones guarded by a fresh password (reveal,
+// export, change password) and reset (the way out of a forgotten password) work while it is locked.
 import type { WalletStateHandle } from '../../lib/wallet-state.ts'
 import { bg } from '../../lib/background.ts'
 import { Accounts } from './Accounts.tsx'
@@ -10,33 +10,52 @@ import { ChangePassword } from './ChangePassword.tsx'
 import { AutoLock } from './AutoLock.tsx'
 import { ResetWallet } from './ResetWallet.tsx'
 import { Sites } from './Sites.tsx'
+import { Networks } from '../networks/Networks.tsx'
+import { Tokens } from '../tokens/Tokens.tsx'
+import { ClaimPage } from '../claim/ClaimPage.tsx'
 import { href } from '../nav.ts'
 
-const SECTIONS = [
-  { id: 'accounts', label: 'Accounts' },
-  { id: 'phrase', label: 'Recovery phrase' },
-  { id: 'export', label: 'Export private key' },
-  { id: 'password', label: 'Password' },
-  { id: 'auto-lock', label: 'Auto-lock' },
-  { id: 'sites', label: 'Connected sites' },
-  { id: 'reset', label: 'Reset wallet' },
-] as const
+export interface SettingsSection {
+  id: string
+  label: string
+  /** the nav groups sections under a heading */
+  group: string
+}
+
+export const SECTIONS: SettingsSection[] = [
+  { id: 'accounts', label: 'Accounts', group: 'Wallet' },
+  { id: 'networks', label: 'Networks', group: 'Wallet' },
+  { id: 'tokens', label: 'Tokens', group: 'Wallet' },
+  { id: 'sites', label: 'Connected sites', group: 'Wallet' },
+  { id: 'phrase', label: 'Recovery phrase', group: 'Security' },
+  { id: 'export', label: 'Export private key', group: 'Security' },
+  { id: 'password', label: 'Password', group: 'Security' },
+  { id: 'auto-lock', label: 'Auto-lock', group: 'Security' },
+  { id: 'pha', label: 'PHA migration', group: 'Phala' },
+  { id: 'reset', label: 'Reset wallet', group: 'Danger zone' },
+]
 
 export function Settings({ section, wallet }: { section: string; wallet: WalletStateHandle }) {
   const state = wallet.state!
   const current = SECTIONS.find((s) => s.id === section) ?? SECTIONS[0]
+  const groups = [...new Set(SECTIONS.map((s) => s.group))]
   return (
     <div class="settings">
       <nav class="settings-nav" aria-label="Settings">
-        <ul>
-          {SECTIONS.map((s) => (
-            <li key={s.id}>
-              <a href={href(`settings/${s.id}`)} aria-current={s.id === current.id ? 'page' : undefined} class={s.id === 'reset' ? 'danger-link' : undefined}>
-                {s.label}
-              </a>
-            </li>
-          ))}
-        </ul>
+        {groups.map((g) => (
+          <div key={g} class="settings-group">
+            <span class="settings-group-name">{g}</span>
+            <ul>
+              {SECTIONS.filter((s) => s.group === g).map((s) => (
+                <li key={s.id}>
+                  <a href={href(`settings/${s.id}`)} aria-current={s.id === current.id ? 'page' : undefined} class={s.id === 'reset' ? 'danger-link' : undefined} data-testid={`settings-nav-${s.id}`}>
+                    {s.label}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </div>
+        ))}
         {state.unlocked && (
           <button type="button" class="block" onClick={async () => wallet.accept(await bg('keyring.lock', {}))}>
             Lock now
@@ -45,11 +64,14 @@ export function Settings({ section, wallet }: { section: string; wallet: WalletS
       </nav>
       <div class="settings-main">
         {current.id === 'accounts' && <Accounts wallet={wallet} />}
+        {current.id === 'networks' && <Networks wallet={wallet} />}
+        {current.id === 'tokens' && <Tokens />}
         {/* Keyed by the lock state: a secret on screen goes away when the wallet locks. */}
         {current.id === 'phrase' && <RevealPhrase key={String(state.unlocked)} />}
         {current.id === 'export' && <ExportKey key={String(state.unlocked)} state={state} />}
         {current.id === 'password' && <ChangePassword />}
         {current.id === 'auto-lock' && <AutoLock wallet={wallet} />}
+        {current.id === 'pha' && <ClaimPage wallet={wallet} />}
         {current.id === 'reset' && <ResetWallet wallet={wallet} />}
         {current.id === 'sites' && <Sites wallet={wallet} />}
       </div>

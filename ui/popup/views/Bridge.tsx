@@ -11,7 +11,7 @@ import { ItemRow } from '../../app/bridge/ItemRow.tsx'
 import { BridgeForm } from './BridgeForm.tsx'
 import { sameAddress } from '../../../src/util/address.ts'
 
-export function Bridge({ account, activeChainId }: { account: AccountInfo; activeChainId: number }) {
+export function Bridge({ account, activeChainId, showTestnets }: { account: AccountInfo; activeChainId: number; showTestnets: boolean }) {
   const { overview, error, reload } = useBridgeOverview()
   const flows = useTopic('flows', null)
   const [resume, setResume] = useState<string | null>(null)
@@ -32,7 +32,7 @@ export function Bridge({ account, activeChainId }: { account: AccountInfo; activ
           </button>
         </div>
       ))}
-      <BridgeForm account={account} activeChainId={activeChainId} resume={resume} onSent={reload} />
+      <BridgeForm account={account} activeChainId={activeChainId} showTestnets={showTestnets} resume={resume} onSent={reload} />
       <div class="bridge-inflight">
         <div class="bridge-inflight-head">
           <h2>In flight</h2>

@@ -12,12 +12,13 @@ import { bg } from '../../lib/background.ts'
 import { useChainBalances } from '../../lib/chain-balances.ts'
 import { asWalletError } from '../../lib/errors.ts'
 import { formatAmount } from '../../lib/amount.ts'
+import { shownNetworks } from '../../lib/networks.ts'
 import { openApp } from '../../lib/open.ts'
 import { BridgeReview } from '../../components/BridgeReview.tsx'
 
 type Direction = 'deposit' | 'withdraw'
 
-export function BridgeForm({ account, activeChainId, resume, onSent }: { account: AccountInfo; activeChainId: number; resume?: string | null; onSent: () => void }) {
+export function BridgeForm({ account, activeChainId, showTestnets, resume, onSent }: { account: AccountInfo; activeChainId: number; showTestnets: boolean; resume?: string | null; onSent: () => void }) {
   const [networks, setNetworks] = useState<Network[] | null>(null)
   const [direction, setDirection] = useState<Direction>('deposit')
   const [l2Id, setL2Id] = useState<number | null>(null)
@@ -58,11 +59,12 @@ export function BridgeForm({ account, activeChainId, resume, onSent }: { account
   const read = useChainBalances(account.address, source?.chainId ?? null)
   // checks run only against a balance read now: an unread chain has none
   const amounts = read.error ? null : read.amounts
-  const balance = token && amounts ? BigInt(amounts[token.id] ?? '0') : null
+  const raw = token && amounts ? amounts[token.id] : undefined
+  const balance = raw !== undefined ? BigInt(raw) : null
   const amountCheck = token && amount.trim() ? checkAmount(amount, token.decimals, token.symbol, balance) : null
   const recipient = to.trim() ? checkRecipient(to) : null
   const receiver = recipient?.ok ? recipient.value : account.address
-  const canReview = !!l2 && !!token && !!amountCheck?.ok && !(recipient && !recipient.ok) && !starting
+  const canReview = !!l2 && !!token && !!amountCheck?.ok && !(recipient && !recipient.ok) && !starting && balance !== null
 
   const review = async () => {
     if (!canReview || !l2 || !token || !amountCheck?.ok) return
@@ -88,7 +90,7 @@ export function BridgeForm({ account, activeChainId, resume, onSent }: { account
   }
 
   if (!networks) return <p class="muted">{error ?? 'Loading…'}</p>
-  const rollups = networks.filter((n) => n.rollup && networks.some((x) => x.chainId === n.rollup!.l1ChainId))
+  const rollups = shownNetworks(networks, showTestnets, [l2?.chainId]).filter((n) => n.rollup && networks.some((x) => x.chainId === n.rollup!.l1ChainId))
   if (!l2 || !l1) return <p class="muted">No rollup to bridge to: add one in Settings → Networks.</p>
 
   if (sent) {
@@ -165,7 +167,7 @@ export function BridgeForm({ account, activeChainId, resume, onSent }: { account
       <p class="bridge-route muted" data-testid="bridge-route">
         From <strong>{source?.name}</strong> to <strong>{direction === 'deposit' ? l2.name : l1.name}</strong>
         <span class="bridge-balance" data-testid="bridge-balance">
-          {token && (read.error ? <span class="warn"> · Balance not read: {read.error}</span> : balance === null ? ' · Balance: …' : ` · Balance: ${formatAmount(balance, token.decimals, token.symbol, 6)}`)}
+          {token && (read.error ? <span class="warn"> · Balance not loaded: {read.error}</span> : balance === null ? (amounts ? <span class="warn"> · Balance not loaded</span> : ' · Balance: loading…') : ` · Balance: ${formatAmount(balance, token.decimals, token.symbol)}`)}
         </span>
       </p>
 

@@ -14,7 +14,8 @@ import { fundsShortfall } from '../../../src/tx/funds.ts'
 import { fundsMessage } from '../../lib/funds.ts'
 import { useChainBalances } from '../../lib/chain-balances.ts'
 import { asWalletError } from '../../lib/errors.ts'
-import { formatAmount, formatExact } from '../../lib/amount.ts'
+import { amountInput, formatAmount } from '../../lib/amount.ts'
+import { shownNetworks } from '../../lib/networks.ts'
 import { shortAddress } from '../../lib/format.ts'
 import { useLiveFee } from '../../components/FeeBreakdown.tsx'
 import { SendForm, type Asset } from './SendForm.tsx'
@@ -28,7 +29,7 @@ export interface Prepared {
   key: string
 }
 
-export function Send({ account, activeChainId }: { account: AccountInfo; activeChainId: number }) {
+export function Send({ account, activeChainId, showTestnets }: { account: AccountInfo; activeChainId: number; showTestnets: boolean }) {
   const [networks, setNetworks] = useState<Network[] | null>(null)
   const [tokens, setTokens] = useState<TokenDef[] | null>(null)
   const [loadError, setLoadError] = useState<string | null>(null)
@@ -81,7 +82,7 @@ export function Send({ account, activeChainId }: { account: AccountInfo; activeC
   const onMax = async () => {
     if (!asset || !network) return
     if (asset.address !== null) {
-      if (asset.balance !== null) setAmount(formatExact(asset.balance, asset.decimals))
+      if (asset.balance !== null) setAmount(amountInput(asset.balance, asset.decimals))
       return
     }
     if (!recipient?.ok) {
@@ -95,7 +96,7 @@ export function Send({ account, activeChainId }: { account: AccountInfo; activeC
       const m = await bg('send.max', { chainId, from: account.address, to: recipient.value })
       if (mine !== seq.current) return
       const value = BigInt(m.value)
-      const text = formatExact(value, asset.decimals)
+      const text = amountInput(value, asset.decimals)
       setAmount(text)
       setPrepared({ tx: m.tx, fee: m.fee, key: `${chainId}|${asset.id}|${recipient.value}|${value}` })
     } catch (e) {
@@ -109,7 +110,7 @@ export function Send({ account, activeChainId }: { account: AccountInfo; activeC
   const short = live.fee && amountCheck?.ok && asset ? fundsShortfall({ balance: native?.balance, value: asset.address === null ? amountCheck.value : 0n, maxFee: BigInt(live.fee.max) }) : null
   const fundsError = short && native ? `${fundsMessage(short, native.symbol, network?.name ?? '')}${short.includesValue ? ' Try Max.' : ''}` : null
 
-  const title = asset && amountCheck?.ok && recipient?.ok ? `Send ${formatAmount(amountCheck.value, asset.decimals, asset.symbol, 6)} to ${shortAddress(recipient.value)}` : ''
+  const title = asset && amountCheck?.ok && recipient?.ok ? `Send ${formatAmount(amountCheck.value, asset.decimals, asset.symbol)} to ${shortAddress(recipient.value)}` : ''
 
   const confirm = async () => {
     if (!current) return
@@ -131,6 +132,7 @@ export function Send({ account, activeChainId }: { account: AccountInfo; activeC
   if (!networks || !network) return <section class="send"><h1>Send</h1><p class="muted">Loading…</p></section>
 
   if (step === 'sent' && sent) return <SendDone hash={sent.hash} title={sent.title} network={network} onAgain={reset} />
+  const listed = shownNetworks(networks, showTestnets, [chainId, activeChainId])
   if (step === 'confirm' && current && asset && recipient?.ok && amountCheck?.ok) {
     return (
       <SendConfirm
@@ -148,7 +150,7 @@ export function Send({ account, activeChainId }: { account: AccountInfo; activeC
   }
   return (
     <SendForm
-      networks={networks}
+      networks={listed}
       network={network}
       assets={assets}
       asset={asset}
@@ -161,7 +163,8 @@ export function Send({ account, activeChainId }: { account: AccountInfo; activeC
       preparing={preparing}
       prepareError={prepareError}
       fundsError={fundsError}
-      canReview={!!current && !!live.fee && !fundsError && !preparing}
+      canReview={!!current && !!live.fee && !fundsError && !preparing && asset?.balance != null}
+      onRetryBalance={loadBalances}
       onChain={(id) => {
         setChainId(id)
         setAssetId(null)
@@ -186,13 +189,14 @@ function assetsOn(network: Network | null, tokens: TokenDef[], amounts: Record<s
   for (const t of tokens) {
     const where = t.addresses[network.chainId]
     if (!where) continue
+    // a token missing from a read is one whose read failed: not loaded, never 0
     const raw = amounts?.[t.id]
-    list.push({ id: t.id, symbol: t.symbol, decimals: t.decimals, address: where === 'native' ? null : where, balance: raw === undefined ? (amounts ? 0n : null) : BigInt(raw) })
+    list.push({ id: t.id, symbol: t.symbol, decimals: t.decimals, address: where === 'native' ? null : where, balance: raw === undefined ? null : BigInt(raw), ...(amounts && raw === undefined ? { unread: true } : {}) })
   }
   if (!list.some((a) => a.address === null)) {
     const c = network.nativeCurrency
     const raw = amounts?.eth
-    list.unshift({ id: 'eth', symbol: c.symbol, decimals: c.decimals, address: null, balance: raw === undefined ? null : BigInt(raw) })
+    list.unshift({ id: 'eth', symbol: c.symbol, decimals: c.decimals, address: null, balance: raw === undefined ? null : BigInt(raw), ...(amounts && raw === undefined ? { unread: true } : {}) })
   }
   return list.sort((a, b) => (a.address === null ? -1 : b.address === null ? 1 : 0))
 }

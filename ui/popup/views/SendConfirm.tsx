@@ -3,8 +3,12 @@ import { useState } from 'preact/hooks'
 import type { Network } from '../../../src/chains/types.ts'
 import type { AccountInfo } from '../../../src/keyring/accounts.ts'
 import { asWalletError } from '../../lib/errors.ts'
-import { formatAmount } from '../../lib/amount.ts'
+import { formatAmount, formatExact } from '../../lib/amount.ts'
 import { groupedAddress } from '../../lib/format.ts'
+import { useTopic } from '../../lib/topic.ts'
+import { usePrices, usdPrice, l1Of } from '../../lib/prices.ts'
+import { Fiat } from '../../components/Amount.tsx'
+import { ago } from './time.ts'
 import { FeeBreakdown, type LiveFee } from '../../components/FeeBreakdown.tsx'
 import { CopyButton } from '../../components/CopyButton.tsx'
 import type { Asset } from './SendForm.tsx'
@@ -22,6 +26,7 @@ interface ConfirmProps {
 }
 
 export function SendConfirm(p: ConfirmProps) {
+  const book = usePrices()
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
   const symbol = p.network.nativeCurrency.symbol
@@ -38,9 +43,10 @@ export function SendConfirm(p: ConfirmProps) {
   return (
     <section class="send send-confirm">
       <h1>Confirm</h1>
-      <p class="send-big" data-testid="confirm-amount">
-        {formatAmount(p.value, p.asset.decimals, p.asset.symbol, p.asset.decimals)}
+      <p class="send-big" data-testid="confirm-amount" title={formatExact(p.value, p.asset.decimals, p.asset.symbol)}>
+        {formatExact(p.value, p.asset.decimals, p.asset.symbol)}
       </p>
+      <ConfirmFiat value={p.value} decimals={p.asset.decimals} tokenId={p.asset.id} network={p.network} />
       <dl class="details">
         <div class="row">
           <dt>From</dt>
@@ -57,10 +63,10 @@ export function SendConfirm(p: ConfirmProps) {
           <dd>{p.network.name}</dd>
         </div>
       </dl>
-      <FeeBreakdown fee={p.live.fee} error={p.live.error} stale={p.live.stale} symbol={symbol} />
+      <FeeBreakdown fee={p.live.fee} error={p.live.error} stale={p.live.stale} symbol={symbol} price={usdPrice(book, l1Of([p.network], p.network.chainId), 'eth')} />
       {p.asset.address === null && p.live.fee && (
         <p class="muted send-total" data-testid="confirm-total">
-          Amount + fee: at most {formatAmount(p.value + BigInt(p.live.fee.max), 18, symbol, 8)}
+          Amount + fee: at most {formatAmount(p.value + BigInt(p.live.fee.max), 18, symbol)}
         </p>
       )}
       {p.fundsError && (
@@ -85,20 +91,44 @@ export function SendConfirm(p: ConfirmProps) {
   )
 }
 
+function ConfirmFiat({ value, decimals, tokenId, network }: { value: bigint; decimals: number; tokenId: string; network: Network }) {
+  const book = usePrices()
+  return (
+    <p class="muted send-fiat">
+      <Fiat value={value} decimals={decimals} price={usdPrice(book, l1Of([network], network.chainId), tokenId)} prefix="≈ " testid="confirm-fiat" />
+    </p>
+  )
+}
+
+const LIVE: Record<string, string> = { pending: 'Waiting to be mined…', confirmed: 'Confirmed', failed: 'Failed: the transaction reverted', dropped: 'Dropped: no node knows it any more' }
+
+/** What was sent, followed live: the watcher looks for its receipt every block while this is open. */
 export function SendDone({ hash, title, network, onAgain }: { hash: string; title: string; network: Network; onAgain: () => void }) {
+  const activity = useTopic('activity', null)
+  const rec = activity.value?.find((r) => r.hash.toLowerCase() === hash.toLowerCase() && r.chainId === network.chainId)
+  const status = rec?.status ?? 'pending'
   return (
     <section class="send send-done">
-      <h1>Sent</h1>
-      <p>{title} on {network.name}.</p>
-      <p class="muted">Transaction hash</p>
-      <p class="mono send-hash" data-testid="send-hash">
-        {hash}
+      <h1>{status === 'confirmed' ? 'Sent' : status === 'pending' ? 'Sending' : 'Not sent'}</h1>
+      <p>
+        {title} on {network.name}.
+      </p>
+      <p class={`send-live ${status}`} role="status" data-testid="send-status" data-status={status}>
+        <span class={`status-pill ${status}`}>{LIVE[status]}</span>
+        {rec?.blockNumber ? <span class="muted"> in block {rec.blockNumber}</span> : null}
+        {status === 'pending' && rec ? <span class="muted"> · sent {ago(rec.createdAt)}</span> : null}
+      </p>
+      <p class="muted small-print">
+        Transaction{' '}
+        <span class="mono send-hash" data-testid="send-hash" title={hash}>
+          {hash}
+        </span>
       </p>
       <div class="send-actions">
         <CopyButton text={hash} label="Copy hash" />
         {network.explorerUrl && (
           <a class="button" href={`${network.explorerUrl.replace(/\/$/, '')}/tx/${hash}`} target="_blank" rel="noreferrer">
-            Explorer
+            Explorer ↗
           </a>
         )}
       </div>

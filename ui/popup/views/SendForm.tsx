@@ -1,6 +1,8 @@
 // The send form: network, token with its balance, recipient, amount with Max, and the live fee.
 import type { Network } from '../../../src/chains/types.ts'
-import { formatAmount } from '../../lib/amount.ts'
+import { Amount } from '../../components/Amount.tsx'
+import { l1Of, usePrices, usdPrice } from '../../lib/prices.ts'
+import { ChainIcon, TokenIcon } from '../../components/TokenIcon.tsx'
 import { FeeBreakdown, type LiveFee } from '../../components/FeeBreakdown.tsx'
 
 export interface Asset {
@@ -11,6 +13,8 @@ export interface Asset {
   address: string | null
   /** base units; null while unknown */
   balance: bigint | null
+  /** the chain answered but this token's balance could not be read */
+  unread?: boolean
 }
 
 interface Props {
@@ -34,10 +38,13 @@ interface Props {
   onAmount: (text: string) => void
   onMax: () => void
   onReview: () => void
+  onRetryBalance: () => void
 }
 
 export function SendForm(p: Props) {
   const a = p.asset
+  const book = usePrices()
+  const ethPrice = usdPrice(book, l1Of([p.network], p.network.chainId), 'eth')
   return (
     <section class="send">
       <h1>Send</h1>
@@ -70,8 +77,23 @@ export function SendForm(p: Props) {
             </select>
           </div>
         </div>
-        <p class="send-balance muted" data-testid="send-balance">
-          {p.balanceError ? <span class="warn">Balance not read: {p.balanceError}</span> : a?.balance == null ? 'Balance: …' : `Balance: ${formatAmount(a.balance, a.decimals, a.symbol, 8)}`}
+        <p class="send-balance muted" data-testid="send-balance" data-state={a?.balance == null ? (p.balanceError || a?.unread ? 'not-loaded' : 'loading') : 'read'}>
+          {a && <TokenIcon id={a.id} symbol={a.symbol} size={16} />} <ChainIcon chainId={p.network.chainId} name={p.network.name} size={14} />{' '}
+          {a?.balance != null ? (
+            <>
+              Balance: <Amount value={a.balance} decimals={a.decimals} symbol={a.symbol} fiat={false} />
+              {p.balanceError && <span class="warn"> (last read; {p.network.name} is not answering now)</span>}
+            </>
+          ) : p.balanceError || a?.unread ? (
+            <span class="warn">
+              Balance not loaded: {p.balanceError ?? `${a?.symbol} did not answer on ${p.network.name}`}.{' '}
+              <button type="button" class="link" onClick={p.onRetryBalance} data-testid="send-balance-retry">
+                Try again
+              </button>
+            </span>
+          ) : (
+            'Balance: loading…'
+          )}
         </p>
 
         <label for="send-to">To</label>
@@ -113,7 +135,7 @@ export function SendForm(p: Props) {
         </p>
 
         {p.live ? (
-          <FeeBreakdown fee={p.live.fee} error={p.live.error} stale={p.live.stale} symbol={p.network.nativeCurrency.symbol} />
+          <FeeBreakdown fee={p.live.fee} error={p.live.error} stale={p.live.stale} symbol={p.network.nativeCurrency.symbol} price={ethPrice} />
         ) : p.preparing ? (
           <p class="muted fee-missing">Estimating the fee…</p>
         ) : null}
@@ -125,6 +147,11 @@ export function SendForm(p: Props) {
         {p.fundsError && (
           <p class="error" role="alert" data-testid="funds-error">
             {p.fundsError}
+          </p>
+        )}
+        {a && a.balance === null && (p.balanceError || a.unread) && (
+          <p class="warn" data-testid="balance-needed">
+            The amount and the fee are checked against your {a.symbol} balance, which could not be read: Review waits for it.
           </p>
         )}
         <button type="submit" class="primary block" data-testid="send-review" disabled={!p.canReview}>

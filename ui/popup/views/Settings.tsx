@@ -6,11 +6,11 @@ import type { WalletStateHandle } from '../../lib/wallet-state.ts'
 
 const LINKS = [
   { path: 'settings/accounts', label: 'Accounts', note: 'Add, rename, hide, reorder, import a key' },
-  { path: 'settings/phrase', label: 'Secret recovery phrase', note: 'Reveal it, with your password' },
-  { path: 'settings/export', label: 'Export a private key', note: 'One account, with your password' },
-  { path: 'settings/password', label: 'Change password', note: '' },
-  { path: 'settings/auto-lock', label: 'Auto-lock', note: '' },
+  { path: 'settings/networks', label: 'Networks', note: 'RPC URLs, testnets, add a rollup' },
+  { path: 'settings/tokens', label: 'Tokens', note: 'Add a token by its address' },
   { path: 'settings/sites', label: 'Connected sites', note: 'See and revoke what sites can access' },
+  { path: 'settings/phrase', label: 'Security', note: 'Recovery phrase, private keys, password' },
+  { path: 'settings/auto-lock', label: 'Auto-lock', note: '' },
   { path: 'claim/pha', label: 'PHA migration', note: 'Claim parachain PHA, bring it to Phala L2' },
   { path: 'settings/reset', label: 'Reset wallet', note: 'Remove it from this browser' },
 ]
@@ -42,6 +42,10 @@ export function Settings({ wallet }: { wallet: WalletStateHandle }) {
           </li>
         ))}
       </ul>
+      <label class="switch-row small" data-testid="popup-testnets">
+        <input type="checkbox" role="switch" checked={state.showTestnets} onChange={async (e) => wallet.accept(await bg('settings.update', { showTestnets: (e.currentTarget as HTMLInputElement).checked }))} />
+        <span>Show testnets and the local devnet</span>
+      </label>
       <button type="button" class="block" onClick={async () => wallet.accept(await bg('keyring.lock', {}))}>
         Lock the wallet now
       </button>

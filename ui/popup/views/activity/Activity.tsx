@@ -1,0 +1,53 @@
+// Activity: what this account sent (with its status, followed live while the view is open: the
+// background looks for receipts every block) and the tokens that came in (Transfer logs, read when
+// the view opens), newest first; each row opens its detail (fee, explorer, the bridge tracker).
+import { useEffect, useState } from 'preact/hooks'
+import type { AccountInfo } from '../../../../src/keyring/accounts.ts'
+import { bg } from '../../../lib/background.ts'
+import { useTopic } from '../../../lib/topic.ts'
+import { activityItems } from './items.ts'
+import { ActivityRow } from './ActivityRow.tsx'
+import { ActivityDetail } from './ActivityDetail.tsx'
+
+export function Activity({ account }: { account: AccountInfo | null }) {
+  const activity = useTopic('activity', null)
+  const key = account ? account.address.toLowerCase() : null
+  const incoming = useTopic('incoming', key, { keyed: true })
+  const portfolio = useTopic('balances', key, { keyed: true })
+  const [open, setOpen] = useState<string | null>(null)
+  const [scanning, setScanning] = useState(false)
+  const meta = portfolio.value?.meta ?? null
+
+  useEffect(() => {
+    if (!account) return
+    setScanning(true)
+    void bg('activity.check', {}).catch(() => undefined)
+    bg('activity.scanIncoming', { address: account.address }, { timeoutMs: 60_000 })
+      .catch(() => undefined)
+      .finally(() => setScanning(false))
+  }, [account?.address])
+
+  if (!activity.value || !account) return <p class="muted">Loading…</p>
+  const items = activityItems(account.address, activity.value, incoming.value?.items ?? null)
+  const shown = open ? items.find((i) => i.id === open) : undefined
+  if (shown) return <ActivityDetail item={shown} meta={meta} account={account} onBack={() => setOpen(null)} />
+  return (
+    <section class="activity">
+      <h1>Activity</h1>
+      {items.length === 0 ? (
+        <p class="muted" data-testid="activity-empty">
+          {scanning ? 'Looking for tokens that came in…' : `Nothing sent or received by ${account.name} yet. Transactions you send or approve, and tokens that come in, show here.`}
+        </p>
+      ) : (
+        <ol class="activity-list" aria-label="Transactions">
+          {items.map((item) => (
+            <li key={item.id}>
+              <ActivityRow item={item} meta={meta} onOpen={() => setOpen(item.id)} />
+            </li>
+          ))}
+        </ol>
+      )}
+      {scanning && items.length > 0 && <p class="muted small-print">Looking for tokens that came in…</p>}
+    </section>
+  )
+}
