@@ -1,14 +1,18 @@
 // Fee model budgets on the devnet (chain 901, OP Stack): how long a quote takes and how many RPC calls
 // and HTTP round trips it costs (cold: the first quote of a chain, which probes its fee model; warm:
 // every later one), and how far quotes land from the fee the chain charged, over 32 transactions of
-// 0..10 KB calldata. `npx tsx bench/fees.ts` prints the table and the error distribution.
+// 0..10 KB calldata, side by side with viem's own estimateTotalFee for the same transactions and
+// with the L2 execution fee alone (what a wallet that ignores the L1 data fee shows).
+// `npx tsx bench/fees.ts` prints the table and the error distribution.
 import { pathToFileURL } from 'node:url'
 import { startDevnet } from '../devnet/index.ts'
 import { devnetNetworks } from '../src/chains/devnet.ts'
 import { clearFeeModelCache } from '../src/rollup/fees-detect.ts'
 import { rollupFeeQuote } from '../src/rollup/fees.ts'
 import { prepareTx } from '../src/tx/prepare.ts'
-import { calldataCases, countingClient, describeSamples, measureFees, percentile } from '../test/integration/fees-measure.ts'
+import { estimateTotalFee } from 'viem/op-stack'
+import { toViemTx } from '../src/tx/prepare.ts'
+import { calldataCases, countingClient, describeSamples, measureFees, percentile, type FeeSample } from '../test/integration/fees-measure.ts'
 import type { BenchResult } from './keyring.ts'
 
 export async function benchFees(): Promise<BenchResult[]> {
@@ -28,10 +32,30 @@ export async function benchFees(): Promise<BenchResult[]> {
     const coldCounts = { ...cold.counts }
 
     const keys = [10, 11, 12, 13, 14, 15, 16, 17].map((i) => devnet.accounts[i]!.privateKey)
-    const samples = await measureFees({ network, keys, cases: calldataCases() })
+    const samples = await measureFees({
+      network,
+      keys,
+      cases: calldataCases(),
+      peers: {
+        // viem's op-stack estimate of the same transaction (L2 gas × gas price + getL1Fee)
+        viem: (client, tx) => {
+          const t = toViemTx(tx)
+          return estimateTotalFee(client as never, { account: tx.from, to: t.to, data: t.data, value: t.value, chain: client.chain } as never)
+        },
+      },
+    })
     for (const line of describeSamples(samples)) console.log(`  ${line}`)
     const errs = samples.map((s) => s.error * 100)
     const round = (x: number, d = 4) => Math.round(x * 10 ** d) / 10 ** d
+    const errOf = (estimate: (s: FeeSample) => bigint | null) =>
+      samples.flatMap((s) => {
+        const e = estimate(s)
+        if (e === null) return []
+        const diff = e > s.actual ? e - s.actual : s.actual - e
+        return [Number((diff * 1_000_000n) / s.actual) / 10_000]
+      })
+    const viemErrs = errOf((s) => s.peers.viem ?? null)
+    const l2Only = errOf((s) => BigInt(s.quote.execution))
     return [
       { name: 'fee quote latency, warm, median (901)', value: round(percentile(samples.map((s) => s.latencyMs), 0.5), 1), unit: 'ms', budget: 100 },
       { name: 'fee quote latency, warm, p90', value: round(percentile(samples.map((s) => s.latencyMs), 0.9), 1), unit: 'ms', budget: Infinity },
@@ -44,6 +68,10 @@ export async function benchFees(): Promise<BenchResult[]> {
       { name: 'quote error vs charged, p90', value: round(percentile(errs, 0.9)), unit: '%', budget: Infinity },
       { name: 'quote error vs charged, max', value: round(Math.max(...errs)), unit: '%', budget: Infinity },
       { name: 'quotes whose max is below the fee charged', value: samples.filter((s) => !s.maxCoversActual).length, unit: 'txs', budget: 0 },
+      { name: `viem estimateTotalFee error vs charged, median (${viemErrs.length} of ${samples.length} answered)`, value: viemErrs.length ? round(percentile(viemErrs, 0.5)) : -1, unit: '%', budget: Infinity },
+      { name: 'viem estimateTotalFee error vs charged, max', value: viemErrs.length ? round(Math.max(...viemErrs)) : -1, unit: '%', budget: Infinity },
+      { name: 'L2 execution fee alone (no L1 data fee) error vs charged, median', value: round(percentile(l2Only, 0.5)), unit: '%', budget: Infinity },
+      { name: 'L2 execution fee alone error vs charged, max', value: round(Math.max(...l2Only)), unit: '%', budget: Infinity },
     ]
   } finally {
     await devnet.stop()

@@ -5,7 +5,7 @@
 // (fees-accuracy.test.ts) and the bench (bench/fees.ts).
 import { createPublicClient, http, type Hex, type PublicClient } from 'viem'
 import { privateKeyToAccount } from 'viem/accounts'
-import type { FeeQuote } from '../../src/tx/types.ts'
+import type { FeeQuote, PreparedTx } from '../../src/tx/types.ts'
 import type { Network } from '../../src/chains/types.ts'
 import { chainOf } from '../../src/chains/rpc-client.ts'
 import { prepareTx, toViemTx } from '../../src/tx/prepare.ts'
@@ -89,12 +89,17 @@ export interface FeeSample {
   latencyMs: number
   rpcCalls: number
   httpRequests: number
+  /** what other estimators said for the same transaction just before it was sent (wei), keyed by name */
+  peers: Record<string, bigint | null>
 }
+
+/** Another fee estimate for the same transaction (e.g. viem's own), null when it fails. */
+export type PeerEstimate = (client: PublicClient, tx: PreparedTx) => Promise<bigint>
 
 const TO = '0x000000000000000000000000000000000000dEaD'
 
 /** Runs the cases, spread over the given keys (one sender per lane, so balances tell each fee apart). */
-export async function measureFees(p: { network: Network; keys: Hex[]; cases: CalldataCase[]; quote?: FeeQuoter; value?: bigint }): Promise<FeeSample[]> {
+export async function measureFees(p: { network: Network; keys: Hex[]; cases: CalldataCase[]; quote?: FeeQuoter; value?: bigint; peers?: Record<string, PeerEstimate> }): Promise<FeeSample[]> {
   const quote = p.quote ?? rollupFeeQuote
   const lanes = p.keys.map((k) => ({ account: privateKeyToAccount(k), counter: countingClient(p.network) }))
   const out: FeeSample[] = []
@@ -111,6 +116,8 @@ export async function measureFees(p: { network: Network; keys: Hex[]; cases: Cal
         const q = await quote(p.network, client, tx)
         const latencyMs = performance.now() - t0
         const { http: httpRequests, calls: rpcCalls } = lane.counter.counts
+        const peers: Record<string, bigint | null> = {}
+        for (const [name, estimate] of Object.entries(p.peers ?? {})) peers[name] = await estimate(client, tx).catch(() => null)
         const raw = await lane.account.signTransaction(toViemTx(tx))
         const hash = await client.sendRawTransaction({ serializedTransaction: raw })
         const receipt = await client.waitForTransactionReceipt({ hash, pollingInterval: 200, timeout: 60_000 })
@@ -132,6 +139,7 @@ export async function measureFees(p: { network: Network; keys: Hex[]; cases: Cal
           latencyMs,
           rpcCalls,
           httpRequests,
+          peers,
         })
       }
     }),
