@@ -16,6 +16,7 @@ const suites: [string, () => Promise<BenchResult[]>][] = [
   ['provider', () => benchProvider()],
   ['fees', async () => (await import('./fees.ts')).benchFees()],
   ['bridge', async () => (await import('./bridge.ts')).benchBridge()],
+  ['exits', async () => (await import('./exits.ts')).benchExits()],
   ['balances', async () => (await import('./balances.ts')).benchBalances()],
 ]
 
