@@ -141,7 +141,7 @@ test('the networks page (RPC URLs, a rollup discovered from its portal) and the 
   await page.getByLabel('Name', { exact: true }).fill('Validity rollup')
   await page.getByTestId('discover').click()
   await page.getByTestId('discovered').waitFor()
-  assert.match(await page.getByTestId('discovered').innerText(), /Chain 902[\s\S]*L2OutputOracle[\s\S]*The L2StandardBridge pairs with this L1StandardBridge/)
+  assert.match(await page.getByTestId('discovered').innerText(), /Chain 902[\s\S]*DisputeGameFactory[\s\S]*OptimismPortal2 5\.\d+\.\d+[\s\S]*The L2StandardBridge pairs with this L1StandardBridge/)
   await shot(page, 'balances-networks', true)
   await page.goto(extensionUrl(wb, 'app.html#/tokens'))
   await page.getByTestId('token-def-pha').waitFor()
