@@ -7,6 +7,7 @@
 // the background).
 import type { ActivityRecord } from './activity/store.ts'
 import { ACTIVITY_KEY } from './activity/store.ts'
+import { ALLOWANCES_KEY, type ScanMark } from './allowances/service.ts'
 import { APPROVAL_KEYS } from './approvals/queue.ts'
 import type { PendingApproval } from './approvals/types.ts'
 import { accountKey, BALANCE_KEYS, type AccountBalances, type BalanceFilter, type BalanceMeta } from './balances/cache.ts'
@@ -23,6 +24,7 @@ import type { AccountInfo } from './keyring/accounts.ts'
 import { LOCAL_KEYS, SESSION_KEYS, type SessionRecord } from './keyring/storage-keys.ts'
 import { SUBSTRATE_ACCOUNTS_KEY } from './keyring/substrate-accounts.ts'
 import type { VaultRecord } from './keyring/vault.ts'
+import { ADDRESS_BOOK_KEY, type Contact } from './names/book.ts'
 import { CONNECTIONS_KEY, type Connection } from './provider/connections.ts'
 import { PERMISSIONS_KEY, type OriginGrant } from './provider/permissions.ts'
 import type { RollupParams } from './rollup/params.ts'
@@ -73,6 +75,8 @@ export const STORAGE_MAP = {
   claimBackends: family<Record<string, unknown>>({ area: 'local', key: CLAIM_BACKENDS_KEY, owner: 'src/claim/config.ts', holds: 'claim backend URLs the user set per deployment' }),
   claimRecords: family<ClaimRecord[]>({ area: 'local', key: CLAIM_RECORDS_KEY, owner: 'src/claim/records.ts', holds: 'claims this wallet sent, so one is never sent twice' }),
   flows: family<Flow[]>({ area: 'local', key: FLOWS_KEY, owner: 'src/flows/store.ts', holds: 'multi-step flows (bridge, claim) with their prepared step; an unfinished one is never dropped' }),
+  addressBook: family<Contact[]>({ area: 'local', key: ADDRESS_BOOK_KEY, owner: 'src/names/book.ts', holds: 'the address book: names the user gave to addresses' }),
+  allowancesScan: family<Record<string, ScanMark>>({ area: 'local', key: ALLOWANCES_KEY, owner: 'src/allowances/service.ts', holds: 'per chain and account: the blocks whose approval logs were read and the spenders found' }),
 
   // ---------------------------------------------------------------- storage.session: until the browser closes
   session: family<SessionRecord>({ area: 'session', key: SESSION_KEYS.session, owner: 'src/keyring/keyring.ts', holds: "the vault's AES key while unlocked (survives a worker restart)" }),
