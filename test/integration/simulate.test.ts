@@ -67,8 +67,8 @@ test('eth_simulateV1 with traceTransfers: a swap shows −ETH and +TST; the bala
     pool: await client.getBalance({ address: c.swap }),
   })
   const b0 = await balances()
-  const wallet = createWalletClient({ account: privateKeyToAccount(devnet.accounts[0].privateKey), transport: http(l2.rpcUrls[0]), chain: null })
-  const hash = await wallet.sendTransaction({ to: c.swap, value: half, data: swapData(0n) })
+  const wallet = createWalletClient({ account: privateKeyToAccount(devnet.accounts[0].privateKey), transport: http(l2.rpcUrls[0]) })
+  const hash = await wallet.sendTransaction({ to: c.swap, value: half, data: swapData(0n), chain: null })
   const r = await client.waitForTransactionReceipt({ hash })
   assert.equal(r.status, 'success')
   const tx = await client.getTransaction({ hash })

@@ -1,6 +1,6 @@
 // The full-page wallet (app.html): onboarding and the settings that need room. Hash routes:
 //   #/welcome  #/create  #/import  #/done
-//   #/settings/{accounts,phrase,export,password,auto-lock,reset}
+//   #/settings/{accounts,phrase,export,password,auto-lock,reset}  #/allowances  #/contacts
 import { useRoute } from '../lib/route.ts'
 import { useWalletState } from '../lib/wallet-state.ts'
 import { Alert } from '../components/Alert.tsx'
@@ -12,6 +12,8 @@ import { Settings } from './settings/Settings.tsx'
 import { ClaimPage } from './claim/ClaimPage.tsx'
 import { Manage } from './networks/Manage.tsx'
 import { BridgeApp } from './bridge/BridgeApp.tsx'
+import { AllowancesPage } from './allowances/AllowancesPage.tsx'
+import { AddressBook } from './contacts/AddressBook.tsx'
 
 export function App() {
   const route = useRoute('welcome')
@@ -43,6 +45,8 @@ export function App() {
   else if (top === 'claim' && state.initialized) body = <ClaimPage wallet={wallet} />
   else if ((top === 'networks' || top === 'tokens') && state.initialized) body = <Manage top={top} />
   else if (top === 'bridge' && state.initialized) body = <BridgeApp route={route} />
+  else if (top === 'allowances' && state.initialized) body = <AllowancesPage wallet={wallet} />
+  else if (top === 'contacts' && state.initialized) body = <AddressBook />
   else body = <Welcome wallet={wallet} />
 
   return (

@@ -21,6 +21,7 @@ import { BridgeCost } from './BridgeCost.tsx'
 import { Callout } from './Alert.tsx'
 import { FeeBreakdown } from './FeeBreakdown.tsx'
 import { FlowSteps } from './FlowSteps.tsx'
+import { SendPreview } from './sign/SendPreview.tsx'
 
 export type BridgeFlow = Flow<BridgeIntent, BridgeSummary>
 
@@ -110,7 +111,10 @@ export function BridgeReview({ id, onBack, onTracked }: { id: string; onBack: ()
           Waiting for “{step?.label}” to be mined on {chain?.name}… You can close this window: the wallet goes on.
         </p>
       ) : (
-        <FeeBreakdown fee={fee.fee} error={fee.error} stale={fee.stale} symbol={chain?.nativeCurrency.symbol ?? 'ETH'} />
+        <>
+          {flow.prepared && <SendPreview tx={flow.prepared.tx} blockTimeSeconds={chain?.blockTimeSeconds ?? 12} />}
+          <FeeBreakdown fee={fee.fee} error={fee.error} stale={fee.stale} symbol={chain?.nativeCurrency.symbol ?? 'ETH'} />
+        </>
       )}
       <BridgeCost cost={s.cost} error={s.costError} stale={fee.stale} exit={intent.direction === 'withdraw'} l1Name={l1?.name ?? 'L1'} />
       {(flow.error || error) && (

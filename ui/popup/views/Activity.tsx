@@ -11,6 +11,7 @@ import { formatAmount } from '../../lib/amount.ts'
 import { shortAddress } from '../../lib/format.ts'
 import { clock } from './time.ts'
 import { sameAddress } from '../../../src/util/address.ts'
+import { useNames } from '../../components/sign/names.ts'
 
 const STATUS_TEXT: Record<ActivityRecord['status'], string> = { pending: 'Pending', confirmed: 'Confirmed', failed: 'Failed', dropped: 'Dropped' }
 
@@ -19,6 +20,8 @@ export function Activity({ account }: { account: AccountInfo | null }) {
   const portfolio = useTopic('balances', account ? account.address.toLowerCase() : null, { keyed: true })
   const meta = portfolio.value?.meta ?? null
   const records = activity.value ? activity.value.filter((r) => !!account && sameAddress(r.from, account.address)) : null
+  // who each went to, by name when the wallet knows one (address book, ENS primary name)
+  const nameOf = useNames(records?.slice(0, 50).map((r) => r.recipient ?? r.to) ?? [])
 
   useEffect(() => {
     void bg('activity.check', {}).catch(() => undefined)
@@ -45,6 +48,7 @@ export function Activity({ account }: { account: AccountInfo | null }) {
                 </div>
                 <div class="activity-meta muted">
                   <span>{chain?.shortName ?? `Chain ${r.chainId}`}</span>
+                  {(r.recipient ?? r.to) && <span data-testid="activity-to">to {nameOf(r.recipient ?? r.to)?.name ?? shortAddress(r.recipient ?? r.to!)}</span>}
                   <span>{clock(r.createdAt)}</span>
                   {value > 0n && <span>{formatAmount(value, 18, 'ETH')}</span>}
                   {r.feePaid && <span title="fee paid">fee {formatAmount(r.feePaid, 18, 'ETH', 8)}</span>}

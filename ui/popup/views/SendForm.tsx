@@ -1,4 +1,5 @@
 // The send form: network, token with its balance, recipient, amount with Max, and the live fee.
+import type { ComponentChildren } from 'preact'
 import type { Network } from '../../../src/chains/types.ts'
 import { formatAmount } from '../../lib/amount.ts'
 import { FeeBreakdown, type LiveFee } from '../../components/FeeBreakdown.tsx'
@@ -22,6 +23,8 @@ interface Props {
   to: string
   amount: string
   recipientError: string | null
+  /** under the recipient: what a name resolved to, contacts and recent recipients */
+  toExtras?: ComponentChildren
   amountError: string | null
   live: LiveFee | null
   preparing: boolean
@@ -79,7 +82,7 @@ export function SendForm(p: Props) {
           id="send-to"
           data-testid="send-to"
           class="mono"
-          placeholder="0x…"
+          placeholder="0x… or name.eth"
           spellcheck={false}
           autocomplete="off"
           value={p.to}
@@ -90,6 +93,7 @@ export function SendForm(p: Props) {
         <p id="send-to-error" class="field-error error" data-testid="to-error" role={p.recipientError ? 'alert' : undefined}>
           {p.recipientError ?? ''}
         </p>
+        {p.toExtras}
 
         <label for="send-amount">Amount{a ? ` (${a.symbol})` : ''}</label>
         <div class="send-amount">
