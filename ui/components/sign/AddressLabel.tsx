@@ -30,3 +30,13 @@ export function AddressLabel({ address, name, short, testId }: { address: string
     </span>
   )
 }
+
+/** One line, inside a sentence: the name when there is one, and the short address. */
+export function AddressInline({ address, name }: { address: string; name: KnownName | null }) {
+  return (
+    <span class="addr-inline" title={address}>
+      {name && <strong>{name.name} </strong>}
+      <span class="mono muted">{`${address.slice(0, 6)}…${address.slice(-4)}`}</span>
+    </span>
+  )
+}

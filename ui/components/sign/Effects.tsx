@@ -4,7 +4,7 @@
 import type { KnownName } from '../../../src/names/service.ts'
 import type { TxInsight } from '../../../src/simulate/types.ts'
 import { formatAmount } from '../../lib/amount.ts'
-import { AddressLabel } from './AddressLabel.tsx'
+import { AddressInline } from './AddressLabel.tsx'
 import { TokenMark } from './TokenMark.tsx'
 
 const UNLIMITED = 2n ** 159n
@@ -15,7 +15,7 @@ export function Effects({ insight, nativeSymbol, nameOf, stale }: { insight: TxI
   const nothing = s.status === 'success' && !s.changes.length && !s.approvals.length && !s.operators.length && !s.nfts.length
   return (
     <section class={`sign-effects ${stale ? 'stale' : ''}`} data-testid="effects" data-method={s.method} data-status={s.status} data-stale={stale ? 'true' : 'false'} aria-label="What this transaction does">
-      <h2 class="sign-h">Balance changes{s.method === 'none' ? '' : ' (simulated)'}</h2>
+      <h2 class="sign-h">What it does{s.method === 'none' ? '' : ' (simulated)'}</h2>
       {s.status === 'reverted' && (
         <p class="sign-revert" data-testid="revert">
           Will fail: <strong>{s.revert?.reason ?? 'no reason given'}</strong>
@@ -54,9 +54,12 @@ export function Effects({ insight, nativeSymbol, nameOf, stale }: { insight: TxI
         return (
           <div key={`a${i}`} class="sign-grant" data-testid="grant-approval">
             <p>
-              <span class="muted">Allows</span> <AddressLabel address={a.spender} name={nameOf(a.spender)} short /> <span class="muted">to spend</span>{' '}
-              <strong>{amount === 0n ? `no ${m?.symbol ?? 'tokens'} (revoked)` : unlimited ? `all your ${m?.symbol ?? 'tokens'}` : m?.decimals != null ? formatAmount(amount, m.decimals, m.symbol ?? '') : `${a.amount} units`}</strong>
+              <strong>{amount === 0n ? `Revokes the ${m?.symbol ?? 'token'} allowance` : unlimited ? `Can spend all your ${m?.symbol ?? 'tokens'}` : `Can spend ${m?.decimals != null ? formatAmount(amount, m.decimals, m.symbol ?? '') : `${a.amount} units`}`}</strong>
               {a.standard === 'permit2' && <span class="muted"> through Permit2{a.expiration ? `, until ${new Date(a.expiration * 1000).toLocaleString()}` : ''}</span>}
+            </p>
+            <p class="small">
+              <span class="muted">Spender </span>
+              <AddressInline address={a.spender} name={nameOf(a.spender)} />
             </p>
           </div>
         )
@@ -64,15 +67,11 @@ export function Effects({ insight, nativeSymbol, nameOf, stale }: { insight: TxI
       {s.operators.map((o, i) => (
         <div key={`o${i}`} class="sign-grant" data-testid="grant-operator">
           <p>
-            {o.approved ? (
-              <>
-                <span class="muted">Lets</span> <AddressLabel address={o.operator} name={nameOf(o.operator)} short /> <span class="muted">move</span> <strong>every {meta(o.collection)?.symbol ?? 'item'}</strong> <span class="muted">you hold</span>
-              </>
-            ) : (
-              <>
-                <span class="muted">Takes back</span> <AddressLabel address={o.operator} name={nameOf(o.operator)} short /> <span class="muted">’s access to {meta(o.collection)?.symbol ?? 'the collection'}</span>
-              </>
-            )}
+            <strong>{o.approved ? `Can move every ${meta(o.collection)?.symbol ?? 'item'} you hold` : `Takes back access to ${meta(o.collection)?.symbol ?? 'the collection'}`}</strong>
+          </p>
+          <p class="small">
+            <span class="muted">Operator </span>
+            <AddressInline address={o.operator} name={nameOf(o.operator)} />
           </p>
         </div>
       ))}

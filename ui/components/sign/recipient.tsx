@@ -50,8 +50,10 @@ export function RecipientExtras({ recipient, from, onPick }: { recipient: Recipi
   if (recipient?.ok && recipient.resolved) {
     return (
       <p class="recipient-resolved" data-testid="recipient-resolved">
-        <span class="muted">{recipient.resolved.name} is</span> <AddressGroups address={recipient.value} />
-        <span class="muted small"> (ENS on {recipient.resolved.chainName})</span>
+        <span class="muted">
+          {recipient.resolved.name} on {recipient.resolved.chainName}’s ENS is
+        </span>
+        <AddressGroups address={recipient.value} />
       </p>
     )
   }

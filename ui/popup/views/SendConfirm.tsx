@@ -54,7 +54,7 @@ export function SendConfirm(p: ConfirmProps) {
         <div class="row">
           <dt>To</dt>
           <dd class="mono address" data-testid="confirm-to">
-            {p.toName && <strong data-testid="confirm-to-name">{p.toName} </strong>}
+            {p.toName && <strong class="confirm-to-name" data-testid="confirm-to-name">{p.toName}</strong>}
             {groupedAddress(p.to)}
           </dd>
         </div>
