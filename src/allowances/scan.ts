@@ -27,7 +27,7 @@ export interface ScanOptions {
 
 export const DEFAULT_CHUNK = 50_000n
 /** below this a refused range is not split further: the refusal is the answer */
-const MIN_RANGE = 100n
+const MIN_RANGE = 16n
 
 interface RawLog {
   address: Address
@@ -38,9 +38,8 @@ type Client = Pick<PublicClient, 'request'>
 
 export async function scanApprovals(client: Client, owner: Address, fromBlock: bigint, toBlock: bigint, o: ScanOptions = {}): Promise<FoundPair[]> {
   if (toBlock < fromBlock) return []
-  const chunk = o.chunkBlocks ?? DEFAULT_CHUNK
-  const ranges: [bigint, bigint][] = []
-  for (let a = fromBlock; a <= toBlock; a += chunk) ranges.push([a, a + chunk - 1n > toBlock ? toBlock : a + chunk - 1n])
+  // the range size the node accepts, learnt as it goes: a refused range is halved, and so are the ranges after it
+  let size = o.chunkBlocks ?? DEFAULT_CHUNK
   const topics = [[TOPICS.approval, TOPICS.approvalForAll, TOPICS.permit2Approval, TOPICS.permit2Permit], pad(owner).toLowerCase()]
   const get = async (a: bigint, b: bigint): Promise<RawLog[]> => {
     try {
@@ -49,13 +48,20 @@ export async function scanApprovals(client: Client, owner: Address, fromBlock: b
     } catch (err) {
       if (isNetworkDown(err) || b - a < MIN_RANGE) throw err
       const mid = a + (b - a) / 2n
+      if (mid - a + 1n < size) size = mid - a + 1n
       return [...(await get(a, mid)), ...(await get(mid + 1n, b))]
     }
   }
   const logs: RawLog[] = []
   const parallel = o.parallel ?? 3
-  for (let i = 0; i < ranges.length; i += parallel) {
-    for (const part of await Promise.all(ranges.slice(i, i + parallel).map(([a, b]) => get(a, b)))) logs.push(...part)
+  for (let a = fromBlock; a <= toBlock; ) {
+    const batch: [bigint, bigint][] = []
+    for (let i = 0; i < parallel && a <= toBlock; i++) {
+      const b = a + size - 1n > toBlock ? toBlock : a + size - 1n
+      batch.push([a, b])
+      a = b + 1n
+    }
+    for (const part of await Promise.all(batch.map(([x, y]) => get(x, y)))) logs.push(...part)
   }
   return pairsOf(logs)
 }
