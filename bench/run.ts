@@ -17,6 +17,7 @@ const suites: [string, () => Promise<BenchResult[]>][] = [
   ['fees', async () => (await import('./fees.ts')).benchFees()],
   ['bridge', async () => (await import('./bridge.ts')).benchBridge()],
   ['balances', async () => (await import('./balances.ts')).benchBalances()],
+  ['signing', async () => (await import('./signing.ts')).benchSigning()],
 ]
 
 const build = spawnSync(process.execPath, ['build.mjs'], { cwd: root, stdio: 'inherit' })
