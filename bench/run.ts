@@ -18,6 +18,7 @@ const suites: [string, () => Promise<BenchResult[]>][] = [
   ['bridge', async () => (await import('./bridge.ts')).benchBridge()],
   ['exits', async () => (await import('./exits.ts')).benchExits()],
   ['balances', async () => (await import('./balances.ts')).benchBalances()],
+  ['signing', async () => (await import('./signing.ts')).benchSigning()],
 ]
 
 const build = spawnSync(process.execPath, ['build.mjs'], { cwd: root, stdio: 'inherit' })

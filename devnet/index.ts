@@ -20,6 +20,7 @@ import { Proposer, type Proposal } from './services/proposer.ts'
 import { L1Clock } from './services/l1-clock.ts'
 import { deployPhalaAssets, loadSnapshot, substrateAccountsForManifest } from './phala/index.ts'
 import { startClaimBackend, type ClaimBackend } from './claim-backend/index.ts'
+import { deployEns, DEVNET_ENS_NAMES, ensContracts } from './ens/index.ts'
 
 export type { Proposal } from './services/proposer.ts'
 export type { ContractsShape, Delays, L1FeeParams } from './deploy/constants.ts'
@@ -201,6 +202,7 @@ async function startOnce(opts: DevnetOptions, t0: number): Promise<Devnet> {
     ])
     // Compile the devnet's own Solidity while the nodes boot (cached after the first run).
     devnetContract('Multicall3') // compiles every contract of devnet/contracts at once
+    ensContracts()
     const started = await anvils
     for (const s of started) if (s.status === 'fulfilled') nodes.push(s.value)
     const failed = started.find((s): s is PromiseRejectedResult => s.status === 'rejected')
@@ -228,6 +230,7 @@ async function startOnce(opts: DevnetOptions, t0: number): Promise<Devnet> {
       batcher: parseEther('100'),
       assetDeployer: parseEther('1000'),
       claimSigner: 0n,
+      ensDeployer: parseEther('10'),
     }
     await Promise.all(Object.entries(l1Funding).map(([role, amount]) => rpc(l1, 'anvil_setBalance', [roles[role as Role].address, toHex(amount)])))
     // The 'current' devnet's outsider posts games with false roots (permissionless types).
@@ -319,6 +322,9 @@ async function startOnce(opts: DevnetOptions, t0: number): Promise<Devnet> {
 
     // Phala's assets (PHA, the vPHA vault, the claimers, their L2 tokens) and the claim backend.
     // The relayer and proposer already run, so the deployment's bridging works.
+    // ENS on the L1 (its own key), while the Phala assets deploy
+    const ens = deployEns({ client: l1, chainId: L1_CHAIN_ID, deployerKey: roles.ensDeployer.privateKey, names: DEVNET_ENS_NAMES(userAccounts(mnemonic)) })
+    ens.catch(() => undefined)
     const phala = await deployPhalaAssets({
       l1RpcUrl: urls.l1,
       deployerKey: roles.assetDeployer.privateKey,
@@ -336,6 +342,9 @@ async function startOnce(opts: DevnetOptions, t0: number): Promise<Devnet> {
       chainId: L1_CHAIN_ID,
     })
     Object.assign(manifest.l1.contracts, phala.l1)
+    const e = await ens
+    Object.assign(manifest.l1.contracts, { ensRegistry: e.registry, ensPublicResolver: e.publicResolver, ensReverseRegistrar: e.reverseRegistrar, ensUniversalResolver: e.universalResolver })
+    manifest.l1.ensNames = e.names
     for (const l2 of manifest.l2s) Object.assign(l2.l2Contracts, phala.l2[l2.chainId])
     manifest.claimBackend = { url: claimBackend.url, signer: claimBackend.signer, urls: claimBackend.urls }
     manifest.substrateAccounts = substrateAccountsForManifest()

@@ -5,6 +5,8 @@
 import { ActivityStore } from './activity/store.ts'
 import { ActivityWatcher } from './activity/watcher.ts'
 import { IncomingScanner } from './activity/incoming.ts'
+import { allowancesHandlers } from './allowances/calls.ts'
+import { AllowanceService } from './allowances/service.ts'
 import { balancesHandlers } from './balances/calls.ts'
 import { BalanceService } from './balances/service.ts'
 import { bridgeHandlers } from './bridge/calls.ts'
@@ -23,6 +25,8 @@ import { flowsHandlers } from './flows/calls.ts'
 import { FlowEngine } from './flows/engine.ts'
 import { FlowStore } from './flows/store.ts'
 import { keyringHandlers } from './keyring/calls.ts'
+import { namesHandlers } from './names/calls.ts'
+import { NameService } from './names/service.ts'
 import { providerHandlers } from './provider/calls.ts'
 import { ProviderService } from './provider/service.ts'
 import { devnetFeeds } from './prices/devnet.ts'
@@ -30,6 +34,8 @@ import { BUILTIN_FEEDS } from './prices/feeds.ts'
 import { PriceService } from './prices/service.ts'
 import { rollupFeeQuote } from './rollup/fees.ts'
 import { sendHandlers } from './send/calls.ts'
+import { simulateHandlers } from './simulate/calls.ts'
+import { SimulationService } from './simulate/service.ts'
 import { guardedKV } from './storage/guard.ts'
 import type { KV } from './storage/kv.ts'
 import { isDeclared, migrateStorage } from './storage-map.ts'
@@ -40,6 +46,7 @@ import { UserTokenStore } from './tokens/user-tokens.ts'
 import { defineTopics } from './topics.ts'
 import { TopicHub } from './topics/hub.ts'
 import { txHandlers } from './tx/calls.ts'
+import { typedHandlers } from './typed/calls.ts'
 import { createTxPipeline } from './tx/pipeline.ts'
 import type { FeeQuoter } from './tx/types.ts'
 import { walletHandlers, type BackgroundInfo } from './wallet/calls.ts'
@@ -125,6 +132,20 @@ export function createCore(deps: CoreDeps) {
   const claimDeployments = deps.claimDeployments ?? [devnetClaimDeployment(deps.devnet ?? null), MAINNET_CLAIM].filter((d): d is ClaimDeployment => d !== null)
   const claims = new ClaimService({ wallet, pipeline, bridge, deployments: claimDeployments, ...(deps.backendTimeoutMs ? { backendTimeoutMs: deps.backendTimeoutMs } : {}) })
 
+  // know what you sign: simulation, typed data, names, allowances (all on the user's own RPCs)
+  const knownTokens = async (chainId: number) =>
+    (await balances.registry()).tokens.map((t) => t.addresses[chainId]).filter((a): a is `0x${string}` => !!a && a !== 'native')
+  const simulation = new SimulationService({ network: (id) => wallet.networks.require(id), client, knownTokens, activity, now: () => deps.platform.now() })
+  const names = new NameService({ wallet, activity, client, now: () => deps.platform.now() })
+  const allowances = new AllowanceService({
+    local,
+    networks: () => wallet.networks.list(),
+    chainIds: () => balances.chosenChainIds(),
+    client,
+    pipeline,
+    now: () => deps.platform.now(),
+  })
+
   const hub = new TopicHub()
   const flows = new FlowEngine({
     store: new FlowStore(local, () => deps.platform.now()),
@@ -158,6 +179,16 @@ export function createCore(deps: CoreDeps) {
     ...bridgeHandlers(bridge),
     ...claimHandlers(wallet, claims),
     ...flowsHandlers(flows),
+    ...simulateHandlers(simulation),
+    ...typedHandlers({
+      pending: () => provider.approvals.list(),
+      activeChainId: async () => (await wallet.activeNetwork()).chainId,
+      network: (id) => wallet.networks.require(id),
+      client,
+      now: () => deps.platform.now(),
+    }),
+    ...namesHandlers(names, () => deps.platform.now()),
+    ...allowancesHandlers(wallet, allowances),
   }
   const ui = createServer<UiCalls, null>('ui', handlers, { check: checkUiCall })
   const page = createServer<PageCalls, PageCtx>('page', { 'provider.request': (req, ctx) => provider.request(req, ctx) })
@@ -183,6 +214,9 @@ export function createCore(deps: CoreDeps) {
     bridge,
     claims,
     flows,
+    simulation,
+    names,
+    allowances,
     hub,
     ui,
     page,

@@ -8,6 +8,7 @@
 import type { ActivityRecord } from './activity/store.ts'
 import { ACTIVITY_KEY } from './activity/store.ts'
 import { INCOMING_PREFIX, type IncomingCache } from './activity/incoming.ts'
+import { ALLOWANCES_KEY, type ScanMark } from './allowances/service.ts'
 import { APPROVAL_KEYS } from './approvals/queue.ts'
 import type { PendingApproval } from './approvals/types.ts'
 import { accountKey, BALANCE_KEYS, type AccountBalances, type BalanceFilter, type BalanceMeta } from './balances/cache.ts'
@@ -24,6 +25,7 @@ import type { AccountInfo } from './keyring/accounts.ts'
 import { LOCAL_KEYS, SESSION_KEYS, type SessionRecord } from './keyring/storage-keys.ts'
 import { SUBSTRATE_ACCOUNTS_KEY } from './keyring/substrate-accounts.ts'
 import type { VaultRecord } from './keyring/vault.ts'
+import { ADDRESS_BOOK_KEY, type Contact } from './names/book.ts'
 import { CONNECTIONS_KEY, type Connection } from './provider/connections.ts'
 import { PERMISSIONS_KEY, type OriginGrant } from './provider/permissions.ts'
 import { SITE_CHAINS_KEY, type SiteChain } from './provider/site-chains.ts'
@@ -82,6 +84,8 @@ export const STORAGE_MAP = {
   claimRecords: family<ClaimRecord[]>({ area: 'local', key: CLAIM_RECORDS_KEY, owner: 'src/claim/records.ts', holds: 'claims this wallet sent, so one is never sent twice' }),
   prices: family<PriceBook>({ area: 'local', key: PRICES_KEY, owner: 'src/prices/service.ts', holds: 'USD prices read from on-chain feeds per L1 family, with when each was read and the feed\'s own age' }),
   flows: family<Flow[]>({ area: 'local', key: FLOWS_KEY, owner: 'src/flows/store.ts', holds: 'multi-step flows (bridge, claim) with their prepared step; an unfinished one is never dropped' }),
+  addressBook: family<Contact[]>({ area: 'local', key: ADDRESS_BOOK_KEY, owner: 'src/names/book.ts', holds: 'the address book: names the user gave to addresses' }),
+  allowancesScan: family<Record<string, ScanMark>>({ area: 'local', key: ALLOWANCES_KEY, owner: 'src/allowances/service.ts', holds: 'per chain and account: the blocks whose approval logs were read and the spenders found' }),
 
   // ---------------------------------------------------------------- storage.session: until the browser closes
   session: family<SessionRecord>({ area: 'session', key: SESSION_KEYS.session, owner: 'src/keyring/keyring.ts', holds: "the vault's AES key while unlocked (survives a worker restart)" }),

@@ -34,6 +34,8 @@ export const ROLE_INDEX = {
   assetDeployer: 110,
   /** the claim backend's ECDSA signer, trusted by the claimers (part of their CREATE2 addresses) */
   claimSigner: 111,
+  /** deploys ENS on the L1 and acts as its .eth registrar (devnet/ens) */
+  ensDeployer: 112,
 } as const
 
 export type Role = keyof typeof ROLE_INDEX

@@ -12,6 +12,8 @@ export interface ActivityRecord {
   chainId: number
   from: Address
   to: Address | null
+  /** who receives what it sends when that is not `to` (an ERC-20 transfer's recipient), or the native recipient */
+  recipient?: Address
   /** wei, decimal string */
   value: string
   /** a short human description: "Send 0.1 ETH", "Approve PHA", "Deposit to Phala L2", or the method */

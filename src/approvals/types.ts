@@ -20,7 +20,7 @@ export type ApprovalRequest =
   | { kind: 'addChain'; network: Network; opStack: boolean; rpcChainId: number }
   | { kind: 'personalSign'; address: Address; message: Hex; text: string | null }
   | { kind: 'typedData'; address: Address; typedData: unknown; domainChainId: number | null; method?: 'eth_signTypedData_v3' | 'eth_signTypedData_v4' }
-  | { kind: 'sendTx'; tx: PreparedTx; fee: FeeQuote | null; feeError?: string; decoded: DecodedCall | null; chainName: string }
+  | { kind: 'sendTx'; tx: PreparedTx; fee: FeeQuote | null; feeError?: string; decoded: DecodedCall | null; chainName: string; willRevert?: string }
   | { kind: 'watchAsset'; chainId: number; address: Address; symbol: string; decimals: number; name: string | null; image: string | null }
   | {
       kind: 'sendCalls'
@@ -61,4 +61,4 @@ export interface PendingApproval {
 /** What the user decided in the approval window. */
 export type ApprovalDecision =
   | { approved: false }
-  | { approved: true; accounts?: Address[] }
+  | { approved: true; accounts?: Address[]; approveAmount?: string }

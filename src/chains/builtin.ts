@@ -16,6 +16,8 @@ export const BUILTIN_NETWORKS: Network[] = [
     explorerUrl: 'https://etherscan.io',
     blockTimeSeconds: 12,
     source: 'builtin',
+    // ENS's universal resolver on mainnet (as in viem's chain definition)
+    contracts: { ensUniversalResolver: '0xeEeEEEeE14D718C2B47D9923Deab1335E144EeEe' },
   },
   {
     chainId: PHALA_L2,

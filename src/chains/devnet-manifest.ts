@@ -88,7 +88,15 @@ export interface DevnetManifest {
       khalaClaimer?: Address
       /** a USD price feed with Chainlink's AggregatorV3Interface (devnet/contracts/DevPriceFeed.sol) */
       ethUsdFeed?: Address
+      /** ENS (devnet/ens): the registry, its public resolver, the reverse registrar, and the
+       *  universal resolver viem's getEnsAddress / getEnsName call */
+      ensRegistry?: Address
+      ensPublicResolver?: Address
+      ensReverseRegistrar?: Address
+      ensUniversalResolver?: Address
     }
+    /** ENS names registered on the L1 (name -> address), each with its primary name set */
+    ensNames?: Record<string, Address>
     /** implementation contracts behind the proxies above, and the games' VM (name -> address), for debugging */
     implementations?: Record<string, Address>
   }

@@ -12,6 +12,7 @@ export function devnetNetworks(m: DevnetManifest | null | undefined): Network[] 
     blockTimeSeconds: 12,
     testnet: true,
     source: 'devnet',
+    ...(m.l1.contracts.ensUniversalResolver ? { contracts: { ensUniversalResolver: m.l1.contracts.ensUniversalResolver } } : {}),
   }
   const l2s = m.l2s.map<Network>((l2) => ({
     chainId: l2.chainId,

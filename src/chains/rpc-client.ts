@@ -13,7 +13,10 @@ export function chainOf(n: Network): Chain {
     name: n.name,
     nativeCurrency: n.nativeCurrency,
     rpcUrls: { default: { http: n.rpcUrls } },
-    contracts: { multicall3: { address: '0xcA11bde05977b3631167028862bE2a173976CA11' } },
+    contracts: {
+      multicall3: { address: '0xcA11bde05977b3631167028862bE2a173976CA11' },
+      ...(n.contracts?.ensUniversalResolver ? { ensUniversalResolver: { address: n.contracts.ensUniversalResolver } } : {}),
+    },
     ...(n.explorerUrl ? { blockExplorers: { default: { name: 'Explorer', url: n.explorerUrl } } } : {}),
   })
 }

@@ -33,6 +33,8 @@ export interface Network {
   rollup?: RollupInfo
   /** probed: the chain has the OP Stack GasPriceOracle predeploy (L1 data fees apply) */
   opStack?: boolean
+  /** contracts clients look up by role: ENS's universal resolver (names resolve on the chains that have one) */
+  contracts?: { ensUniversalResolver?: Address }
   /** where this entry came from: shipped with the wallet, the local devnet, or added by the user */
   source: 'builtin' | 'devnet' | 'user'
 }

@@ -10,6 +10,7 @@ import type { Wallet } from '../wallet/wallet.ts'
 import { BATCH_STATUS, type BatchRunner, type BatchStore } from './batches.ts'
 import { toEip2255, type PermissionStore } from './permissions.ts'
 import { rpcError } from './rpc-errors.ts'
+import { withApprovalAmount } from '../simulate/edit.ts'
 
 /** What carrying out an approval needs of the provider. */
 export interface ApprovalContext {
@@ -71,9 +72,12 @@ export async function completeApproval(svc: ApprovalContext, item: PendingApprov
       // viem checks the typed data against its own types while signing
       return signer.signTypedData(r.typedData as Parameters<typeof signer.signTypedData>[0])
     }
-    case 'sendTx':
+    case 'sendTx': {
       await svc.permissions.require(origin, r.tx.from)
-      return svc.pipeline.send(r.tx, { title: r.decoded ? r.decoded.functionName : r.tx.to ? 'Send' : 'Deploy contract', origin })
+      // the user lowered the approval's amount in the window: the same call with that amount
+      const tx = decision.approveAmount === undefined ? r.tx : { ...r.tx, data: withApprovalAmount(r.tx.data, BigInt(decision.approveAmount)) }
+      return svc.pipeline.send(tx, { title: r.decoded ? (r.decoded.title ?? r.decoded.functionName) : r.tx.to ? 'Send' : 'Deploy contract', origin })
+    }
     case 'sendCalls': {
       await svc.permissions.require(origin, r.from)
       const n = r.calls.length
@@ -89,7 +93,7 @@ export async function completeApproval(svc: ApprovalContext, item: PendingApprov
           to: c.to,
           value: c.value,
           data: c.data,
-          title: `${c.decoded ? c.decoded.functionName : c.to ? 'Send' : 'Deploy contract'} (${i + 1} of ${n})`,
+          title: `${c.decoded ? (c.decoded.title ?? c.decoded.functionName) : c.to ? 'Send' : 'Deploy contract'} (${i + 1} of ${n})`,
           status: 'queued' as const,
         })),
       })

@@ -3,6 +3,7 @@
 import { getAddress, isAddress, isHex, type Address, type Hex } from 'viem'
 import { rpcError } from './rpc-errors.ts'
 import type { TxRequest } from '../tx/types.ts'
+import { typedDataProblem } from '../typed/check.ts'
 
 export function paramsArray(params: unknown, method: string, min = 0): unknown[] {
   if (params === undefined && min === 0) return []
@@ -106,7 +107,10 @@ export function typedDataParams(params: unknown, method = 'eth_signTypedData_v4'
   const types = plainObject(t.types, 'typed data "types"')
   if (typeof t.primaryType !== 'string' || !Object.prototype.hasOwnProperty.call(types, t.primaryType)) throw rpcError.invalidParams('typed data "primaryType" must name one of its "types".')
   const domain = t.domain === undefined ? {} : plainObject(t.domain, 'typed data "domain"')
-  plainObject(t.message, 'typed data "message"')
+  const message = plainObject(t.message, 'typed data "message"')
+  // what the window shows must be what is hashed (src/typed/check.ts)
+  const problem = typedDataProblem({ types, primaryType: t.primaryType, domain, message })
+  if (problem) throw rpcError.invalidParams(problem)
   let domainChainId: number | null = null
   if (domain.chainId !== undefined) {
     const id = quantity(domain.chainId, 'domain.chainId')

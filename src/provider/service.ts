@@ -21,6 +21,7 @@ import { RPC, rpcError } from './rpc-errors.ts'
 import type { TxPipeline } from '../tx/pipeline.ts'
 import { chainIdParam, hexData, paramsArray, personalSignParams, plainObject, readableText, txParams, typedDataParams } from './params.ts'
 import { completeApproval, type ApprovalContext } from './complete.ts'
+import { prepareForApproval } from './prepare-approval.ts'
 import { parseAddChain, parseWatchAsset } from './chain-params.ts'
 import type { UserTokenStore } from '../tokens/user-tokens.ts'
 import { sameAddress } from '../util/address.ts'
@@ -207,8 +208,8 @@ export class ProviderService implements ApprovalContext {
         const [p] = paramsArray(req.params, m, 1)
         const txReq = txParams(p, network.chainId)
         await this.permissions.require(who.origin, txReq.from)
-        const { tx, fee, feeError } = await this.pipeline.prepareQuoted(network.chainId, txReq)
-        return { approval: { kind: 'sendTx', tx, fee, ...(feeError ? { feeError } : {}), decoded: decodeCall(tx.data), chainName: network.name } }
+        const { tx, fee, feeError, willRevert } = await prepareForApproval(this.pipeline, network.chainId, txReq)
+        return { approval: { kind: 'sendTx', tx, fee, ...(feeError ? { feeError } : {}), ...(willRevert ? { willRevert } : {}), decoded: decodeCall(tx.data), chainName: network.name } }
       }
       case 'wallet_getCapabilities': {
         const { address: addr, chainIds } = capabilitiesParams(req.params)

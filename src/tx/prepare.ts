@@ -13,6 +13,20 @@ import type { PreparedTx, TxRequest } from './types.ts'
 export const GAS_LIMIT_HEADROOM_PERCENT = 20n
 const PLAIN_TRANSFER_GAS = 21_000n
 
+/** `data.reason` of the error prepare throws when the chain says the call reverts */
+export const WILL_REVERT = 'WILL_REVERT'
+
+function isRevert(err: unknown): boolean {
+  let c: unknown = err
+  for (let i = 0; i < 8 && c; i++) {
+    const e = c as { name?: string; details?: unknown; message?: unknown }
+    if (e.name === 'ExecutionRevertedError' || e.name === 'ContractFunctionRevertedError') return true
+    if (typeof e.details === 'string' && /revert/i.test(e.details)) return true
+    c = (c as { cause?: unknown }).cause
+  }
+  return false
+}
+
 /**
  * The gas limit to sign for an estimate: exact for a plain transfer, with headroom for anything else
  * (GAS_LIMIT_HEADROOM_PERCENT, or more where a caller knows the estimate runs short, as the portal's
@@ -41,7 +55,8 @@ export async function prepareTx(client: PublicClient, chainId: number, req: TxRe
       if (gas === gasEstimate) gasEstimate = undefined
     } catch (err) {
       const e = err as { shortMessage?: string; message?: string }
-      throw new WalletError(-32603, `This transaction would fail: ${e.shortMessage ?? e.message ?? 'gas estimation failed'}`)
+      // a revert is the chain's answer (the approval window still shows it, with its reason); anything else is not
+      throw new WalletError(-32603, `This transaction would fail: ${e.shortMessage ?? e.message ?? 'gas estimation failed'}`, isRevert(err) ? { reason: WILL_REVERT } : undefined)
     }
   }
   const common = {

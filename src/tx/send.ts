@@ -7,6 +7,7 @@ import type { ActivityStore } from '../activity/store.ts'
 import type { KeyringSigner } from '../keyring/signer.ts'
 import type { PreparedTx } from './types.ts'
 import { toViemTx } from './prepare.ts'
+import { decodeCall } from './decode.ts'
 
 export interface SendMeta {
   /** short description for the activity list */
@@ -48,11 +49,15 @@ export async function signAndSend(ctx: SendContext, tx: PreparedTx, meta: SendMe
     const e = err as { shortMessage?: string; details?: string; message?: string }
     throw new WalletError(-32603, `${network.name} refused the transaction: ${e.details ?? e.shortMessage ?? e.message}`)
   }
+  // the recipient of a plain transfer or a token transfer (the address book's recent recipients)
+  const action = decodeCall(tx.data)?.action
+  const recipient = action?.kind === 'transfer' || action?.kind === 'nftTransfer' ? action.to : tx.data === '0x' && tx.to ? tx.to : undefined
   await ctx.activity.add({
     hash,
     chainId: tx.chainId,
     from: tx.from,
     to: tx.to,
+    ...(recipient ? { recipient } : {}),
     value: BigInt(tx.value).toString(),
     title: meta.title,
     origin: meta.origin,

@@ -72,4 +72,30 @@ export interface DecodedCall {
   args: { name: string; type: string; value: string }[]
   /** where the ABI came from: a known contract, the token list, … */
   source: string
+  /** the 4-byte selector */
+  selector?: Hex
+  /** a short title from what the call does ("Approve", "Swap", "Set approval for all") */
+  title?: string
+  /** what the call does, in parts, when the wallet knows the kind of call (src/tx/decode.ts) */
+  action?: CallAction
+  /** the calls inside a batch (Multicall3, multicall(bytes[])), each decoded as far as the wallet knows it */
+  inner?: { to: Address | null; decoded: DecodedCall | null; data: Hex }[]
 }
+
+/** What a known call does. Amounts are base units as decimal strings; addresses checksummed. */
+export type CallAction =
+  /** ERC-20 approve (ERC-721 approve of one token has the same selector: the target says which) */
+  | { kind: 'approve'; spender: Address; amount: string }
+  | { kind: 'increaseAllowance'; spender: Address; amount: string }
+  | { kind: 'transfer'; to: Address; amount: string }
+  | { kind: 'transferFrom'; from: Address; to: Address; amount: string }
+  | { kind: 'nftTransfer'; from: Address; to: Address; tokenId: string; amount: string; standard: 'erc721' | 'erc1155' }
+  | { kind: 'setApprovalForAll'; operator: Address; approved: boolean }
+  /** Permit2's approve: the token and spender, the amount (uint160) and when it expires (unix seconds, 0 = never set) */
+  | { kind: 'permit2Approve'; token: Address; spender: Address; amount: string; expiration: number }
+  | { kind: 'wrap' }
+  | { kind: 'unwrap'; amount: string }
+  | { kind: 'swap'; tokens: Address[]; recipient: Address | null }
+  | { kind: 'batch'; count: number }
+  | { kind: 'bridge'; step: 'deposit' | 'withdraw' | 'prove' | 'finalize' | 'message' }
+  | { kind: 'claim' }

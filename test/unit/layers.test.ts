@@ -23,6 +23,10 @@
 //   flows      flows/         the engine behind every multi-step flow
 //   bridge     bridge/        deposits, withdrawals and their flows
 //   claim      claim/         the PHA migration claim and its flow
+//   names      names/         the address book, ENS names, recent recipients
+//   simulate   simulate/      what a transaction would do (simulated on the chain's RPC) and its warnings
+//   typed      typed/         typed data and messages as a person reads them, permits recognised
+//   allowances allowances/    every approval of an account, found from logs, and their revoke
 //   provider   provider/ send/  the EIP-1193 router, the send screen's core
 //   calls      */calls.ts     each domain's UI call contracts beside their handlers
 //   top        calls.ts topics.ts storage-map.ts   the assembled contracts, topics and storage map
@@ -55,6 +59,10 @@ const LAYERS: [name: string, owns: (f: string) => boolean][] = [
   ['flows', (f) => f.startsWith('src/flows/')],
   ['bridge', (f) => f.startsWith('src/bridge/')],
   ['claim', (f) => f.startsWith('src/claim/')],
+  ['names', (f) => f.startsWith('src/names/')],
+  ['simulate', (f) => f.startsWith('src/simulate/')],
+  ['typed', (f) => f.startsWith('src/typed/')],
+  ['allowances', (f) => f.startsWith('src/allowances/')],
   ['provider', (f) => f.startsWith('src/provider/') || f.startsWith('src/send/')],
   ['calls', () => false],
   ['top', (f) => ['src/calls.ts', 'src/topics.ts', 'src/storage-map.ts'].includes(f)],

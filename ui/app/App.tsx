@@ -2,7 +2,7 @@
 // sites, security, PHA migration), the bridge pages; a header with the way back to the wallet.
 // Hash routes:
 //   #/welcome  #/create  #/import  #/done
-//   #/settings/{accounts,networks,tokens,sites,phrase,export,password,auto-lock,pha,reset}
+//   #/settings/{accounts,networks,tokens,sites,phrase,export,password,auto-lock,pha,reset}  #/allowances  #/contacts
 //   #/networks #/tokens #/claim/…  (the same sections, as older links name them)
 //   #/bridge  #/bridge/item/<id>  #/bridge/compare
 import { useRoute } from '../lib/route.ts'
@@ -14,6 +14,8 @@ import { ImportFlow } from './onboarding/ImportFlow.tsx'
 import { Done } from './onboarding/Done.tsx'
 import { Settings } from './settings/Settings.tsx'
 import { BridgeApp } from './bridge/BridgeApp.tsx'
+import { AllowancesPage } from './allowances/AllowancesPage.tsx'
+import { AddressBook } from './contacts/AddressBook.tsx'
 
 export function App() {
   const route = useRoute('welcome')
@@ -45,6 +47,8 @@ export function App() {
   else if (top === 'claim' && state.initialized) body = <Settings section="pha" wallet={wallet} />
   else if ((top === 'networks' || top === 'tokens') && state.initialized) body = <Settings section={top} wallet={wallet} />
   else if (top === 'bridge' && state.initialized) body = <BridgeApp route={route} />
+  else if (top === 'allowances' && state.initialized) body = <AllowancesPage wallet={wallet} />
+  else if (top === 'contacts' && state.initialized) body = <AddressBook />
   else body = <Welcome wallet={wallet} />
 
   const inSettings = ['settings', 'claim', 'networks', 'tokens'].includes(top) && state?.initialized

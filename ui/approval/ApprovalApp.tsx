@@ -35,7 +35,7 @@ export function ApprovalApp() {
     void load()
   }, [load])
 
-  const decide = async (approved: boolean, extra: { accounts?: string[] } = {}) => {
+  const decide = async (approved: boolean, extra: { accounts?: string[]; approveAmount?: string } = {}) => {
     if (!current?.approval) return
     setBusy(true)
     setError(null)

@@ -1,19 +1,23 @@
 // One request, by kind: what the site asks for, in words, with the details a careful user checks.
+// Transactions, messages and typed data have their own views (./TxRequest.tsx, ./MessageRequest.tsx,
+// ./TypedRequest.tsx), which say when Approve may be pressed (./gate.ts).
 import { useState } from 'preact/hooks'
 import type { PendingApproval } from '../../src/approvals/types.ts'
 import type { WalletState } from '../../src/wallet/wallet.ts'
-import { formatAmount } from '../lib/amount.ts'
 import { shortAddress } from '../lib/format.ts'
-import { LiveFeeBreakdown } from '../components/FeeBreakdown.tsx'
 import { Callout } from '../components/Alert.tsx'
 import { sameAddress } from '../../src/util/address.ts'
+import { OPEN, type Gate } from './gate.ts'
+import { MessageRequest } from './MessageRequest.tsx'
+import { TxRequest } from './TxRequest.tsx'
+import { TypedRequest } from './TypedRequest.tsx'
 import { CallsView, callsTitle } from './CallsView.tsx'
 
 interface Props {
   approval: PendingApproval
   state: WalletState
   busy: boolean
-  onDecide: (approved: boolean, extra?: { accounts?: string[] }) => void
+  onDecide: (approved: boolean, extra?: { accounts?: string[]; approveAmount?: string }) => void
 }
 
 export function RequestView({ approval, state, busy, onDecide }: Props) {
@@ -21,6 +25,8 @@ export function RequestView({ approval, state, busy, onDecide }: Props) {
   const visible = state.accounts.filter((a) => !a.hidden)
   const [chosen, setChosen] = useState<string[]>(() => (state.selected ? [state.selected] : visible.slice(0, 1).map((a) => a.address)))
   const nameOf = (address: string) => state.accounts.find((a) => sameAddress(a.address, address))?.name ?? shortAddress(address)
+  const [gate, setGate] = useState<Gate>(OPEN)
+  const [typedTitle, setTypedTitle] = useState('Sign typed data?')
 
   let title = ''
   let approveLabel = 'Approve'
@@ -84,65 +90,25 @@ export function RequestView({ approval, state, busy, onDecide }: Props) {
       body = (
         <>
           <AccountLine label="Signing with" name={nameOf(r.address)} address={r.address} />
-          <pre class="message" data-testid="message">{r.text ?? r.message}</pre>
-          {r.text === null && <p class="muted">The message is not readable text; it is shown as hex.</p>}
+          <MessageRequest message={r.message} onGate={setGate} />
         </>
       )
       break
-    case 'typedData': {
-      const td = r.typedData as { domain?: Record<string, unknown>; primaryType?: string; message?: unknown }
-      title = r.method === 'eth_signTypedData_v3' ? 'Sign typed data (v3)?' : 'Sign typed data?'
+    case 'typedData':
+      title = r.method === 'eth_signTypedData_v3' ? typedTitle.replace(/\?$/, ' (v3)?') : typedTitle
       approveLabel = 'Sign'
       body = (
         <>
           <AccountLine label="Signing with" name={nameOf(r.address)} address={r.address} />
-          <dl class="details">
-            {td.domain?.name !== undefined && <Row k="Domain" v={`${String(td.domain.name)}${td.domain.version !== undefined ? ` v${String(td.domain.version)}` : ''}`} />}
-            {r.domainChainId !== null && <Row k="Chain" v={String(r.domainChainId)} />}
-            {typeof td.domain?.verifyingContract === 'string' && <Row k="Contract" v={td.domain.verifyingContract} mono />}
-            <Row k="Type" v={String(td.primaryType)} />
-          </dl>
-          <pre class="message" data-testid="message">{JSON.stringify(td.message, null, 2)}</pre>
+          <TypedRequest approvalId={approval.id} onTitle={setTypedTitle} />
         </>
       )
       break
-    }
-    case 'sendTx': {
-      const tx = r.tx
-      title = r.decoded ? `${r.decoded.functionName} on ${r.chainName}` : tx.to ? `Send on ${r.chainName}` : `Deploy a contract on ${r.chainName}`
+    case 'sendTx':
+      title = ''
       approveLabel = 'Confirm'
-      body = (
-        <>
-          <AccountLine label="From" name={nameOf(tx.from)} address={tx.from} />
-          <dl class="details">
-            <Row k="To" v={tx.to ?? 'new contract'} mono testId="tx-to" />
-            <Row k="Amount" v={formatAmount(tx.value, 18, 'ETH', 18)} testId="tx-value" />
-            <Row k="Network" v={`${r.chainName} (${tx.chainId})`} />
-            <Row k="Nonce" v={tx.keepNonce ? `${tx.nonce} (set by the site)` : `${tx.nonce} (the account's next)`} testId="tx-nonce" />
-          </dl>
-          {r.decoded ? (
-            <div class="decoded" data-testid="decoded">
-              <p class="mono">{r.decoded.signature}</p>
-              <dl class="details">
-                {r.decoded.args.map((a) => (
-                  <Row key={a.name} k={a.name} v={a.value} mono />
-                ))}
-              </dl>
-              <p class="muted small">Decoded with the {r.decoded.source} ABI.</p>
-            </div>
-          ) : (
-            tx.data !== '0x' && (
-              <details>
-                <summary>Data ({(tx.data.length - 2) / 2} bytes)</summary>
-                <pre class="message">{tx.data}</pre>
-              </details>
-            )
-          )}
-          <LiveFeeBreakdown key={approval.id} tx={tx} initial={r.fee} initialError={r.feeError} />
-        </>
-      )
+      body = <TxRequest key={approval.id} request={r} accountName={nameOf(r.tx.from)} onGate={setGate} />
       break
-    }
     case 'sendCalls':
       title = callsTitle(r.calls.length, r.chainName)
       approveLabel = `Confirm ${r.calls.length} call${r.calls.length === 1 ? '' : 's'}`
@@ -167,16 +133,22 @@ export function RequestView({ approval, state, busy, onDecide }: Props) {
       )
       break
   }
-  const disabled = busy || (r.kind === 'connect' && chosen.length === 0)
+  const gated = r.kind === 'personalSign' || r.kind === 'sendTx'
+  const disabled = busy || (r.kind === 'connect' && chosen.length === 0) || (gated && !gate.ok)
   return (
     <section>
-      <h1>{title}</h1>
+      {title && <h1>{title}</h1>}
       {body}
+      {gated && !gate.ok && gate.why && (
+        <p class="muted small decide-why" data-testid="approve-why">
+          {gate.why}
+        </p>
+      )}
       <div class="decide">
         <button onClick={() => onDecide(false)} disabled={busy} data-testid="reject">
           Reject
         </button>
-        <button class="primary" onClick={() => onDecide(true, r.kind === 'connect' ? { accounts: chosen } : {})} disabled={disabled} data-testid="approve">
+        <button class="primary" onClick={() => onDecide(true, r.kind === 'connect' ? { accounts: chosen } : gated ? (gate.extra ?? {}) : {})} disabled={disabled} data-testid="approve">
           {busy ? 'Working…' : approveLabel}
         </button>
       </div>

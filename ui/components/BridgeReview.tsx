@@ -22,6 +22,7 @@ import { BridgeCost } from './BridgeCost.tsx'
 import { Callout } from './Alert.tsx'
 import { FeeBreakdown } from './FeeBreakdown.tsx'
 import { FlowSteps } from './FlowSteps.tsx'
+import { SendPreview } from './sign/SendPreview.tsx'
 
 export type BridgeFlow = Flow<BridgeIntent, BridgeSummary>
 
@@ -124,6 +125,7 @@ export function BridgeReview({ id, onBack, onTracked }: { id: string; onBack: ()
           Waiting for “{step?.label}” to be mined on {chain?.name}… You can close this window: the wallet goes on.
         </p>
       )}
+      {!mining && flow.prepared && <SendPreview tx={flow.prepared.tx} blockTimeSeconds={chain?.blockTimeSeconds ?? 12} />}
       <BridgeCost cost={s.cost} error={s.costError} stale={fee.stale} exit={intent.direction === 'withdraw'} l1Name={l1?.name ?? 'L1'} {...(l1 ? { l1ChainId: l1.chainId } : {})} />
       {!mining && (
         <details class="step-fee">

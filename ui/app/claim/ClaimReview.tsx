@@ -18,6 +18,7 @@ import { useTopic } from '../../lib/topic.ts'
 import { Alert } from '../../components/Alert.tsx'
 import { CopyButton } from '../../components/CopyButton.tsx'
 import { FeeBreakdown } from '../../components/FeeBreakdown.tsx'
+import { SendPreview } from '../../components/sign/SendPreview.tsx'
 import type { EligibilityView } from './Eligibility.tsx'
 import { approxPha } from './format.ts'
 
@@ -144,6 +145,7 @@ function Approval({ flow, busy, onCancel, onConfirm }: { flow: ClaimFlow; busy: 
         {formatAmount(preview.staked, 18, 'vPHA')} for it. The claim is a transaction from {shortAddress(preview.receiver)} to the {label} claimer{' '}
         <span class="mono">{shortAddress(flow.steps[0].call?.to ?? '')}</span> on Ethereum; it was simulated and will succeed as things stand.
       </p>
+      {flow.prepared && <SendPreview tx={flow.prepared.tx} blockTimeSeconds={12} />}
       <FeeBreakdown fee={fee.fee} error={fee.error} stale={fee.stale} />
       <div class="actions">
         <button type="button" onClick={onCancel} disabled={busy}>

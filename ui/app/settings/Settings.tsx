@@ -56,6 +56,14 @@ export function Settings({ section, wallet }: { section: string; wallet: WalletS
             </ul>
           </div>
         ))}
+        <ul class="settings-more">
+          <li>
+            <a href={href('allowances')} data-testid="link-allowances">Allowances</a>
+          </li>
+          <li>
+            <a href={href('contacts')} data-testid="link-contacts">Address book</a>
+          </li>
+        </ul>
         {state.unlocked && (
           <button type="button" class="block" onClick={async () => wallet.accept(await bg('keyring.lock', {}))}>
             Lock now

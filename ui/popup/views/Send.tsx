@@ -8,7 +8,7 @@ import type { AccountInfo } from '../../../src/keyring/accounts.ts'
 import type { Network } from '../../../src/chains/types.ts'
 import type { FeeQuote, PreparedTx } from '../../../src/tx/types.ts'
 import type { TokenDef } from '../../../src/tokens/types.ts'
-import { checkAmount, checkRecipient } from '../../../src/send/checks.ts'
+import { checkAmount } from '../../../src/send/checks.ts'
 import { bg } from '../../lib/background.ts'
 import { fundsShortfall } from '../../../src/tx/funds.ts'
 import { fundsMessage } from '../../lib/funds.ts'
@@ -20,6 +20,7 @@ import { shortAddress } from '../../lib/format.ts'
 import { useLiveFee } from '../../components/FeeBreakdown.tsx'
 import { SendForm, type Asset } from './SendForm.tsx'
 import { SendConfirm, SendDone } from './SendConfirm.tsx'
+import { RecipientExtras, useRecipient } from '../../components/sign/recipient.tsx'
 
 export interface Prepared {
   tx: PreparedTx
@@ -56,7 +57,8 @@ export function Send({ account, activeChainId, showTestnets }: { account: Accoun
   const asset = assets.find((a) => a.id === assetId) ?? assets[0] ?? null
   const native = assets.find((a) => a.address === null) ?? null
 
-  const recipient = to.trim() ? checkRecipient(to) : null
+  // an address, or an ENS name resolved on the L1 (what is sent to is the address it resolves to)
+  const recipient = useRecipient(to, chainId)
   const amountCheck = asset && amount.trim() ? checkAmount(amount, asset.decimals, asset.symbol, asset.balance) : null
   const key = `${chainId}|${asset?.id}|${recipient?.ok ? recipient.value : ''}|${amountCheck?.ok ? amountCheck.value : ''}`
 
@@ -143,6 +145,8 @@ export function Send({ account, activeChainId, showTestnets }: { account: Accoun
         value={amountCheck.value}
         live={live}
         fundsError={fundsError}
+        tx={current.tx}
+        toName={recipient.resolved?.name ?? null}
         onBack={() => setStep('form')}
         onConfirm={confirm}
       />
@@ -157,7 +161,8 @@ export function Send({ account, activeChainId, showTestnets }: { account: Accoun
       balanceError={balanceError}
       to={to}
       amount={amount}
-      recipientError={recipient && !recipient.ok ? recipient.error : null}
+      recipientError={recipient && !recipient.ok && !recipient.resolving ? recipient.error : null}
+      toExtras={<RecipientExtras recipient={recipient} from={account.address} onPick={setTo} />}
       amountError={amountCheck && !amountCheck.ok ? amountCheck.error : null}
       live={current ? live : null}
       preparing={preparing}

@@ -12,6 +12,8 @@ import { ago } from './time.ts'
 import { FeeBreakdown, type LiveFee } from '../../components/FeeBreakdown.tsx'
 import { CopyButton } from '../../components/CopyButton.tsx'
 import type { Asset } from './SendForm.tsx'
+import type { PreparedTx } from '../../../src/tx/types.ts'
+import { SendPreview } from '../../components/sign/SendPreview.tsx'
 
 interface ConfirmProps {
   account: AccountInfo
@@ -21,6 +23,9 @@ interface ConfirmProps {
   value: bigint
   live: LiveFee
   fundsError: string | null
+  /** the transaction as it will be signed (simulated while on screen) and the name the recipient was typed as */
+  tx: PreparedTx
+  toName: string | null
   onBack: () => void
   onConfirm: () => Promise<void>
 }
@@ -55,6 +60,7 @@ export function SendConfirm(p: ConfirmProps) {
         <div class="row">
           <dt>To</dt>
           <dd class="mono address" data-testid="confirm-to">
+            {p.toName && <strong class="confirm-to-name" data-testid="confirm-to-name">{p.toName}</strong>}
             {groupedAddress(p.to)}
           </dd>
         </div>
@@ -63,6 +69,7 @@ export function SendConfirm(p: ConfirmProps) {
           <dd>{p.network.name}</dd>
         </div>
       </dl>
+      <SendPreview tx={p.tx} blockTimeSeconds={p.network.blockTimeSeconds} />
       <FeeBreakdown fee={p.live.fee} error={p.live.error} stale={p.live.stale} symbol={symbol} price={usdPrice(book, l1Of([p.network], p.network.chainId), 'eth')} />
       {p.asset.address === null && p.live.fee && (
         <p class="muted send-total" data-testid="confirm-total">

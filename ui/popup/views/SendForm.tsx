@@ -1,4 +1,5 @@
 // The send form: network, token with its balance, recipient, amount with Max, and the live fee.
+import type { ComponentChildren } from 'preact'
 import type { Network } from '../../../src/chains/types.ts'
 import { Amount } from '../../components/Amount.tsx'
 import { l1Of, usePrices, usdPrice } from '../../lib/prices.ts'
@@ -26,6 +27,8 @@ interface Props {
   to: string
   amount: string
   recipientError: string | null
+  /** under the recipient: what a name resolved to, contacts and recent recipients */
+  toExtras?: ComponentChildren
   amountError: string | null
   live: LiveFee | null
   preparing: boolean
@@ -101,7 +104,7 @@ export function SendForm(p: Props) {
           id="send-to"
           data-testid="send-to"
           class="mono"
-          placeholder="0x…"
+          placeholder="0x… or name.eth"
           spellcheck={false}
           autocomplete="off"
           value={p.to}
@@ -112,6 +115,7 @@ export function SendForm(p: Props) {
         <p id="send-to-error" class="field-error error" data-testid="to-error" role={p.recipientError ? 'alert' : undefined}>
           {p.recipientError ?? ''}
         </p>
+        {p.toExtras}
 
         <label for="send-amount">Amount{a ? ` (${a.symbol})` : ''}</label>
         <div class="send-amount">

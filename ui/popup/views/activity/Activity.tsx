@@ -8,6 +8,7 @@ import { useTopic } from '../../../lib/topic.ts'
 import { activityItems } from './items.ts'
 import { ActivityRow } from './ActivityRow.tsx'
 import { ActivityDetail } from './ActivityDetail.tsx'
+import { useNames } from '../../../components/sign/names.ts'
 
 export function Activity({ account }: { account: AccountInfo | null }) {
   const activity = useTopic('activity', null)
@@ -17,6 +18,8 @@ export function Activity({ account }: { account: AccountInfo | null }) {
   const [open, setOpen] = useState<string | null>(null)
   const [scanning, setScanning] = useState(false)
   const meta = portfolio.value?.meta ?? null
+  // who each went to, by name when the wallet knows one (address book, ENS primary name)
+  const nameOf = useNames((activity.value ?? []).slice(0, 50).map((r) => r.recipient ?? r.to))
 
   useEffect(() => {
     if (!account) return
@@ -42,7 +45,7 @@ export function Activity({ account }: { account: AccountInfo | null }) {
         <ol class="activity-list" aria-label="Transactions">
           {items.map((item) => (
             <li key={item.id}>
-              <ActivityRow item={item} meta={meta} onOpen={() => setOpen(item.id)} />
+              <ActivityRow item={item} meta={meta} nameOf={nameOf} onOpen={() => setOpen(item.id)} />
             </li>
           ))}
         </ol>

@@ -5,10 +5,12 @@ import { formatAmount } from '../../../lib/amount.ts'
 import { ChainIcon } from '../../../components/TokenIcon.tsx'
 import { when } from '../time.ts'
 import type { ActivityItem } from './items.ts'
+import type { KnownName } from '../../../../src/names/service.ts'
+import { shortAddress } from '../../../lib/format.ts'
 
 export const STATUS_TEXT = { pending: 'Pending', confirmed: 'Confirmed', failed: 'Failed', dropped: 'Dropped' } as const
 
-export function ActivityRow({ item, meta, onOpen }: { item: ActivityItem; meta: BalanceMeta | null; onOpen: () => void }) {
+export function ActivityRow({ item, meta, nameOf, onOpen }: { item: ActivityItem; meta: BalanceMeta | null; nameOf: (a: string | null | undefined) => KnownName | null; onOpen: () => void }) {
   const chainId = item.kind === 'sent' ? item.rec.chainId : item.tr.chainId
   const chain = meta?.chains.find((c) => c.chainId === chainId)
   const chainName = chain?.name ?? `Chain ${chainId}`
@@ -28,6 +30,7 @@ export function ActivityRow({ item, meta, onOpen }: { item: ActivityItem; meta: 
           <span class="activity-chain">
             <ChainIcon chainId={chainId} name={chainName} size={12} /> {chain?.shortName ?? chainName}
           </span>
+          {item.kind === 'sent' && (item.rec.recipient ?? item.rec.to) && <span data-testid="activity-to">to {nameOf(item.rec.recipient ?? item.rec.to)?.name ?? shortAddress(item.rec.recipient ?? item.rec.to!)}</span>}
           <span data-testid="activity-when">{when(item.at)}</span>
           {item.kind === 'sent' && item.rec.origin !== 'wallet' && <span>via {item.rec.origin.replace(/^https?:\/\//, '')}</span>}
           {item.kind === 'in' && <span>from {item.tr.from.slice(0, 6)}…{item.tr.from.slice(-4)}</span>}

@@ -1,0 +1,114 @@
+// A dApp's transaction in the approval window: its title from what it does, who it goes to (named
+// when the wallet knows the address), the simulation kept fresh every block with its warnings, the
+// approval's amount to lower, the fee with the amount + fee total, and the nonce and gas under
+// "Advanced". A transaction the simulation says will fail is not sent unless the user insists.
+import { useEffect, useMemo, useState } from 'preact/hooks'
+import type { PendingApproval } from '../../src/approvals/types.ts'
+import { approvalData } from '../../src/simulate/approval-data.ts'
+import type { PreparedTx } from '../../src/tx/types.ts'
+import { formatAmount } from '../lib/amount.ts'
+import { FeeBreakdown, useLiveFee } from '../components/FeeBreakdown.tsx'
+import { AddressLabel } from '../components/sign/AddressLabel.tsx'
+import { useNames } from '../components/sign/names.ts'
+import { txTitle } from '../components/sign/title.ts'
+import { TxPreview, useInsight, useNetworkOf } from '../components/sign/TxPreview.tsx'
+import { ApprovalEdit } from './ApprovalEdit.tsx'
+import type { Gate } from './gate.ts'
+
+type SendTx = Extract<PendingApproval['request'], { kind: 'sendTx' }>
+
+export function TxRequest({ request: r, accountName, onGate }: { request: SendTx; accountName: string; onGate: (g: Gate) => void }) {
+  const network = useNetworkOf(r.tx.chainId)
+  const blockTime = network?.blockTimeSeconds ?? 12
+  const [edited, setEdited] = useState<{ amount: bigint | null; error: string | null }>({ amount: null, error: null })
+  const [insist, setInsist] = useState(false)
+  const first = useInsight(r.tx, blockTime)
+  const editable = first.value?.editableApproval ?? null
+  // the same transaction with the lowered amount (one object per amount: the fee and the simulation follow it)
+  const tx: PreparedTx = useMemo(
+    () =>
+      editable && edited.amount !== null
+        ? { ...r.tx, data: approvalData({ standard: editable.standard, token: editable.token, spender: editable.spender, amount: edited.amount, ...(r.decoded?.action?.kind === 'permit2Approve' ? { expiration: r.decoded.action.expiration } : {}) }) }
+        : r.tx,
+    [r.tx, editable?.token, editable?.spender, edited.amount],
+  )
+  const editedLive = useInsight(tx === r.tx ? null : tx, blockTime)
+  const live = tx === r.tx ? first : editedLive.value ? editedLive : { ...editedLive, value: null }
+  const insight = live.value
+  const fee = useLiveFee(tx, r.fee, blockTime, r.feeError)
+  const nameOf = useNames([r.tx.to, r.tx.from], r.tx.chainId)
+  const symbol = network?.nativeCurrency.symbol ?? 'ETH'
+  const value = BigInt(tx.value)
+  const reverts = insight ? insight.simulation.status === 'reverted' : !!r.willRevert
+
+  useEffect(() => {
+    if (edited.error) onGate({ ok: false, why: edited.error })
+    else if (reverts && !insist) onGate({ ok: false, why: 'It will fail: check “Send anyway” to send it regardless.' })
+    else onGate({ ok: true, ...(edited.amount !== null ? { extra: { approveAmount: edited.amount.toString() } } : {}) })
+  }, [edited.amount, edited.error, reverts, insist])
+
+  const to = r.tx.to
+  return (
+    <>
+      <h1 data-testid="tx-title">{txTitle(r.tx, r.decoded, first.value, symbol)}</h1>
+      <p class="muted sign-chain">on {r.chainName}</p>
+      <dl class="details">
+        <div class="row">
+          <dt>From</dt>
+          <dd>
+            <strong>{accountName}</strong>
+          </dd>
+        </div>
+        <div class="row">
+          <dt>{to && first.value?.target?.code ? 'Contract' : 'To'}</dt>
+          <dd data-testid="tx-to">{to ? <AddressLabel address={to} name={nameOf(to)} testId="tx-to-label" /> : 'a new contract'}</dd>
+        </div>
+        {value > 0n && (
+          <div class="row">
+            <dt>Amount</dt>
+            <dd data-testid="tx-value">{formatAmount(value, 18, symbol, 18)}</dd>
+          </div>
+        )}
+      </dl>
+      <TxPreview tx={tx} live={live}>
+        {editable && <ApprovalEdit approval={editable} meta={first.value?.tokens[editable.token] ?? null} onAmount={(amount, error) => setEdited({ amount, error })} />}
+      </TxPreview>
+      {r.willRevert && !insight && <p class="warn small">{r.willRevert}</p>}
+      <FeeBreakdown fee={fee.fee} error={fee.error} stale={fee.stale} symbol={symbol} />
+      {fee.fee && (
+        <p class="sign-total" data-testid="tx-total">
+          <span>Amount + fee</span> <strong>at most {formatAmount(value + BigInt(fee.fee.max), 18, symbol, 8)}</strong>
+        </p>
+      )}
+      <details class="sign-advanced" data-testid="advanced">
+        <summary>Advanced</summary>
+        <dl class="details">
+          <div class="row">
+            <dt>Nonce</dt>
+            <dd data-testid="tx-nonce">{tx.keepNonce ? `${tx.nonce} (set by the site)` : `${tx.nonce} (the account's next)`}</dd>
+          </div>
+          <div class="row">
+            <dt>Gas limit</dt>
+            <dd>{BigInt(tx.gas).toString()}</dd>
+          </div>
+          <div class="row">
+            <dt>Network</dt>
+            <dd>
+              {r.chainName} ({tx.chainId})
+            </dd>
+          </div>
+          <div class="row">
+            <dt>Data</dt>
+            <dd>{(tx.data.length - 2) / 2} bytes</dd>
+          </div>
+        </dl>
+      </details>
+      {reverts && (
+        <label class="check sign-insist">
+          <input type="checkbox" data-testid="send-anyway" checked={insist} onChange={(e) => setInsist((e.target as HTMLInputElement).checked)} />
+          <span>Send anyway: I understand it will fail and still cost the network fee.</span>
+        </label>
+      )}
+    </>
+  )
+}
