@@ -47,6 +47,9 @@ function world() {
     },
     quote: async () => fee(),
     quoteOrError: async () => ({ fee: fee() }),
+    market: async () => { throw new Error('no market in this test') },
+    replacement: async () => { throw new Error('no replacement in this test') },
+    nonces: {} as never,
     async send(tx, meta) {
       const hash = `0x${String(w.sent.length + 1).padStart(64, '0')}` as Hex
       await meta.onSigned?.(hash)

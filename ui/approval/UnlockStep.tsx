@@ -12,6 +12,7 @@ const WAITING: Record<PendingApproval['request']['kind'], string> = {
   personalSign: 'to sign a message',
   typedData: 'to sign typed data',
   sendTx: 'to send a transaction',
+  replaceTx: 'to replace a pending transaction',
   sendCalls: 'to send a batch of calls',
   watchAsset: 'to add a token',
 }

@@ -12,7 +12,7 @@ import { shortAddress } from '../../lib/format.ts'
 import { clock } from './time.ts'
 import { sameAddress } from '../../../src/util/address.ts'
 
-const STATUS_TEXT: Record<ActivityRecord['status'], string> = { pending: 'Pending', confirmed: 'Confirmed', failed: 'Failed', dropped: 'Dropped' }
+const STATUS_TEXT: Record<ActivityRecord['status'], string> = { pending: 'Pending', confirmed: 'Confirmed', failed: 'Failed', dropped: 'Dropped', replaced: 'Replaced' }
 
 export function Activity({ account }: { account: AccountInfo | null }) {
   const activity = useTopic('activity', null)
