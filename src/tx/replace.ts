@@ -46,13 +46,13 @@ export async function draftReplacement(
   p: { original: ActivityRecord; family: ActivityRecord[]; market: FeeMarket; mode: ReplaceMode; client: Pick<PublicClient, 'getTransactionCount'>; nonces: NonceTracker },
 ): Promise<ReplacementDraft> {
   const { original: r, mode } = p
-  if (r.nonce === undefined || !r.signed) throw new WalletError('NOT_REPLACEABLE', 'This transaction was sent before the wallet kept what it was signed with; it cannot be replaced from here.')
   if (mode === 'resend') {
     if (r.status !== 'dropped') throw new WalletError('NOT_DROPPED', 'Only a transaction the network dropped can be sent again.')
     if (r.replacedBy) throw new WalletError('ALREADY_RESENT', 'This transaction was already sent again.')
   } else if (r.status !== 'pending') {
     throw new WalletError('NOT_PENDING', `This transaction is ${r.status === 'confirmed' || r.status === 'failed' ? 'already mined' : r.status}: there is nothing to ${mode === 'cancel' ? 'cancel' : 'speed up'}.`)
   }
+  if (r.nonce === undefined || !r.signed) throw new WalletError('NOT_REPLACEABLE', 'This transaction was sent before the wallet kept what it was signed with; it cannot be replaced from here.')
   const type = r.signed.type
   const waiting = p.family.filter((x) => x.status === 'pending' && x.signed)
   const floor = waiting.length ? replacementFloor(waiting.map(signedFees), type) : null
@@ -68,7 +68,7 @@ export async function draftReplacement(
     // its nonce may have been used meanwhile: then it goes out as the account's next transaction
     const mined = await p.client.getTransactionCount({ address: r.from, blockTag: 'latest' })
     if (mined > r.nonce) {
-      nonce = await p.nonces.next(p.client as PublicClient, r.chainId, r.from)
+      nonce = await p.nonces.next(p.client, r.chainId, r.from)
       keepNonce = false
     }
   }
