@@ -4,22 +4,25 @@ import type { PendingApproval } from '../../src/approvals/types.ts'
 import type { WalletState } from '../../src/wallet/wallet.ts'
 import { formatAmount } from '../lib/amount.ts'
 import { shortAddress } from '../lib/format.ts'
-import { LiveFeeBreakdown } from '../components/FeeBreakdown.tsx'
+import { FeeEditor, type FeeEdit } from '../components/FeeEditor.tsx'
 import { Callout } from '../components/Alert.tsx'
 import { sameAddress } from '../../src/util/address.ts'
 import { CallsView, callsTitle } from './CallsView.tsx'
+import { ReplaceView, replaceTitle } from './ReplaceView.tsx'
 
 interface Props {
   approval: PendingApproval
   state: WalletState
   busy: boolean
-  onDecide: (approved: boolean, extra?: { accounts?: string[] }) => void
+  onDecide: (approved: boolean, extra?: { accounts?: string[]; fees?: FeeEdit['choice'] }) => void
 }
 
 export function RequestView({ approval, state, busy, onDecide }: Props) {
   const r = approval.request
   const visible = state.accounts.filter((a) => !a.hidden)
   const [chosen, setChosen] = useState<string[]>(() => (state.selected ? [state.selected] : visible.slice(0, 1).map((a) => a.address)))
+  // the fees chosen in the fee editor (sendTx, replaceTx): what is signed
+  const [edit, setEdit] = useState<FeeEdit | null>(null)
   const nameOf = (address: string) => state.accounts.find((a) => sameAddress(a.address, address))?.name ?? shortAddress(address)
 
   let title = ''
@@ -118,7 +121,7 @@ export function RequestView({ approval, state, busy, onDecide }: Props) {
             <Row k="To" v={tx.to ?? 'new contract'} mono testId="tx-to" />
             <Row k="Amount" v={formatAmount(tx.value, 18, 'ETH', 18)} testId="tx-value" />
             <Row k="Network" v={`${r.chainName} (${tx.chainId})`} />
-            <Row k="Nonce" v={tx.keepNonce ? `${tx.nonce} (set by the site)` : `${tx.nonce} (the account's next)`} testId="tx-nonce" />
+            <Row k="Nonce" v={nonceText(edit?.tx ?? tx, tx)} testId="tx-nonce" />
           </dl>
           {r.decoded ? (
             <div class="decoded" data-testid="decoded">
@@ -138,11 +141,21 @@ export function RequestView({ approval, state, busy, onDecide }: Props) {
               </details>
             )
           )}
-          <LiveFeeBreakdown key={approval.id} tx={tx} initial={r.fee} initialError={r.feeError} />
+          {r.replaces && (
+            <p class="muted small" data-testid="tx-replaces">
+              Replaces your pending “{r.replaces.title}” (same nonce): it must pay at least 10% more.
+            </p>
+          )}
+          <FeeEditor key={approval.id} tx={tx} initial={r.fee} initialError={r.feeError} suggested={r.suggested} floor={r.replaces?.floor} nonceEditable onChange={setEdit} />
         </>
       )
       break
     }
+    case 'replaceTx':
+      title = replaceTitle(r)
+      approveLabel = r.mode === 'speedUp' ? 'Speed up' : r.mode === 'cancel' ? 'Cancel it' : 'Send again'
+      body = <ReplaceView r={r} id={approval.id} onEdit={setEdit} />
+      break
     case 'sendCalls':
       title = callsTitle(r.calls.length, r.chainName)
       approveLabel = `Confirm ${r.calls.length} call${r.calls.length === 1 ? '' : 's'}`
@@ -167,7 +180,7 @@ export function RequestView({ approval, state, busy, onDecide }: Props) {
       )
       break
   }
-  const disabled = busy || (r.kind === 'connect' && chosen.length === 0)
+  const disabled = busy || (r.kind === 'connect' && chosen.length === 0) || (edit !== null && !edit.valid)
   return (
     <section>
       <h1>{title}</h1>
@@ -176,12 +189,18 @@ export function RequestView({ approval, state, busy, onDecide }: Props) {
         <button onClick={() => onDecide(false)} disabled={busy} data-testid="reject">
           Reject
         </button>
-        <button class="primary" onClick={() => onDecide(true, r.kind === 'connect' ? { accounts: chosen } : {})} disabled={disabled} data-testid="approve">
+        <button class="primary" onClick={() => onDecide(true, r.kind === 'connect' ? { accounts: chosen } : edit && (r.kind === 'sendTx' || r.kind === 'replaceTx') ? { fees: edit.choice } : {})} disabled={disabled} data-testid="approve">
           {busy ? 'Working…' : approveLabel}
         </button>
       </div>
     </section>
   )
+}
+
+/** The nonce that will be signed, and why it is that one. */
+function nonceText(signed: { nonce: number; keepNonce?: true }, asked: { nonce: number; keepNonce?: true }): string {
+  if (signed.nonce !== asked.nonce || (signed.keepNonce && !asked.keepNonce)) return `${signed.nonce} (yours, set under Advanced)`
+  return asked.keepNonce ? `${signed.nonce} (set by the site)` : `${signed.nonce} (the account's next)`
 }
 
 function Row({ k, v, mono, testId }: { k: string; v: string; mono?: boolean; testId?: string }) {

@@ -20,6 +20,7 @@ import { useNow } from '../lib/now.ts'
 import { BridgeCost } from './BridgeCost.tsx'
 import { Callout } from './Alert.tsx'
 import { FeeBreakdown } from './FeeBreakdown.tsx'
+import { FlowFeeEditor } from './FlowFeeEditor.tsx'
 import { FlowSteps } from './FlowSteps.tsx'
 
 export type BridgeFlow = Flow<BridgeIntent, BridgeSummary>
@@ -31,6 +32,7 @@ export function BridgeReview({ id, onBack, onTracked }: { id: string; onBack: ()
   const [networks, setNetworks] = useState<Network[] | null>(null)
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
+  const [feeReady, setFeeReady] = useState(false)
   const now = useNow()
   useEffect(() => {
     bg('wallet.networks', {}).then(setNetworks, (e) => setError(asWalletError(e).message))
@@ -109,6 +111,8 @@ export function BridgeReview({ id, onBack, onTracked }: { id: string; onBack: ()
         <p class="muted" role="status" data-testid="bridge-mining">
           Waiting for “{step?.label}” to be mined on {chain?.name}… You can close this window: the wallet goes on.
         </p>
+      ) : flow.prepared ? (
+        <FlowFeeEditor flow={flow} onReady={setFeeReady} />
       ) : (
         <FeeBreakdown fee={fee.fee} error={fee.error} stale={fee.stale} symbol={chain?.nativeCurrency.symbol ?? 'ETH'} />
       )}
@@ -127,7 +131,7 @@ export function BridgeReview({ id, onBack, onTracked }: { id: string; onBack: ()
         <button type="button" onClick={() => void back()} disabled={busy}>
           Back
         </button>
-        <button type="button" class="primary" data-testid="bridge-submit" disabled={busy || mining || flow.status !== 'ready' || !fee.fee || !!fundsError} onClick={() => void confirm()}>
+        <button type="button" class="primary" data-testid="bridge-submit" disabled={busy || mining || flow.status !== 'ready' || !fee.fee || !!fundsError || !feeReady} onClick={() => void confirm()}>
           {busy ? 'Sending…' : mining ? 'Waiting…' : flow.status === 'failed' ? 'Failed' : BUTTON[step?.role ?? ''] ? `${BUTTON[step!.role]}${step!.role === 'approve' ? ` ${amount}` : ''}` : 'Confirm'}
         </button>
       </div>

@@ -11,6 +11,7 @@ import { formatAmount } from '../../lib/amount.ts'
 import { shortAddress } from '../../lib/format.ts'
 import { clock } from './time.ts'
 import { sameAddress } from '../../../src/util/address.ts'
+import { PendingTx } from './PendingTx.tsx'
 
 const STATUS_TEXT: Record<ActivityRecord['status'], string> = { pending: 'Pending', confirmed: 'Confirmed', failed: 'Failed', dropped: 'Dropped', replaced: 'Replaced' }
 
@@ -61,6 +62,7 @@ export function Activity({ account }: { account: AccountInfo | null }) {
                   )}
                   {r.origin !== 'wallet' && <span class="muted">via {r.origin.replace(/^https?:\/\//, '')}</span>}
                 </div>
+                <PendingTx record={r} records={records} explorerUrl={chain?.explorerUrl ?? undefined} />
               </li>
             )
           })}

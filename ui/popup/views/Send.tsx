@@ -111,9 +111,9 @@ export function Send({ account, activeChainId }: { account: AccountInfo; activeC
 
   const title = asset && amountCheck?.ok && recipient?.ok ? `Send ${formatAmount(amountCheck.value, asset.decimals, asset.symbol, 6)} to ${shortAddress(recipient.value)}` : ''
 
-  const confirm = async () => {
+  const confirm = async (tx: PreparedTx) => {
     if (!current) return
-    const hash = (await bg('tx.send', { tx: current.tx, title })).hash
+    const hash = (await bg('tx.send', { tx, title })).hash
     setSent({ hash, title })
     setStep('sent')
   }
@@ -141,6 +141,8 @@ export function Send({ account, activeChainId }: { account: AccountInfo; activeC
         value={amountCheck.value}
         live={live}
         fundsError={fundsError}
+        tx={current.tx}
+        nativeBalance={native?.balance ?? null}
         onBack={() => setStep('form')}
         onConfirm={confirm}
       />
