@@ -18,6 +18,7 @@ import { useTopic } from '../../lib/topic.ts'
 import { Alert } from '../../components/Alert.tsx'
 import { CopyButton } from '../../components/CopyButton.tsx'
 import { FeeBreakdown } from '../../components/FeeBreakdown.tsx'
+import { FlowFeeEditor } from '../../components/FlowFeeEditor.tsx'
 import type { EligibilityView } from './Eligibility.tsx'
 import { approxPha } from './format.ts'
 
@@ -131,6 +132,7 @@ function Approval({ flow, busy, onCancel, onConfirm }: { flow: ClaimFlow; busy: 
   const preview = flow.summary!
   const label = preview.network === 'khala' ? 'Khala' : 'Phala'
   const fee = stepFee(flow, 12, useNow())
+  const [feeReady, setFeeReady] = useState(false)
   return (
     <div class="card claim-approval" role="region" aria-label="Review the claim" data-testid="claim-approval">
       <h3>What arrives where</h3>
@@ -144,12 +146,12 @@ function Approval({ flow, busy, onCancel, onConfirm }: { flow: ClaimFlow; busy: 
         {formatAmount(preview.staked, 18, 'vPHA')} for it. The claim is a transaction from {shortAddress(preview.receiver)} to the {label} claimer{' '}
         <span class="mono">{shortAddress(flow.steps[0].call?.to ?? '')}</span> on Ethereum; it was simulated and will succeed as things stand.
       </p>
-      <FeeBreakdown fee={fee.fee} error={fee.error} stale={fee.stale} />
+      {flow.status === 'ready' && flow.prepared ? <FlowFeeEditor flow={flow} onReady={setFeeReady} /> : <FeeBreakdown fee={fee.fee} error={fee.error} stale={fee.stale} />}
       <div class="actions">
         <button type="button" onClick={onCancel} disabled={busy}>
           Cancel
         </button>
-        <button type="button" class="primary" onClick={onConfirm} disabled={busy || flow.status !== 'ready' || !fee.fee} data-testid="claim-confirm">
+        <button type="button" class="primary" onClick={onConfirm} disabled={busy || flow.status !== 'ready' || !fee.fee || !feeReady} data-testid="claim-confirm">
           {busy ? 'Sending…' : 'Claim'}
         </button>
       </div>
