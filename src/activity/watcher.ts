@@ -134,8 +134,7 @@ export class ActivityWatcher {
         const unknownFrom = [...new Set(rest.filter((r) => known(r) === false && r.nonce !== undefined).map((r) => r.from))]
         const counts = new Map(await Promise.all(unknownFrom.map(async (from) => [from, await client.getTransactionCount({ address: from, blockTag: 'latest' }).catch(() => null)] as const)))
         for (const r of rest) {
-          const now_ = current.get(r.hash)
-          if (!now_ || now_.status !== 'pending') continue // replaced by a family member mined above
+          if (current.get(r.hash)?.status !== 'pending') continue // replaced by a family member mined above
           // known itself, or superseded in the pool by a pending replacement the node knows: still on its way
           const onItsWay = known(r) === true || rest.some((x) => x !== r && sameFamily(x, r) && known(x) === true)
           if (onItsWay) {

@@ -22,7 +22,7 @@ export function UnlockStep({ approval, busy, onUnlocked, onReject }: { approval:
     <section data-testid="unlock-step">
       <h1>Unlock to continue</h1>
       <p class="muted">
-        {approval.requester.origin} is waiting for you {WAITING[approval.request.kind]}.
+        {approval.requester.origin === 'wallet' ? 'Your request' : approval.requester.origin} is waiting for you {WAITING[approval.request.kind]}.
       </p>
       <PasswordForm
         label="Password"
