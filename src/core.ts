@@ -32,6 +32,7 @@ import { ProviderService } from './provider/service.ts'
 import { devnetFeeds } from './prices/devnet.ts'
 import { BUILTIN_FEEDS } from './prices/feeds.ts'
 import { PriceService } from './prices/service.ts'
+import { readFeeMarket } from './rollup/fee-market.ts'
 import { rollupFeeQuote } from './rollup/fees.ts'
 import { sendHandlers } from './send/calls.ts'
 import { simulateHandlers } from './simulate/calls.ts'
@@ -71,6 +72,8 @@ export interface CoreDeps {
   kdfIterations?: number
   balanceTimeoutMs?: number
   watchIntervalMs?: number
+  /** how long a transaction may be unknown to its node before it is marked dropped */
+  dropAfterMs?: number
   backendTimeoutMs?: number
   client?: (n: Network) => ReturnType<typeof publicClientFor>
   /** testnets and the devnet in the network lists until the user chooses (builds for the devnet) */
@@ -102,6 +105,7 @@ export function createCore(deps: CoreDeps) {
     client,
     signer: (address) => wallet.keyring.getSigner(address),
     quoteFee,
+    feeMarket: readFeeMarket,
     activity,
     now: () => deps.platform.now(),
   })
@@ -112,6 +116,7 @@ export function createCore(deps: CoreDeps) {
     wallet,
     activity,
     ...(deps.watchIntervalMs ? { intervalMs: deps.watchIntervalMs } : {}),
+    ...(deps.dropAfterMs ? { dropAfterMs: deps.dropAfterMs } : {}),
     // what settled changed balances on its chain: the sender's, and the recipient's if it is ours
     onSettled: async (settled) => {
       const byChain = new Map<number, string[]>()
@@ -125,6 +130,15 @@ export function createCore(deps: CoreDeps) {
     client,
     registry: async () => (await balances.registry()).tokens,
     ...(deps.bridgeScan ? { scan: deps.bridgeScan } : {}),
+  })
+  // a transaction replaced by a mined speed-up or cancel: the bridge item it belongs to follows the one mined
+  activity.subscribe((r) => {
+    if (r.status !== 'replaced' || !r.replacedBy) return
+    const by = r.replacedBy
+    void activity
+      .get(r.chainId, by)
+      .then((winner) => bridge.followReplaced({ chainId: r.chainId, hash: r.hash, by, cancelled: winner?.replacement?.kind === 'cancel' }))
+      .catch((err) => console.error('bridge: following a replaced transaction', err))
   })
   bridge.onArrival(async (arrivals) => {
     await Promise.all(arrivals.map((a) => balances.refreshAccountsOn(a.chainId, [a.address])))
@@ -159,6 +173,7 @@ export function createCore(deps: CoreDeps) {
       hub.publish('flows')
     },
     onReceipt: (chainId, receipt) => watcher.settled(chainId, receipt),
+    family: async (chainId, hash) => (await activity.family(chainId, hash)).map((r) => ({ hash: r.hash, cancel: r.replacement?.kind === 'cancel' })),
   })
   flows.register(bridgeFlowKind(bridge))
   flows.register(withdrawalStepKind(bridge, 'prove'))
@@ -171,7 +186,7 @@ export function createCore(deps: CoreDeps) {
     ...walletHandlers(wallet, info),
     ...keyringHandlers(wallet),
     ...providerHandlers(provider),
-    ...txHandlers(wallet, pipeline),
+    ...txHandlers(wallet, pipeline, provider),
     ...sendHandlers(wallet, pipeline, quoteFee),
     ...balancesHandlers(balances, watcher, incoming),
     ...tokensHandlers(balances, userTokens, () => deps.platform.now()),

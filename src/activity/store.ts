@@ -1,4 +1,7 @@
-// The wallet's own transactions, newest first, with their status as last seen on chain.
+// The wallet's own transactions, newest first, with their status as last seen on chain. A pending
+// transaction keeps what it was signed with (nonce, gas, fees, data) so it can be sped up, cancelled
+// or sent again; transactions sharing an account, a chain and a nonce are one "family": at most one
+// of them is ever mined, the others end 'replaced'.
 import type { Address, Hex } from 'viem'
 import type { KV } from '../storage/kv.ts'
 import { Mutex } from '../util/mutex.ts'
@@ -6,6 +9,21 @@ import { sameAddress } from '../util/address.ts'
 
 export const ACTIVITY_KEY = 'activity'
 export const MAX_ACTIVITY = 500
+
+export type ActivityStatus = 'pending' | 'confirmed' | 'failed' | 'dropped' | 'replaced'
+
+/** What a transaction was signed with besides from / to / value (numbers as 0x-hex), kept while it may still be replaced. */
+export interface SignedFields {
+  type: 'eip1559' | 'legacy'
+  gas: Hex
+  data: Hex
+  maxFeePerGas?: Hex
+  maxPriorityFeePerGas?: Hex
+  gasPrice?: Hex
+}
+
+/** Why a transaction took the nonce of another: the user sped it up, cancelled it, sent a dropped one again, or a transaction was sent with a nonce set by a site or the user. */
+export type ReplacementKind = 'speedUp' | 'cancel' | 'resend' | 'custom'
 
 export interface ActivityRecord {
   hash: Hex
@@ -21,10 +39,20 @@ export interface ActivityRecord {
   /** dApp origin, or "wallet" for the wallet's own screens */
   origin: string
   createdAt: number
-  status: 'pending' | 'confirmed' | 'failed' | 'dropped'
+  status: ActivityStatus
   /** fee actually paid, wei decimal string, once confirmed */
   feePaid?: string
   blockNumber?: number
+  /** the nonce it was signed with (records from before the wallet kept it have none) */
+  nonce?: number
+  /** what it was signed with, while it is pending or dropped (dropped once it settles, to keep storage small) */
+  signed?: SignedFields
+  /** this transaction took the nonce of `of` */
+  replacement?: { of: Hex; kind: ReplacementKind }
+  /** replaced: the transaction of the same nonce that was mined (absent when it was not sent from this wallet); dropped: the one it was sent again as */
+  replacedBy?: Hex
+  /** ms since epoch when the node was first seen not knowing it (cleared when it knows it again) */
+  missingSince?: number
 }
 
 export class ActivityStore {
@@ -54,6 +82,22 @@ export class ActivityStore {
     return all.filter((r) => (!filter.from || sameAddress(r.from, filter.from)) && (!filter.chainId || r.chainId === filter.chainId))
   }
 
+  async get(chainId: number, hash: Hex): Promise<ActivityRecord | null> {
+    return (await this.list({ chainId })).find((r) => r.hash === hash) ?? null
+  }
+
+  /**
+   * The records sharing `hash`'s account, chain and nonce (itself included), oldest first: the
+   * transaction and every replacement of it. Just itself when its nonce is not known.
+   */
+  async family(chainId: number, hash: Hex): Promise<ActivityRecord[]> {
+    const all = await this.list({ chainId })
+    const me = all.find((r) => r.hash === hash)
+    if (!me) return []
+    if (me.nonce === undefined) return [me]
+    return all.filter((r) => sameFamily(r, me)).sort((a, b) => a.createdAt - b.createdAt)
+  }
+
   add(record: ActivityRecord): Promise<void> {
     return this.mutex.run(async () => {
       const all = (await this.list()).filter((r) => !(r.hash === record.hash && r.chainId === record.chainId))
@@ -67,10 +111,20 @@ export class ActivityStore {
       const all = await this.list()
       const i = all.findIndex((r) => r.hash === hash && r.chainId === chainId)
       if (i < 0) return null
-      all[i] = { ...all[i], ...patch }
+      const next: ActivityRecord = { ...all[i], ...patch }
+      for (const k of Object.keys(patch) as (keyof ActivityRecord)[]) if (patch[k] === undefined) delete next[k]
+      // a settled transaction cannot be sent again: what it was signed with is no longer needed
+      if (next.status === 'confirmed' || next.status === 'failed' || next.status === 'replaced') delete next.signed
+      if (next.status !== 'pending') delete next.missingSince
+      all[i] = next
       await this.kv.set({ [ACTIVITY_KEY]: all })
-      this.emit(all[i])
-      return all[i]
+      this.emit(next)
+      return next
     })
   }
+}
+
+/** Same account, chain and nonce. */
+export function sameFamily(a: Pick<ActivityRecord, 'chainId' | 'from' | 'nonce'>, b: Pick<ActivityRecord, 'chainId' | 'from' | 'nonce'>): boolean {
+  return a.nonce !== undefined && a.nonce === b.nonce && a.chainId === b.chainId && sameAddress(a.from, b.from)
 }

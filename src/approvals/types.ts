@@ -3,6 +3,7 @@
 import type { Address, Hex } from 'viem'
 import type { Network } from '../chains/types.ts'
 import type { DecodedCall, FeeQuote, PreparedTx } from '../tx/types.ts'
+import type { FeeChoice, FeeFields } from '../tx/fee-levels.ts'
 import type { RequestId } from '../wire/ids.ts'
 
 export interface Requester {
@@ -20,7 +21,33 @@ export type ApprovalRequest =
   | { kind: 'addChain'; network: Network; opStack: boolean; rpcChainId: number }
   | { kind: 'personalSign'; address: Address; message: Hex; text: string | null }
   | { kind: 'typedData'; address: Address; typedData: unknown; domainChainId: number | null; method?: 'eth_signTypedData_v3' | 'eth_signTypedData_v4' }
-  | { kind: 'sendTx'; tx: PreparedTx; fee: FeeQuote | null; feeError?: string; decoded: DecodedCall | null; chainName: string; willRevert?: string }
+  | {
+      kind: 'sendTx'
+      tx: PreparedTx
+      fee: FeeQuote | null
+      feeError?: string
+      decoded: DecodedCall | null
+      chainName: string
+      /** the chain says it will revert: why */
+      willRevert?: string
+      /** the fees the site set itself (compared with the market in the window) */
+      suggested?: FeeFields
+      /** the site set the nonce of one of the wallet's pending transactions: this one replaces it */
+      replaces?: { hash: Hex; title: string; floor: FeeFields }
+    }
+  | {
+      /** the wallet's own request (origin "wallet"): speed up, cancel or send again one of its transactions */
+      kind: 'replaceTx'
+      mode: 'speedUp' | 'cancel' | 'resend'
+      original: { hash: Hex; chainId: number; title: string; nonce: number; createdAt: number }
+      title: string
+      tx: PreparedTx
+      fee: FeeQuote | null
+      feeError?: string
+      /** the least it may pay (the nodes' replacement minimum over what waits with its nonce) */
+      floor: FeeFields | null
+      chainName: string
+    }
   | { kind: 'watchAsset'; chainId: number; address: Address; symbol: string; decimals: number; name: string | null; image: string | null }
   | {
       kind: 'sendCalls'
@@ -61,4 +88,4 @@ export interface PendingApproval {
 /** What the user decided in the approval window. */
 export type ApprovalDecision =
   | { approved: false }
-  | { approved: true; accounts?: Address[]; approveAmount?: string }
+  | { approved: true; accounts?: Address[]; approveAmount?: string; fees?: FeeChoice }

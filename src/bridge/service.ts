@@ -13,6 +13,7 @@ import type { BridgeContext } from './context.ts'
 import type { Wallet } from '../wallet/wallet.ts'
 import { chunksFor, discoverDeposits, discoverWithdrawals, DEPOSIT_LOOKBACK_S, withdrawalLookback } from './discover.ts'
 import { BridgeStore, isFinished } from './store.ts'
+import { applyReplaced, type Replaced } from './replaced.ts'
 import { bridgeTokens, type BridgeTokenOption, type RegistryToken } from './tokens.ts'
 import { Tracker, type TickReport } from './tracker.ts'
 import type { BridgeItem, WithdrawalItem } from './types.ts'
@@ -145,6 +146,11 @@ export class BridgeService implements BridgeContext {
     if (report.active > 0) this.schedule(Math.min(now + CHECK_EVERY_MS, report.nextAt !== null && report.nextAt > now ? report.nextAt + 1000 : Infinity))
     else this.wallet.platform.clearAlarm(BRIDGE_ALARM)
     return report
+  }
+
+  /** A tracked transaction lost its nonce to a speed-up or a cancel that was mined: its item follows (./replaced.ts). */
+  async followReplaced(r: Replaced): Promise<void> {
+    if (await applyReplaced(this.store, r)) this.schedule(this.wallet.platform.now() + 1000)
   }
 
   /** Looks again soon (after a send: the receipt comes within seconds on a rollup). */

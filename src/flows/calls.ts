@@ -1,10 +1,10 @@
 // Every multi-step flow has one shape for the screens ('flows.*'): start one from an intent (it
-// comes back with its first step prepared with its fee), confirm the step on screen by its index,
-// cancel, and read a flow or the open ones. Screens follow a flow through the 'flow' topic
+// comes back with its first step prepared with its fee), choose the fees of the step on screen,
+// confirm it by its index, cancel, and read a flow or the open ones. Screens follow a flow through the 'flow' topic
 // (src/topics.ts): the background pushes each change and re-quotes the step while it is watched.
 import * as v from 'valibot'
 import type { Handlers } from '../wire/messaging.ts'
-import { address, call, chainId, id, int, text, units, type CallsOf } from '../wire/contract.ts'
+import { address, call, chainId, feeChoice, id, int, text, units, type CallsOf } from '../wire/contract.ts'
 import type { FlowEngine } from './engine.ts'
 import type { Flow } from './types.ts'
 
@@ -24,6 +24,8 @@ export const flowsContracts = {
   'flows.start': call(start).returns<Flow>(),
   'flows.confirm': call(v.object({ id, step: int(0, 20) })).returns<Flow>(),
   'flows.cancel': call(v.object({ id })).returns<Flow>(),
+  /** the fees (gas limit, nonce) the user chose for the step on screen: what 'flows.confirm' signs */
+  'flows.setFees': call(v.object({ id, step: int(0, 20), fees: feeChoice })).returns<Flow>(),
   'flows.get': call(v.object({ id }), { passive: true }).returns<Flow>(),
   'flows.list': call(v.object({ open: v.optional(v.boolean()) }), { passive: true }).returns<Flow[]>(),
 }
@@ -34,6 +36,7 @@ export function flowsHandlers(engine: FlowEngine): Handlers<FlowsCalls> {
     'flows.start': ({ kind, intent }) => engine.start(kind, intent),
     'flows.confirm': ({ id, step }) => engine.confirm(id, step),
     'flows.cancel': ({ id }) => engine.cancel(id),
+    'flows.setFees': ({ id, step, fees }) => engine.setFees(id, step, fees),
     'flows.get': ({ id }) => engine.get(id),
     'flows.list': ({ open }) => engine.list(open ? { open } : {}),
   }

@@ -5,7 +5,9 @@
 // service-worker restart. Nothing here waits on a screen: the UI only confirms and watches.
 import type { Hex, TransactionReceipt } from 'viem'
 import { WalletError, toErrorShape } from '../errors.ts'
-import type { TxPipeline } from '../tx/pipeline.ts'
+import type { Quoted, TxPipeline } from '../tx/pipeline.ts'
+import { applyFeeChoice, type FeeChoice } from '../tx/fee-levels.ts'
+import type { PreparedTx } from '../tx/types.ts'
 import { receiptOrNull } from '../chains/receipt.ts'
 import { Mutex } from '../util/mutex.ts'
 import { FlowStore, isFinishedFlow } from './store.ts'
@@ -30,6 +32,11 @@ export interface FlowEngineDeps {
   onChange?(flow: Flow): void
   /** a step's receipt was read (the activity list settles that transaction at once) */
   onReceipt?(chainId: number, receipt: TransactionReceipt): Promise<void>
+  /**
+   * The transactions sharing a step's nonce, itself included (a speed-up or a cancel of it sent from
+   * the activity list): the step follows whichever is mined; a mined cancel sends the step back to the user.
+   */
+  family?(chainId: number, hash: Hex): Promise<{ hash: Hex; cancel: boolean }[]>
   newId?(): string
   watchEveryMs?: number
 }
@@ -122,7 +129,13 @@ export class FlowEngine {
           continue
         }
         const { chainId, ...rest } = req
-        const quoted = await this.deps.pipeline.prepareQuoted(chainId, rest)
+        let quoted: Quoted & { base?: PreparedTx } = await this.deps.pipeline.prepareQuoted(chainId, rest)
+        // the fees the user chose for this step stay chosen (a step prepared again after a failed send, a restart)
+        if (f.fees && f.fees.step === f.current) {
+          const chosen = chosenTx(quoted.tx, f.fees.choice)
+          if (chosen) quoted = { tx: chosen, base: quoted.tx, ...(await this.deps.pipeline.quoteOrError(chosen)) }
+          else delete f.fees
+        } else delete f.fees
         f = { ...f, status: 'ready', steps: setStep(f.steps, f.current, { status: 'ready' }), prepared: { ...quoted, at: this.deps.now() } }
         const summary = kind.summarize ? await kind.summarize(f).catch(() => f.summary) : f.summary
         if (summary !== undefined) f.summary = summary
@@ -148,6 +161,29 @@ export class FlowEngine {
       if (kind.summarize) {
         const s = await kind.summarize(next).catch(() => undefined)
         if (s !== undefined) next.summary = s
+      }
+      return this.save(next)
+    })
+  }
+
+  /**
+   * The user chose the fees (gas limit, nonce) of step `index` in its fee editor: the step's
+   * transaction is the prepared one with that choice, quoted again, and is what `confirm` signs.
+   * An empty choice goes back to the fees as prepared.
+   */
+  setFees(id: string, index: number, choice: FeeChoice): Promise<Flow> {
+    return this.lock(id).run(async () => {
+      const f = await this.get(id)
+      if (f.current !== index) throw new WalletError('STALE_STEP', 'This step was already confirmed or is not the next one. The screen shows where the flow is now.')
+      if (f.status !== 'ready' || !f.prepared) throw new WalletError('STEP_NOT_READY', 'This step is not waiting for its confirmation; its fees cannot change now.')
+      const base = f.prepared.base ?? f.prepared.tx
+      const tx = applyFeeChoice(base, choice)
+      const q = await this.deps.pipeline.quoteOrError(tx)
+      const next: Flow = { ...f, fees: { step: index, choice }, prepared: { tx, base, fee: q.fee, ...(q.feeError ? { feeError: q.feeError } : {}), at: this.deps.now() } }
+      const kind = this.kindOf(f)
+      if (kind.summarize) {
+        const sum = await kind.summarize(next).catch(() => undefined)
+        if (sum !== undefined) next.summary = sum
       }
       return this.save(next)
     })
@@ -246,25 +282,45 @@ export class FlowEngine {
 
   private follow(id: string): Promise<void> {
     return this.lock(id).run(async () => {
-      const f = await this.get(id)
+      let f = await this.get(id)
       if (f.status !== 'mining') return
       const step = f.steps[f.current]
       if (!step?.hash) return
       const network = await this.deps.pipeline.network(step.chainId)
-      const receipt = await receiptOrNull(this.deps.pipeline.client(network), step.hash).catch(() => null)
-      if (!receipt) {
+      const client = this.deps.pipeline.client(network)
+      // the step's transaction and whatever took its nonce (a speed-up, a cancel): the one mined counts
+      const family = (await this.deps.family?.(step.chainId, step.hash).catch(() => null)) ?? []
+      const candidates = family.some((c) => c.hash === step.hash) ? family : [{ hash: step.hash, cancel: false }, ...family]
+      const receipts = await Promise.all(candidates.map((c) => receiptOrNull(client, c.hash).catch(() => null)))
+      const mined = receipts.findIndex((r) => r !== null)
+      if (mined < 0) {
         // signed but never broadcast (the worker stopped in between): after a while, the step is prepared again
-        const known = await this.deps.pipeline
-          .client(network)
-          .getTransaction({ hash: step.hash })
-          .then(() => true, (err: Error) => (err.name === 'TransactionNotFoundError' ? false : true))
-        if (!known && this.deps.now() - f.updatedAt > LOST_AFTER_MS) {
+        const known = await Promise.all(
+          candidates.map((c) =>
+            client.getTransaction({ hash: c.hash }).then(
+              () => true,
+              (err: Error) => (err.name === 'TransactionNotFoundError' ? false : true),
+            ),
+          ),
+        )
+        if (!known.some(Boolean) && this.deps.now() - f.updatedAt > LOST_AFTER_MS) {
           await this.prepareCurrent({ ...f, steps: setStep(f.steps, f.current, { status: 'ready', hash: undefined }) }, 'The last transaction never reached the network; confirm the step again.')
         }
         return
       }
+      const receipt = receipts[mined]!
+      const winner = candidates[mined]
       const kind = this.kindOf(f)
       await this.deps.onReceipt?.(step.chainId, receipt).catch((err) => console.error(`flow ${id}: settling its activity`, err))
+      if (winner.hash !== step.hash) {
+        if (winner.cancel) {
+          // the user cancelled the step's transaction from the activity list: nothing of it happened
+          await this.prepareCurrent({ ...f, steps: setStep(f.steps, f.current, { status: 'ready', hash: undefined }) }, `You cancelled “${step.label}”: nothing was done. Confirm the step again to send it, or cancel the flow.`)
+          return
+        }
+        // sped up: the step is the replacement from now on
+        f = await this.save({ ...f, steps: setStep(f.steps, f.current, { hash: winner.hash }) })
+      }
       await kind.onMined?.(f, f.current, receipt).catch((err) => console.error(`flow ${id}: after the receipt`, err))
       if (receipt.status !== 'success') {
         await this.save({ ...f, status: 'failed', steps: setStep(f.steps, f.current, { status: 'failed', error: 'Reverted on chain.' }), error: `“${step.label}” failed on chain (it reverted); nothing after it was sent.` })
@@ -278,6 +334,15 @@ export class FlowEngine {
     const stored = await this.deps.store.put(f)
     this.deps.onChange?.(stored)
     return stored
+  }
+}
+
+/** The prepared transaction with the user's choice, or null when the choice no longer applies (a fee field of the other type). */
+function chosenTx(tx: PreparedTx, choice: FeeChoice): PreparedTx | null {
+  try {
+    return applyFeeChoice(tx, choice)
+  } catch {
+    return null
   }
 }
 

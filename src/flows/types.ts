@@ -5,6 +5,7 @@
 import type { Address, Hex, TransactionReceipt } from 'viem'
 import type { SendMeta } from '../tx/send.ts'
 import type { FeeQuote, PreparedTx, TxRequest } from '../tx/types.ts'
+import type { FeeChoice } from '../tx/fee-levels.ts'
 
 export type StepStatus = 'todo' | 'ready' | 'sending' | 'mining' | 'done' | 'skipped' | 'failed'
 
@@ -46,8 +47,10 @@ export interface Flow<I = unknown, S = unknown> {
   /** the step to confirm next (or being sent / mined); steps.length once done */
   current: number
   status: FlowStatus
-  /** the current step's transaction exactly as it will be signed, with its fee */
-  prepared?: { tx: PreparedTx; fee: FeeQuote | null; feeError?: string; at: number }
+  /** the current step's transaction exactly as it will be signed, with its fee (`base`: as prepared, before the user's fee choice) */
+  prepared?: { tx: PreparedTx; fee: FeeQuote | null; feeError?: string; at: number; base?: PreparedTx }
+  /** the fees (gas limit, nonce) the user chose for step `step` in its fee editor: applied whenever that step is prepared */
+  fees?: { step: number; choice: FeeChoice }
   /** what the kind shows beside the steps (exit time, whole cost, what arrives where) */
   summary?: S
   /** the tracked bridge item this flow created, once signed */

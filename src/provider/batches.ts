@@ -254,8 +254,10 @@ export class BatchRunner {
           return failed(toErrorShape(err).message, 'failed')
         }
       }
-      const receipt = await this.waitForReceipt(client, hash)
-      if (!receipt) return failed(`not mined within ${Math.round((this.deps.receiptTimeoutMs ?? RECEIPT_TIMEOUT_MS) / 60_000)} minutes`, 'failed')
+      const mined = await this.waitForReceipt(client, rec.chainId, hash)
+      if (!mined) return failed(`not mined within ${Math.round((this.deps.receiptTimeoutMs ?? RECEIPT_TIMEOUT_MS) / 60_000)} minutes`, 'failed')
+      if (mined.cancelled) return failed('cancelled by the user before it was mined', 'failed')
+      const receipt = mined.receipt
       const r = toCallReceipt(receipt)
       if (r.status !== '0x1') return failed(`reverted on chain in transaction ${hash}`, 'reverted', r)
       await store.update(id, (b) => {
@@ -267,14 +269,19 @@ export class BatchRunner {
     await finish(BATCH_STATUS.confirmed)
   }
 
-  private async waitForReceipt(client: PublicClient, hash: Hex): Promise<TransactionReceipt | null> {
+  /** The receipt of `hash`, or of the speed-up or cancel that took its nonce (sent from the activity list). */
+  private async waitForReceipt(client: PublicClient, chainId: number, hash: Hex): Promise<{ receipt: TransactionReceipt; cancelled: boolean } | null> {
     const deadline = Date.now() + (this.deps.receiptTimeoutMs ?? RECEIPT_TIMEOUT_MS)
     const every = this.deps.pollMs ?? 500
     while (Date.now() < deadline) {
-      try {
-        return await client.getTransactionReceipt({ hash })
-      } catch {
-        // not mined yet (or the node hiccuped): look again
+      const family = await this.deps.pipeline.activity.family(chainId, hash).catch(() => [])
+      const candidates = family.length ? family.map((r) => ({ hash: r.hash, cancelled: r.replacement?.kind === 'cancel' })) : [{ hash, cancelled: false }]
+      for (const c of candidates) {
+        try {
+          return { receipt: await client.getTransactionReceipt({ hash: c.hash }), cancelled: c.cancelled }
+        } catch {
+          // not mined yet (or the node hiccuped): look again
+        }
       }
       await new Promise((r) => setTimeout(r, every))
     }

@@ -4,7 +4,7 @@ import * as v from 'valibot'
 import type { ErrorShape } from '../errors.ts'
 import type { PendingApproval } from '../approvals/types.ts'
 import type { Handlers } from '../wire/messaging.ts'
-import { address, call, chainId, id, int, none, text, units, type CallsOf } from '../wire/contract.ts'
+import { address, call, chainId, feeChoice, id, int, none, text, units, type CallsOf } from '../wire/contract.ts'
 import type { WalletState } from '../wallet/wallet.ts'
 import type { OriginGrant } from './permissions.ts'
 import type { ProviderService, SiteView } from './service.ts'
@@ -13,7 +13,7 @@ type Site = { origin: string } & OriginGrant
 
 const decision = v.variant('approved', [
   v.object({ approved: v.literal(false) }),
-  v.object({ approved: v.literal(true), accounts: v.optional(v.pipe(v.array(address), v.maxLength(100))), approveAmount: v.optional(units) }),
+  v.object({ approved: v.literal(true), accounts: v.optional(v.pipe(v.array(address), v.maxLength(100))), approveAmount: v.optional(units), fees: v.optional(feeChoice) }),
 ])
 
 export const providerContracts = {

@@ -11,6 +11,11 @@ import { BATCH_STATUS, type BatchRunner, type BatchStore } from './batches.ts'
 import { toEip2255, type PermissionStore } from './permissions.ts'
 import { rpcError } from './rpc-errors.ts'
 import { withApprovalAmount } from '../simulate/edit.ts'
+import { replacedBy } from './site-tx.ts'
+import { WalletError } from '../errors.ts'
+import { applyFeeChoice, feesOf, meetsFloor } from '../tx/fee-levels.ts'
+
+const belowFloor = () => new WalletError('BELOW_REPLACEMENT_MINIMUM', 'A replacement must pay at least 10% more than the transaction it replaces, on the max fee and on the priority fee; the node would refuse it. Raise the fees.')
 
 /** What carrying out an approval needs of the provider. */
 export interface ApprovalContext {
@@ -74,9 +79,29 @@ export async function completeApproval(svc: ApprovalContext, item: PendingApprov
     }
     case 'sendTx': {
       await svc.permissions.require(origin, r.tx.from)
-      // the user lowered the approval's amount in the window: the same call with that amount
-      const tx = decision.approveAmount === undefined ? r.tx : { ...r.tx, data: withApprovalAmount(r.tx.data, BigInt(decision.approveAmount)) }
-      return svc.pipeline.send(tx, { title: r.decoded ? (r.decoded.title ?? r.decoded.functionName) : r.tx.to ? 'Send' : 'Deploy contract', origin })
+      // the fees (gas limit, nonce) the user chose in the window are what is signed
+      // and the approval amount the user lowered there: the same call with that amount
+      const chosen = decision.fees ? applyFeeChoice(r.tx, decision.fees) : r.tx
+      const tx = decision.approveAmount === undefined ? chosen : { ...chosen, data: withApprovalAmount(chosen.data, BigInt(decision.approveAmount)) }
+      const replaces = tx.nonce === r.tx.nonce && tx.keepNonce === r.tx.keepNonce ? (r.replaces ?? null) : await replacedBy(svc.pipeline, tx)
+      if (replaces && !meetsFloor(feesOf(tx), replaces.floor)) throw belowFloor()
+      return svc.pipeline.send(tx, { title: r.decoded ? (r.decoded.title ?? r.decoded.functionName) : r.tx.to ? 'Send' : 'Deploy contract', origin, ...(replaces ? { replacement: { of: replaces.hash, kind: 'custom' as const } } : {}) })
+    }
+    case 'replaceTx': {
+      const original = await svc.pipeline.activity.get(r.original.chainId, r.original.hash)
+      if (!original) throw new WalletError('UNKNOWN_TX', 'The transaction is no longer in the activity list.')
+      if (r.mode !== 'resend' && original.status !== 'pending') {
+        throw new WalletError('NOT_PENDING', `While this window was open the transaction was ${original.status === 'replaced' ? 'replaced' : original.status === 'dropped' ? 'dropped' : 'mined'}: there is nothing to ${r.mode === 'cancel' ? 'cancel' : 'speed up'}.`)
+      }
+      await w.ownAccount(r.tx.from)
+      // a replacement keeps its nonce: only the fees (and the gas limit of a speed-up) are the user's
+      const { nonce: _nonce, ...fees } = decision.fees ?? {}
+      if (r.mode === 'cancel') delete fees.gas
+      const tx = applyFeeChoice(r.tx, fees)
+      if (r.floor && !meetsFloor(feesOf(tx), r.floor)) throw belowFloor()
+      const hash = await svc.pipeline.send(tx, { title: r.title, origin: original.origin, replacement: { of: original.hash, kind: r.mode } })
+      if (r.mode === 'resend') await svc.pipeline.activity.update(original.chainId, original.hash, { replacedBy: hash })
+      return hash
     }
     case 'sendCalls': {
       await svc.permissions.require(origin, r.from)

@@ -21,7 +21,6 @@ import { RPC, rpcError } from './rpc-errors.ts'
 import type { TxPipeline } from '../tx/pipeline.ts'
 import { chainIdParam, hexData, paramsArray, personalSignParams, plainObject, readableText, txParams, typedDataParams } from './params.ts'
 import { completeApproval, type ApprovalContext } from './complete.ts'
-import { prepareForApproval } from './prepare-approval.ts'
 import { parseAddChain, parseWatchAsset } from './chain-params.ts'
 import type { UserTokenStore } from '../tokens/user-tokens.ts'
 import { sameAddress } from '../util/address.ts'
@@ -30,8 +29,11 @@ import { SiteChainStore } from './site-chains.ts'
 import { FilterService, type FilterKind } from './filters.ts'
 import { BatchRunner, BatchStore, callsParams, callsStatus, capabilitiesParams, randomBatchId } from './batches.ts'
 import { prepareBatch } from './batch-prepare.ts'
+import { prepareSiteTx } from './site-tx.ts'
 
 export const APPROVAL_WINDOW = { path: 'approval.html', width: 380, height: 640 }
+/** The requester origin of the wallet's own approvals (speed up, cancel, send again); as in the activity list. */
+export const WALLET_ORIGIN = 'wallet'
 /** Where wallet_showCallsStatus takes the user: the popup's activity list, in a window of the popup's size. */
 export const ACTIVITY_WINDOW = { path: 'popup.html#/activity', width: 360, height: 600 }
 
@@ -208,8 +210,8 @@ export class ProviderService implements ApprovalContext {
         const [p] = paramsArray(req.params, m, 1)
         const txReq = txParams(p, network.chainId)
         await this.permissions.require(who.origin, txReq.from)
-        const { tx, fee, feeError, willRevert } = await prepareForApproval(this.pipeline, network.chainId, txReq)
-        return { approval: { kind: 'sendTx', tx, fee, ...(feeError ? { feeError } : {}), ...(willRevert ? { willRevert } : {}), decoded: decodeCall(tx.data), chainName: network.name } }
+        const prepared = await prepareSiteTx(this.pipeline, network.chainId, txReq)
+        return { approval: { kind: 'sendTx', ...prepared, decoded: decodeCall(prepared.tx.data), chainName: network.name } }
       }
       case 'wallet_getCapabilities': {
         const { address: addr, chainIds } = capabilitiesParams(req.params)
@@ -400,6 +402,17 @@ export class ProviderService implements ApprovalContext {
 
   // ---------------------------------------------------------------- approvals
 
+  /**
+   * The wallet's own request for the approval window (speed up, cancel, send again): queued with the
+   * sites' requests, shown in the same window; its answer goes to no page. Resolves with its id.
+   */
+  async requestWalletApproval(request: ApprovalRequest): Promise<string> {
+    const item = await this.approvals.add({ origin: WALLET_ORIGIN, tabId: -1, frameId: -1, requestId: `wallet-${this.wallet.platform.now()}` }, request)
+    if (!item) throw new WalletError('TOO_MANY', 'Too many of the wallet\'s own requests are waiting in the approval window; answer them first.')
+    await this.showApprovalWindow()
+    return item.id
+  }
+
   /** The approval the window shows now (the oldest), with the queue length. */
   async currentApproval(): Promise<{ approval: PendingApproval | null; total: number }> {
     const list = await this.approvals.list()
@@ -462,6 +475,8 @@ export class ProviderService implements ApprovalContext {
 
   private async answer(item: PendingApproval, reply: { result: unknown } | { error: ErrorShape }): Promise<void> {
     const { tabId, frameId, requestId } = item.requester
+    // the wallet's own requests have no page to answer: the window shows the outcome
+    if (item.requester.origin === WALLET_ORIGIN) return
     await this.wallet.platform.pushToTab(tabId, frameId, { channel: 'push', kind: 'response', id: requestId, reply })
   }
 

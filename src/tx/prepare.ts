@@ -38,10 +38,14 @@ export function gasLimitFor(estimate: bigint, data: Hex, blockGasLimit: bigint, 
   return limit > blockGasLimit && blockGasLimit >= estimate ? blockGasLimit : limit
 }
 
-export async function prepareTx(client: PublicClient, chainId: number, req: TxRequest): Promise<PreparedTx> {
+/**
+ * `nextNonce`: the account's next nonce as the wallet tracks it (./nonces.ts); the node's pending
+ * count without it. A nonce the request sets is kept (and signed as set).
+ */
+export async function prepareTx(client: PublicClient, chainId: number, req: TxRequest, opts: { nextNonce?: () => Promise<number> } = {}): Promise<PreparedTx> {
   const base = { account: req.from, to: req.to ?? undefined, value: req.value ?? 0n, data: req.data ?? '0x' } as const
   const [nonce, block] = await Promise.all([
-    req.nonce ?? client.getTransactionCount({ address: req.from, blockTag: 'pending' }),
+    req.nonce ?? (opts.nextNonce ? opts.nextNonce() : client.getTransactionCount({ address: req.from, blockTag: 'pending' })),
     client.getBlock({ blockTag: 'latest' }),
   ])
   const wantsLegacy = req.type === 'legacy' || (req.gasPrice !== undefined && req.maxFeePerGas === undefined) || block.baseFeePerGas == null

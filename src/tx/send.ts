@@ -1,10 +1,12 @@
 // Signs a prepared transaction with the keyring and sends it to its chain, recording it in the
-// activity list. Reached only through the pipeline (./pipeline.ts).
+// activity list with its nonce and what it was signed with (so it can be sped up, cancelled or sent
+// again). Reached only through the pipeline (./pipeline.ts).
 import { keccak256, type Hex, type PublicClient } from 'viem'
 import { WalletError } from '../errors.ts'
 import type { Network } from '../chains/types.ts'
-import type { ActivityStore } from '../activity/store.ts'
+import type { ActivityStore, ReplacementKind } from '../activity/store.ts'
 import type { KeyringSigner } from '../keyring/signer.ts'
+import type { NonceTracker } from './nonces.ts'
 import type { PreparedTx } from './types.ts'
 import { toViemTx } from './prepare.ts'
 import { decodeCall } from './decode.ts'
@@ -16,6 +18,8 @@ export interface SendMeta {
   origin: string
   /** called with the transaction hash once signed, before it is broadcast (the bridge stores a withdrawal from that moment) */
   onSigned?: (hash: Hex) => Promise<void>
+  /** this transaction takes the nonce of another one on purpose (speed up, cancel, a site's replacement) */
+  replacement?: { of: Hex; kind: ReplacementKind }
 }
 
 export interface SendContext {
@@ -23,31 +27,39 @@ export interface SendContext {
   client: PublicClient
   signer: KeyringSigner
   activity: ActivityStore
+  nonces: NonceTracker
   now(): number
 }
 
 /**
  * The nonce a transaction is signed with. A nonce the request set is signed as set: a dApp that
- * sends its own nonce means it (a replacement is a replacement, a gap is its choice). Otherwise the
- * wallet chose the account's next nonce when preparing; the approval may have waited while another
- * transaction of the account went out, so it is the next one again at signing.
+ * sends its own nonce means it (a replacement is a replacement, a gap is its choice), and so does a
+ * custom nonce, a speed-up or a cancel. Otherwise it is the account's next one now (the wallet's
+ * own tracker): the approval may have waited while another transaction of the account went out.
  */
-export async function nonceToSign(client: PublicClient, tx: PreparedTx): Promise<number> {
+export async function nonceToSign(ctx: Pick<SendContext, 'client' | 'nonces'>, tx: PreparedTx): Promise<number> {
   if (tx.keepNonce) return tx.nonce
-  const pendingNonce = await client.getTransactionCount({ address: tx.from, blockTag: 'pending' })
-  return Math.max(tx.nonce, pendingNonce)
+  return ctx.nonces.next(ctx.client, tx.chainId, tx.from)
 }
 
-export async function signAndSend(ctx: SendContext, tx: PreparedTx, meta: SendMeta): Promise<Hex> {
+export function signAndSend(ctx: SendContext, tx: PreparedTx, meta: SendMeta): Promise<Hex> {
+  // one account's sends on one chain, one at a time: from its nonce to its record
+  return ctx.nonces.exclusive(tx.chainId, tx.from, () => signAndSendNow(ctx, tx, meta))
+}
+
+async function signAndSendNow(ctx: SendContext, tx: PreparedTx, meta: SendMeta): Promise<Hex> {
   const { network, client } = ctx
-  const raw = await ctx.signer.signTransaction({ ...toViemTx(tx), nonce: await nonceToSign(client, tx) })
+  const nonce = await nonceToSign(ctx, tx)
+  const raw = await ctx.signer.signTransaction({ ...toViemTx(tx), nonce })
   if (meta.onSigned) await meta.onSigned(keccak256(raw))
   let hash: Hex
   try {
     hash = await client.sendRawTransaction({ serializedTransaction: raw })
   } catch (err) {
     const e = err as { shortMessage?: string; details?: string; message?: string }
-    throw new WalletError(-32603, `${network.name} refused the transaction: ${e.details ?? e.shortMessage ?? e.message}`)
+    const why = e.details ?? e.shortMessage ?? e.message ?? ''
+    if (/underpriced|replacement/i.test(why)) throw new WalletError(-32603, `${network.name} refused the transaction: ${why}. Another transaction of this account with nonce ${nonce} is waiting; a replacement must pay at least 10% more on both fee fields.`)
+    throw new WalletError(-32603, `${network.name} refused the transaction: ${why}`)
   }
   // the recipient of a plain transfer or a token transfer (the address book's recent recipients)
   const action = decodeCall(tx.data)?.action
@@ -63,6 +75,14 @@ export async function signAndSend(ctx: SendContext, tx: PreparedTx, meta: SendMe
     origin: meta.origin,
     createdAt: ctx.now(),
     status: 'pending',
+    nonce,
+    signed: {
+      type: tx.type,
+      gas: tx.gas,
+      data: tx.data,
+      ...(tx.type === 'legacy' ? { gasPrice: tx.gasPrice ?? '0x0' } : { maxFeePerGas: tx.maxFeePerGas ?? '0x0', maxPriorityFeePerGas: tx.maxPriorityFeePerGas ?? '0x0' }),
+    },
+    ...(meta.replacement ? { replacement: meta.replacement } : {}),
   })
   return hash
 }

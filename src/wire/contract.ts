@@ -70,8 +70,18 @@ export const preparedTx = v.object({
   nonce: int(),
   gas: quantity,
   gasEstimate: v.optional(quantity),
+  keepNonce: v.optional(v.literal(true)),
   type: v.picklist(['eip1559', 'legacy']),
   maxFeePerGas: v.optional(quantity),
   maxPriorityFeePerGas: v.optional(quantity),
   gasPrice: v.optional(quantity),
+})
+
+/** What a fee editor chose (src/tx/fee-levels.ts FeeChoice): exactly what is signed. */
+export const feeChoice = v.object({
+  maxFeePerGas: v.optional(quantity),
+  maxPriorityFeePerGas: v.optional(quantity),
+  gasPrice: v.optional(quantity),
+  gas: v.optional(quantity),
+  nonce: v.optional(int(0)),
 })

@@ -145,6 +145,8 @@ test('move PHA to Phala L2: approve + deposit, then PHA on both chains side by s
   await page.getByTestId('bridge-submit').click()
   await page.getByTestId('move-done').waitFor({ timeout: 60_000 })
   assert.match(await page.getByTestId('move-done').innerText(), /400 PHA is on its way to Devnet OP 901.*the Bridge screen tracks the deposit/)
+  // "on its way" shows from the deposit's signature on: its broadcast and block follow a moment later
+  for (let i = 0; i < 50 && (await balance(l1, m.l1.contracts.pha!, TEST_ADDRESS_0)) !== 600n * E18; i++) await new Promise((r) => setTimeout(r, 100))
   assert.equal(await balance(l1, m.l1.contracts.pha!, TEST_ADDRESS_0), 600n * E18)
   await devnet.relayer.flush()
   assert.equal(await balance(l2, m.l2s[0].l2Contracts.pha!, TEST_ADDRESS_0), 400n * E18)

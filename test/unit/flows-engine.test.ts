@@ -47,6 +47,9 @@ function world() {
     },
     quote: async () => fee(),
     quoteOrError: async () => ({ fee: fee() }),
+    market: async () => { throw new Error('no market in this test') },
+    replacement: async () => { throw new Error('no replacement in this test') },
+    nonces: {} as never,
     async send(tx, meta) {
       const hash = `0x${String(w.sent.length + 1).padStart(64, '0')}` as Hex
       await meta.onSigned?.(hash)
@@ -88,7 +91,7 @@ function kind(state: { allowanceOk: boolean; signed: string[]; mined: string[]; 
   }
 }
 
-function engine(kv = new MemoryKV()) {
+function engine(kv = new MemoryKV(), family?: (chainId: number, hash: Hex) => Promise<{ hash: Hex; cancel: boolean }[]>) {
   const { w, pipeline } = world()
   const alarms = new Map<string, number>()
   const handlers = new Map<string, () => Promise<void>>()
@@ -102,6 +105,7 @@ function engine(kv = new MemoryKV()) {
       clearAlarm: (n) => void alarms.delete(n),
       onAlarm: (n, h) => void handlers.set(n, h),
       watchEveryMs: 60_000, // the test drives watch() itself
+      ...(family ? { family } : {}),
     })
     e.register(kind(state))
     return e
@@ -216,4 +220,65 @@ test('after a restart: a step on its way is followed again; one stopped between 
   const lost = await again.get(h.id)
   assert.equal(lost.status, 'ready')
   assert.match(lost.error!, /never reached the network/)
+})
+
+test('fees chosen for the step on screen are what it signs, kept when the step is prepared again, forgotten for the next step', async () => {
+  const { e, w } = engine()
+  let f = await e.start('test', { n: 8 })
+  await assert.rejects(e.setFees(f.id, 1, {}), { code: 'STALE_STEP' })
+  f = await e.setFees(f.id, 0, { maxFeePerGas: '0x64', maxPriorityFeePerGas: '0x0a', gas: '0x7530' })
+  assert.deepEqual([f.prepared!.tx.maxFeePerGas, f.prepared!.tx.maxPriorityFeePerGas, f.prepared!.tx.gas], ['0x64', '0x0a', '0x7530'])
+  assert.equal(f.prepared!.base!.maxFeePerGas, '0x1', 'the step as prepared is kept beside it')
+  await assert.rejects(e.setFees(f.id, 0, { maxFeePerGas: '0x1', maxPriorityFeePerGas: '0x2' }), /priority fee cannot be above the max fee/)
+  // a send that fails prepares the step again: the choice stays
+  w.failNextSend = 'the node refused it'
+  await assert.rejects(e.confirm(f.id, 0))
+  f = await e.get(f.id)
+  assert.equal(f.prepared!.tx.maxFeePerGas, '0x64')
+  f = await e.confirm(f.id, 0)
+  assert.equal(w.sent[0].tx.maxFeePerGas, '0x64', 'signed with the chosen fee')
+  assert.equal(w.sent[0].tx.gas, '0x7530')
+  w.receipts.set(f.steps[0].hash!, 'success')
+  await e.watch()
+  f = await e.get(f.id)
+  assert.equal(f.current, 1)
+  assert.equal(f.prepared!.tx.maxFeePerGas, '0x1', 'the next step starts from its own fees')
+  assert.equal(f.fees, undefined)
+  // an empty choice goes back to the fees as prepared
+  f = await e.setFees(f.id, 1, { maxFeePerGas: '0x99', maxPriorityFeePerGas: '0x1' })
+  f = await e.setFees(f.id, 1, {})
+  assert.equal(f.prepared!.tx.maxFeePerGas, '0x1')
+})
+
+test('a step sped up from the activity list: the flow follows the replacement that is mined; a mined cancel sends the step back to the user', async () => {
+  const replacements = new Map<Hex, { hash: Hex; cancel: boolean }[]>()
+  const { e, w, state } = engine(new MemoryKV(), async (_chainId, hash) => replacements.get(hash) ?? [])
+  let f = await e.start('test', { n: 9 })
+  f = await e.confirm(f.id, 0)
+  const original = f.steps[0].hash!
+  const faster = `0x${'f'.repeat(64)}` as Hex
+  replacements.set(original, [{ hash: original, cancel: false }, { hash: faster, cancel: false }])
+  // the original is gone from the pool, the replacement waits: not lost
+  w.known.delete(original)
+  w.known.add(faster)
+  w.now += 10 * 60_000
+  await e.watch()
+  assert.equal((await e.get(f.id)).status, 'mining', 'waiting for either')
+  w.receipts.set(faster, 'success')
+  await e.watch()
+  f = await e.get(f.id)
+  assert.equal(f.steps[0].hash, faster, 'the step is the replacement now')
+  assert.deepEqual([f.steps[0].status, f.current], ['done', 1])
+  assert.deepEqual(state.mined, ['0'])
+
+  f = await e.confirm(f.id, 1)
+  const deposit = f.steps[1].hash!
+  const cancel = `0x${'c'.repeat(64)}` as Hex
+  replacements.set(deposit, [{ hash: deposit, cancel: false }, { hash: cancel, cancel: true }])
+  w.receipts.set(cancel, 'success')
+  await e.watch()
+  f = await e.get(f.id)
+  assert.deepEqual([f.status, f.current, f.steps[1].status, f.steps[1].hash], ['ready', 1, 'ready', undefined])
+  assert.match(f.error!, /You cancelled “Deposit 9”: nothing was done/)
+  assert.ok(f.prepared, 'prepared again, to confirm or cancel')
 })

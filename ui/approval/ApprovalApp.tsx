@@ -66,7 +66,7 @@ export function ApprovalApp() {
       <header class="approval-head">
         <span class="muted">{total > 1 ? `Request 1 of ${total}` : 'Request'}</span>
         <p class="origin" data-testid="origin" title="The site's address, as the browser reports it">
-          {approval.requester.origin}
+          {approval.requester.origin === 'wallet' ? 'This wallet (your request)' : approval.requester.origin}
         </p>
       </header>
       {!state.initialized ? (

@@ -11,13 +11,16 @@ import { OPEN, type Gate } from './gate.ts'
 import { MessageRequest } from './MessageRequest.tsx'
 import { TxRequest } from './TxRequest.tsx'
 import { TypedRequest } from './TypedRequest.tsx'
+import { ReplaceView, replaceTitle } from './ReplaceView.tsx'
+import type { FeeEdit } from '../components/FeeEditor.tsx'
+import type { FeeChoice } from '../../src/tx/fee-levels.ts'
 import { CallsView, callsTitle } from './CallsView.tsx'
 
 interface Props {
   approval: PendingApproval
   state: WalletState
   busy: boolean
-  onDecide: (approved: boolean, extra?: { accounts?: string[]; approveAmount?: string }) => void
+  onDecide: (approved: boolean, extra?: { accounts?: string[]; approveAmount?: string; fees?: FeeChoice }) => void
 }
 
 export function RequestView({ approval, state, busy, onDecide }: Props) {
@@ -26,6 +29,8 @@ export function RequestView({ approval, state, busy, onDecide }: Props) {
   const [chosen, setChosen] = useState<string[]>(() => (state.selected ? [state.selected] : visible.slice(0, 1).map((a) => a.address)))
   const nameOf = (address: string) => state.accounts.find((a) => sameAddress(a.address, address))?.name ?? shortAddress(address)
   const [gate, setGate] = useState<Gate>(OPEN)
+  // the fees chosen for the wallet's own replacement (speed up, cancel, send again)
+  const [edit, setEdit] = useState<FeeEdit | null>(null)
   const [typedTitle, setTypedTitle] = useState('Sign typed data?')
 
   let title = ''
@@ -109,6 +114,11 @@ export function RequestView({ approval, state, busy, onDecide }: Props) {
       approveLabel = 'Confirm'
       body = <TxRequest key={approval.id} request={r} accountName={nameOf(r.tx.from)} onGate={setGate} />
       break
+    case 'replaceTx':
+      title = replaceTitle(r)
+      approveLabel = r.mode === 'speedUp' ? 'Speed up' : r.mode === 'cancel' ? 'Cancel it' : 'Send again'
+      body = <ReplaceView r={r} id={approval.id} onEdit={setEdit} />
+      break
     case 'sendCalls':
       title = callsTitle(r.calls.length, r.chainName)
       approveLabel = `Confirm ${r.calls.length} call${r.calls.length === 1 ? '' : 's'}`
@@ -134,7 +144,7 @@ export function RequestView({ approval, state, busy, onDecide }: Props) {
       break
   }
   const gated = r.kind === 'personalSign' || r.kind === 'sendTx'
-  const disabled = busy || (r.kind === 'connect' && chosen.length === 0) || (gated && !gate.ok)
+  const disabled = busy || (r.kind === 'connect' && chosen.length === 0) || (gated && !gate.ok) || (r.kind === 'replaceTx' && edit !== null && !edit.valid)
   return (
     <section>
       {title && <h1>{title}</h1>}
@@ -148,7 +158,7 @@ export function RequestView({ approval, state, busy, onDecide }: Props) {
         <button onClick={() => onDecide(false)} disabled={busy} data-testid="reject">
           Reject
         </button>
-        <button class="primary" onClick={() => onDecide(true, r.kind === 'connect' ? { accounts: chosen } : gated ? (gate.extra ?? {}) : {})} disabled={disabled} data-testid="approve">
+        <button class="primary" onClick={() => onDecide(true, r.kind === 'connect' ? { accounts: chosen } : gated ? (gate.extra ?? {}) : r.kind === 'replaceTx' && edit ? { fees: edit.choice } : {})} disabled={disabled} data-testid="approve">
           {busy ? 'Working…' : approveLabel}
         </button>
       </div>

@@ -7,7 +7,7 @@ import type { PendingApproval } from '../../src/approvals/types.ts'
 import { approvalData } from '../../src/simulate/approval-data.ts'
 import type { PreparedTx } from '../../src/tx/types.ts'
 import { formatAmount } from '../lib/amount.ts'
-import { FeeBreakdown, useLiveFee } from '../components/FeeBreakdown.tsx'
+import { FeeEditor, type FeeEdit } from '../components/FeeEditor.tsx'
 import { AddressLabel } from '../components/sign/AddressLabel.tsx'
 import { useNames } from '../components/sign/names.ts'
 import { txTitle } from '../components/sign/title.ts'
@@ -35,7 +35,9 @@ export function TxRequest({ request: r, accountName, onGate }: { request: SendTx
   const editedLive = useInsight(tx === r.tx ? null : tx, blockTime)
   const live = tx === r.tx ? first : editedLive.value ? editedLive : { ...editedLive, value: null }
   const insight = live.value
-  const fee = useLiveFee(tx, r.fee, blockTime, r.feeError)
+  // the fees chosen in the editor (levels, custom, nonce): what is signed
+  const [edit, setEdit] = useState<FeeEdit | null>(null)
+  const fee = edit?.fee ?? null
   const nameOf = useNames([r.tx.to, r.tx.from], r.tx.chainId)
   const symbol = network?.nativeCurrency.symbol ?? 'ETH'
   const value = BigInt(tx.value)
@@ -43,9 +45,10 @@ export function TxRequest({ request: r, accountName, onGate }: { request: SendTx
 
   useEffect(() => {
     if (edited.error) onGate({ ok: false, why: edited.error })
+    else if (edit && !edit.valid) onGate({ ok: false, why: 'Choose a fee the network accepts.' })
     else if (reverts && !insist) onGate({ ok: false, why: 'It will fail: check “Send anyway” to send it regardless.' })
-    else onGate({ ok: true, ...(edited.amount !== null ? { extra: { approveAmount: edited.amount.toString() } } : {}) })
-  }, [edited.amount, edited.error, reverts, insist])
+    else onGate({ ok: true, extra: { ...(edited.amount !== null ? { approveAmount: edited.amount.toString() } : {}), ...(edit ? { fees: edit.choice } : {}) } })
+  }, [edited.amount, edited.error, reverts, insist, edit])
 
   const to = r.tx.to
   return (
@@ -74,10 +77,15 @@ export function TxRequest({ request: r, accountName, onGate }: { request: SendTx
         {editable && <ApprovalEdit approval={editable} meta={first.value?.tokens[editable.token] ?? null} onAmount={(amount, error) => setEdited({ amount, error })} />}
       </TxPreview>
       {r.willRevert && !insight && <p class="warn small">{r.willRevert}</p>}
-      <FeeBreakdown fee={fee.fee} error={fee.error} stale={fee.stale} symbol={symbol} />
-      {fee.fee && (
+      {r.replaces && (
+        <p class="muted small" data-testid="tx-replaces">
+          Replaces your pending “{r.replaces.title}” (same nonce): it must pay at least 10% more.
+        </p>
+      )}
+      <FeeEditor tx={tx} initial={r.fee} initialError={r.feeError} suggested={r.suggested} floor={r.replaces?.floor} nonceEditable onChange={setEdit} />
+      {fee && (
         <p class="sign-total" data-testid="tx-total">
-          <span>Amount + fee</span> <strong>at most {formatAmount(value + BigInt(fee.fee.max), 18, symbol, 8)}</strong>
+          <span>Amount + fee</span> <strong>at most {formatAmount(value + BigInt(fee.max), 18, symbol, 8)}</strong>
         </p>
       )}
       <details class="sign-advanced" data-testid="advanced">
@@ -85,7 +93,7 @@ export function TxRequest({ request: r, accountName, onGate }: { request: SendTx
         <dl class="details">
           <div class="row">
             <dt>Nonce</dt>
-            <dd data-testid="tx-nonce">{tx.keepNonce ? `${tx.nonce} (set by the site)` : `${tx.nonce} (the account's next)`}</dd>
+            <dd data-testid="tx-nonce">{nonceText(edit?.tx ?? tx, tx)}</dd>
           </div>
           <div class="row">
             <dt>Gas limit</dt>
@@ -111,4 +119,10 @@ export function TxRequest({ request: r, accountName, onGate }: { request: SendTx
       )}
     </>
   )
+}
+
+/** The nonce that will be signed, and why it is that one. */
+function nonceText(signed: { nonce: number; keepNonce?: true }, asked: { nonce: number; keepNonce?: true }): string {
+  if (signed.nonce !== asked.nonce || (signed.keepNonce && !asked.keepNonce)) return `${signed.nonce} (yours, set under Advanced)`
+  return asked.keepNonce ? `${signed.nonce} (set by the site)` : `${signed.nonce} (the account's next)`
 }

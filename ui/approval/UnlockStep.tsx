@@ -12,6 +12,7 @@ const WAITING: Record<PendingApproval['request']['kind'], string> = {
   personalSign: 'to sign a message',
   typedData: 'to sign typed data',
   sendTx: 'to send a transaction',
+  replaceTx: 'to replace a pending transaction',
   sendCalls: 'to send a batch of calls',
   watchAsset: 'to add a token',
 }
@@ -21,7 +22,7 @@ export function UnlockStep({ approval, busy, onUnlocked, onReject }: { approval:
     <section data-testid="unlock-step">
       <h1>Unlock to continue</h1>
       <p class="muted">
-        {approval.requester.origin} is waiting for you {WAITING[approval.request.kind]}.
+        {approval.requester.origin === 'wallet' ? 'Your request' : approval.requester.origin} is waiting for you {WAITING[approval.request.kind]}.
       </p>
       <PasswordForm
         label="Password"

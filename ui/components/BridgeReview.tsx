@@ -21,6 +21,7 @@ import { date, relative } from '../lib/time.ts'
 import { BridgeCost } from './BridgeCost.tsx'
 import { Callout } from './Alert.tsx'
 import { FeeBreakdown } from './FeeBreakdown.tsx'
+import { FlowFeeEditor } from './FlowFeeEditor.tsx'
 import { FlowSteps } from './FlowSteps.tsx'
 import { SendPreview } from './sign/SendPreview.tsx'
 
@@ -33,6 +34,7 @@ export function BridgeReview({ id, onBack, onTracked }: { id: string; onBack: ()
   const [networks, setNetworks] = useState<Network[] | null>(null)
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
+  const [feeReady, setFeeReady] = useState(false)
   const now = useNow()
   useEffect(() => {
     bg('wallet.networks', {}).then(setNetworks, (e) => setError(asWalletError(e).message))
@@ -132,7 +134,7 @@ export function BridgeReview({ id, onBack, onTracked }: { id: string; onBack: ()
           <summary>
             This step's fee in detail{step ? `: ${step.label}` : ''}
           </summary>
-          <FeeBreakdown fee={fee.fee} error={fee.error} stale={fee.stale} symbol={chain?.nativeCurrency.symbol ?? 'ETH'} />
+          {flow.prepared ? <FlowFeeEditor flow={flow} onReady={setFeeReady} /> : <FeeBreakdown fee={fee.fee} error={fee.error} stale={fee.stale} symbol={chain?.nativeCurrency.symbol ?? 'ETH'} />}
         </details>
       )}
       {(flow.error || error) && (
@@ -149,7 +151,7 @@ export function BridgeReview({ id, onBack, onTracked }: { id: string; onBack: ()
         <button type="button" onClick={() => void back()} disabled={busy}>
           Back
         </button>
-        <button type="button" class="primary" data-testid="bridge-submit" disabled={busy || mining || flow.status !== 'ready' || !fee.fee || !!fundsError} onClick={() => void confirm()}>
+        <button type="button" class="primary" data-testid="bridge-submit" disabled={busy || mining || flow.status !== 'ready' || !fee.fee || !!fundsError || !feeReady} onClick={() => void confirm()}>
           {busy ? 'Sending…' : mining ? 'Waiting…' : flow.status === 'failed' ? 'Failed' : BUTTON[step?.role ?? ''] ? `${BUTTON[step!.role]}${step!.role === 'approve' ? ` ${amount}` : ''}` : 'Confirm'}
         </button>
       </div>

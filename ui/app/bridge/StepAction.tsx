@@ -7,12 +7,14 @@ import { asWalletError } from '../../lib/errors.ts'
 import { confirmStep, stepFee, useFlow } from '../../lib/flow.ts'
 import { useNow } from '../../lib/now.ts'
 import { FeeBreakdown } from '../../components/FeeBreakdown.tsx'
+import { FlowFeeEditor } from '../../components/FlowFeeEditor.tsx'
 
 export function StepAction({ id, step, l1Name, blockTimeSeconds, onSent }: { id: string; step: 'prove' | 'finalize'; l1Name: string; blockTimeSeconds: number; onSent: () => void }) {
   const [flowId, setFlowId] = useState<string | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [sending, setSending] = useState(false)
   const [attempt, setAttempt] = useState(0)
+  const [feeReady, setFeeReady] = useState(false)
   const { flow } = useFlow(flowId)
   const now = useNow()
 
@@ -53,7 +55,13 @@ export function StepAction({ id, step, l1Name, blockTimeSeconds, onSent }: { id:
           ? 'Proving shows the L1 that your withdrawal is in the proposed L2 state. Its waiting period starts then.'
           : 'Finalizing pays the withdrawal out on L1.'}
       </p>
-      {fee ? <FeeBreakdown fee={fee.fee} error={fee.error} stale={fee.stale} /> : !shown && <p class="muted fee-missing">Building the transaction and its fee…</p>}
+      {flow?.status === 'ready' && flow.prepared ? (
+        <FlowFeeEditor flow={flow} onReady={setFeeReady} />
+      ) : fee ? (
+        <FeeBreakdown fee={fee.fee} error={fee.error} stale={fee.stale} />
+      ) : (
+        !shown && <p class="muted fee-missing">Building the transaction and its fee…</p>
+      )}
       {shown && (
         <div class="error" role="alert" data-testid="bridge-action-error">
           <p>{shown}</p>
@@ -62,7 +70,7 @@ export function StepAction({ id, step, l1Name, blockTimeSeconds, onSent }: { id:
           </button>
         </div>
       )}
-      <button type="button" class="primary block" data-testid={`bridge-${step}`} disabled={!flow || flow.status !== 'ready' || !fee?.fee || sending} onClick={() => void send()}>
+      <button type="button" class="primary block" data-testid={`bridge-${step}`} disabled={!flow || flow.status !== 'ready' || !fee?.fee || sending || !feeReady} onClick={() => void send()}>
         {sending || flow?.status === 'sending' || flow?.status === 'mining' ? `${verb === 'Prove' ? 'Proving' : 'Finalizing'}…` : `${verb} on ${l1Name}`}
       </button>
     </div>

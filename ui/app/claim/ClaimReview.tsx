@@ -19,6 +19,7 @@ import { Alert } from '../../components/Alert.tsx'
 import { CopyButton } from '../../components/CopyButton.tsx'
 import { FeeBreakdown } from '../../components/FeeBreakdown.tsx'
 import { SendPreview } from '../../components/sign/SendPreview.tsx'
+import { FlowFeeEditor } from '../../components/FlowFeeEditor.tsx'
 import type { EligibilityView } from './Eligibility.tsx'
 import { approxPha } from './format.ts'
 
@@ -132,6 +133,7 @@ function Approval({ flow, busy, onCancel, onConfirm }: { flow: ClaimFlow; busy: 
   const preview = flow.summary!
   const label = preview.network === 'khala' ? 'Khala' : 'Phala'
   const fee = stepFee(flow, 12, useNow())
+  const [feeReady, setFeeReady] = useState(false)
   return (
     <div class="card claim-approval" role="region" aria-label="Review the claim" data-testid="claim-approval">
       <h3>What arrives where</h3>
@@ -146,12 +148,12 @@ function Approval({ flow, busy, onCancel, onConfirm }: { flow: ClaimFlow; busy: 
         <span class="mono">{shortAddress(flow.steps[0].call?.to ?? '')}</span> on Ethereum; it was simulated and will succeed as things stand.
       </p>
       {flow.prepared && <SendPreview tx={flow.prepared.tx} blockTimeSeconds={12} />}
-      <FeeBreakdown fee={fee.fee} error={fee.error} stale={fee.stale} />
+      {flow.status === 'ready' && flow.prepared ? <FlowFeeEditor flow={flow} onReady={setFeeReady} /> : <FeeBreakdown fee={fee.fee} error={fee.error} stale={fee.stale} />}
       <div class="actions">
         <button type="button" onClick={onCancel} disabled={busy}>
           Cancel
         </button>
-        <button type="button" class="primary" onClick={onConfirm} disabled={busy || flow.status !== 'ready' || !fee.fee} data-testid="claim-confirm">
+        <button type="button" class="primary" onClick={onConfirm} disabled={busy || flow.status !== 'ready' || !fee.fee || !feeReady} data-testid="claim-confirm">
           {busy ? 'Sending…' : 'Claim'}
         </button>
       </div>

@@ -114,9 +114,9 @@ export function Send({ account, activeChainId, showTestnets }: { account: Accoun
 
   const title = asset && amountCheck?.ok && recipient?.ok ? `Send ${formatAmount(amountCheck.value, asset.decimals, asset.symbol)} to ${shortAddress(recipient.value)}` : ''
 
-  const confirm = async () => {
+  const confirm = async (tx: PreparedTx) => {
     if (!current) return
-    const hash = (await bg('tx.send', { tx: current.tx, title })).hash
+    const hash = (await bg('tx.send', { tx, title })).hash
     setSent({ hash, title })
     setStep('sent')
   }
@@ -147,6 +147,7 @@ export function Send({ account, activeChainId, showTestnets }: { account: Accoun
         fundsError={fundsError}
         tx={current.tx}
         toName={recipient.resolved?.name ?? null}
+        nativeBalance={native?.balance ?? null}
         onBack={() => setStep('form')}
         onConfirm={confirm}
       />

@@ -1,6 +1,11 @@
-// The last look before signing (what, to whom, where, and the fee kept fresh), and what was sent.
+// The last look before signing (what, to whom, where, and the fee as the user chooses it, kept
+// fresh), and what was sent.
 import { useState } from 'preact/hooks'
 import type { Network } from '../../../src/chains/types.ts'
+import type { PreparedTx } from '../../../src/tx/types.ts'
+import { fundsShortfall } from '../../../src/tx/funds.ts'
+import { fundsMessage } from '../../lib/funds.ts'
+import { FeeEditor, type FeeEdit } from '../../components/FeeEditor.tsx'
 import type { AccountInfo } from '../../../src/keyring/accounts.ts'
 import { asWalletError } from '../../lib/errors.ts'
 import { formatAmount, formatExact } from '../../lib/amount.ts'
@@ -9,10 +14,9 @@ import { useTopic } from '../../lib/topic.ts'
 import { usePrices, usdPrice, l1Of } from '../../lib/prices.ts'
 import { Fiat } from '../../components/Amount.tsx'
 import { ago } from './time.ts'
-import { FeeBreakdown, type LiveFee } from '../../components/FeeBreakdown.tsx'
+import type { LiveFee } from '../../components/FeeBreakdown.tsx'
 import { CopyButton } from '../../components/CopyButton.tsx'
 import type { Asset } from './SendForm.tsx'
-import type { PreparedTx } from '../../../src/tx/types.ts'
 import { SendPreview } from '../../components/sign/SendPreview.tsx'
 
 interface ConfirmProps {
@@ -23,23 +27,29 @@ interface ConfirmProps {
   value: bigint
   live: LiveFee
   fundsError: string | null
-  /** the transaction as it will be signed (simulated while on screen) and the name the recipient was typed as */
+  /** the transaction as prepared (simulated while on screen; the fee editor's choice is applied to it) and the name the recipient was typed as */
   tx: PreparedTx
   toName: string | null
+  /** the native balance, to check the chosen fee fits */
+  nativeBalance: bigint | null
   onBack: () => void
-  onConfirm: () => Promise<void>
+  onConfirm: (tx: PreparedTx) => Promise<void>
 }
 
 export function SendConfirm(p: ConfirmProps) {
-  const book = usePrices()
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
+  const [edit, setEdit] = useState<FeeEdit | null>(null)
   const symbol = p.network.nativeCurrency.symbol
+  const fee = edit ? edit.fee : p.live.fee
+  // the chosen fee must fit next to the amount (the prepared fee's check until the editor answers)
+  const short = edit?.fee ? fundsShortfall({ balance: p.nativeBalance, value: p.asset.address === null ? p.value : 0n, maxFee: BigInt(edit.fee.max) }) : null
+  const fundsError = edit?.fee ? (short ? fundsMessage(short, symbol, p.network.name) : null) : p.fundsError
   const go = async () => {
     setBusy(true)
     setError(null)
     try {
-      await p.onConfirm()
+      await p.onConfirm(edit?.tx ?? p.tx)
     } catch (e) {
       setError(asWalletError(e).message)
       setBusy(false)
@@ -70,15 +80,15 @@ export function SendConfirm(p: ConfirmProps) {
         </div>
       </dl>
       <SendPreview tx={p.tx} blockTimeSeconds={p.network.blockTimeSeconds} />
-      <FeeBreakdown fee={p.live.fee} error={p.live.error} stale={p.live.stale} symbol={symbol} price={usdPrice(book, l1Of([p.network], p.network.chainId), 'eth')} />
-      {p.asset.address === null && p.live.fee && (
+      <FeeEditor tx={p.tx} initial={p.live.fee} initialError={p.live.error} nonceEditable onChange={setEdit} />
+      {p.asset.address === null && fee && (
         <p class="muted send-total" data-testid="confirm-total">
-          Amount + fee: at most {formatAmount(p.value + BigInt(p.live.fee.max), 18, symbol)}
+          Amount + fee: at most {formatAmount(p.value + BigInt(fee.max), 18, symbol, 8)}
         </p>
       )}
-      {p.fundsError && (
+      {fundsError && (
         <p class="error" role="alert">
-          {p.fundsError}
+          {fundsError}
         </p>
       )}
       {error && (
@@ -90,7 +100,7 @@ export function SendConfirm(p: ConfirmProps) {
         <button type="button" onClick={p.onBack} disabled={busy}>
           Back
         </button>
-        <button type="button" class="primary" data-testid="send-confirm" onClick={go} disabled={busy || !!p.fundsError || !p.live.fee}>
+        <button type="button" class="primary" data-testid="send-confirm" onClick={go} disabled={busy || !!fundsError || !fee || (edit !== null && !edit.valid)}>
           {busy ? 'Sending…' : 'Confirm and send'}
         </button>
       </div>

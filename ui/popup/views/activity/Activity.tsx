@@ -9,6 +9,7 @@ import { activityItems } from './items.ts'
 import { ActivityRow } from './ActivityRow.tsx'
 import { ActivityDetail } from './ActivityDetail.tsx'
 import { useNames } from '../../../components/sign/names.ts'
+import { PendingTx } from '../PendingTx.tsx'
 
 export function Activity({ account }: { account: AccountInfo | null }) {
   const activity = useTopic('activity', null)
@@ -44,8 +45,9 @@ export function Activity({ account }: { account: AccountInfo | null }) {
       ) : (
         <ol class="activity-list" aria-label="Transactions">
           {items.map((item) => (
-            <li key={item.id}>
+            <li key={item.id} data-hash={item.kind === 'sent' ? item.rec.hash : item.tr.hash}>
               <ActivityRow item={item} meta={meta} nameOf={nameOf} onOpen={() => setOpen(item.id)} />
+              {item.kind === 'sent' && <PendingTx record={item.rec} records={activity.value!} explorerUrl={meta?.chains.find((c) => c.chainId === item.rec.chainId)?.explorerUrl ?? undefined} />}
             </li>
           ))}
         </ol>

@@ -8,7 +8,7 @@ import type { ActivityItem } from './items.ts'
 import type { KnownName } from '../../../../src/names/service.ts'
 import { shortAddress } from '../../../lib/format.ts'
 
-export const STATUS_TEXT = { pending: 'Pending', confirmed: 'Confirmed', failed: 'Failed', dropped: 'Dropped' } as const
+export const STATUS_TEXT = { pending: 'Pending', confirmed: 'Confirmed', failed: 'Failed', dropped: 'Dropped', replaced: 'Replaced' } as const
 
 export function ActivityRow({ item, meta, nameOf, onOpen }: { item: ActivityItem; meta: BalanceMeta | null; nameOf: (a: string | null | undefined) => KnownName | null; onOpen: () => void }) {
   const chainId = item.kind === 'sent' ? item.rec.chainId : item.tr.chainId
