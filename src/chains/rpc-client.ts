@@ -1,11 +1,20 @@
 // One viem PublicClient per network: every URL the user configured, tried in order (fallback),
-// each request with a timeout, JSON-RPC batching on. Clients are cached by chain id + URL list.
+// each request with a timeout and its answer capped in bytes, JSON-RPC batching on. Clients are
+// cached by chain id + URL list, the least recently used dropped beyond CLIENT_CACHE_SIZE (a page
+// proposing networks must not grow the cache without end).
 import { createPublicClient, defineChain, fallback, http, type Chain, type PublicClient } from 'viem'
+import { BODY_LIMITS, cappedFetch } from '../util/http.ts'
 import type { Network } from './types.ts'
 
 export const RPC_TIMEOUT_MS = 10_000
+export const CLIENT_CACHE_SIZE = 32
 
 const cache = new Map<string, PublicClient>()
+
+/** How many clients are cached now (tests). */
+export function cachedClients(): number {
+  return cache.size
+}
 
 export function chainOf(n: Network): Chain {
   return defineChain({
@@ -18,12 +27,18 @@ export function chainOf(n: Network): Chain {
   })
 }
 
-export function publicClientFor(n: Network, opts: { timeoutMs?: number } = {}): PublicClient {
+export function publicClientFor(n: Network, opts: { timeoutMs?: number; maxBytes?: number } = {}): PublicClient {
   const timeout = opts.timeoutMs ?? RPC_TIMEOUT_MS
-  const key = `${n.chainId}|${timeout}|${n.rpcUrls.join(',')}`
+  const maxBytes = opts.maxBytes ?? BODY_LIMITS.rpc
+  const key = `${n.chainId}|${timeout}|${maxBytes}|${n.rpcUrls.join(',')}`
   let client = cache.get(key)
-  if (!client) {
-    const transports = n.rpcUrls.map((url) => http(url, { timeout, retryCount: 0, batch: { wait: 0 } }))
+  if (client) {
+    // most recently used last: the first key is the one to drop
+    cache.delete(key)
+    cache.set(key, client)
+  } else {
+    const fetchFn = cappedFetch(maxBytes)
+    const transports = n.rpcUrls.map((url) => http(url, { timeout, retryCount: 0, batch: { wait: 0 }, fetchFn }))
     client = createPublicClient({
       chain: chainOf(n),
       transport: transports.length === 1 ? transports[0] : fallback(transports, { retryCount: 0 }),
@@ -31,6 +46,7 @@ export function publicClientFor(n: Network, opts: { timeoutMs?: number } = {}): 
       pollingInterval: Math.max(1000, n.blockTimeSeconds * 500),
     }) as PublicClient
     cache.set(key, client)
+    while (cache.size > CLIENT_CACHE_SIZE) cache.delete(cache.keys().next().value as string)
   }
   return client
 }

@@ -18,6 +18,7 @@ import { maxNativeSend } from '../../src/rollup/max-send.ts'
 import { prepareTx, toViemTx } from '../../src/tx/prepare.ts'
 import type { FeeQuote } from '../../src/tx/types.ts'
 import { makeWallet } from '../support/wallet-harness.ts'
+import { openPage } from '../support/pages.ts'
 import { calldataCases, describeSamples, measureFees, percentile, plainClient } from './fees-measure.ts'
 
 let devnet: Devnet
@@ -97,7 +98,7 @@ test('Max on 901: value = balance − max fee (with the L1 fee of that very valu
 
 test('the wallet uses the rollup fee model by default: a dApp transaction on 901 is approved with L1 data; 900 has none', async () => {
   const h = await makeWallet({ networks })
-  const site = { origin: 'https://fees.example', tabId: 7, frameId: 0 }
+  const site = await openPage(h, { origin: 'https://fees.example', tabId: 7, frameId: 0 })
   const account = (await h.wallet.state()).selected!
   await h.provider.request({ id: 1, method: 'eth_requestAccounts' }, site)
   const connect = (await h.provider.currentApproval()).approval!

@@ -59,7 +59,20 @@ function u32leBytes(n: number): Uint8Array {
   return Uint8Array.of(n & 0xff, (n >>> 8) & 0xff, (n >>> 16) & 0xff, (n >>> 24) & 0xff)
 }
 
-/** Bounds the work a crafted file can make us do (polkadot.js itself only accepts its defaults). */
+/**
+ * What an imported file may ask for: polkadot.js's own parameters only (it accepts nothing else
+ * either), so a crafted file cannot make the wallet work longer than a real one does.
+ */
+function checkImportScrypt({ N, p, r }: ScryptParams): void {
+  if (N !== DEFAULT_SCRYPT.N || r !== DEFAULT_SCRYPT.r || p !== DEFAULT_SCRYPT.p) {
+    throw new SubstrateKeyError(
+      'UNSUPPORTED_KEYSTORE',
+      `this keystore asks for scrypt parameters polkadot.js does not use (N=${N}, r=${r}, p=${p}; polkadot.js writes N=${DEFAULT_SCRYPT.N}, r=${DEFAULT_SCRYPT.r}, p=${DEFAULT_SCRYPT.p}); export it again from the wallet that made it`,
+    )
+  }
+}
+
+/** Bounds what the wallet writes (its own exports use the defaults; tests may use cheaper ones). */
 function checkScrypt({ N, p, r }: ScryptParams): void {
   const pow2 = N > 1 && (N & (N - 1)) === 0
   if (!pow2 || N < 1 << 10 || N > 1 << 20 || r < 1 || r > 16 || p < 1 || p > 16 || N * r * p > 1 << 21) {
@@ -146,7 +159,7 @@ export async function decodeKeystore(input: unknown, password: string): Promise<
     if (types.includes('scrypt')) {
       if (data.length < SCRYPT_LENGTH + NONCE_LENGTH + 16) bad('the encrypted key is cut short')
       const params = { N: u32le(data, 32), p: u32le(data, 36), r: u32le(data, 40) }
-      checkScrypt(params)
+      checkImportScrypt(params)
       key = await deriveKey(password, data.subarray(0, SALT_LENGTH), params)
       data = data.subarray(SCRYPT_LENGTH)
     } else {
