@@ -683,10 +683,12 @@ export class ProviderService implements ApprovalContext {
    */
   async pushAccountsChanged(onlyOrigin?: string): Promise<void> {
     const conns = this.docs.list().filter((c) => !onlyOrigin || c.origin === onlyOrigin)
-    const byOrigin = new Map<string, Address[]>()
+    const byOrigin = new Map<string, Address[] | null>()
     for (const c of conns) {
-      if (!byOrigin.has(c.origin)) byOrigin.set(c.origin, await this.accountsFor(c.origin))
-      await this.push(c, 'accountsChanged', byOrigin.get(c.origin))
+      // a site never connected has nothing to hear (a disconnected one hears [] once, through onlyOrigin)
+      if (!byOrigin.has(c.origin)) byOrigin.set(c.origin, onlyOrigin || (await this.permissions.get(c.origin)) ? await this.accountsFor(c.origin) : null)
+      const accounts = byOrigin.get(c.origin)
+      if (accounts) await this.push(c, 'accountsChanged', accounts)
     }
   }
 
