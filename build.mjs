@@ -1,7 +1,11 @@
 // Builds the extension for Chrome and Firefox: dist/chrome/, dist/firefox/ (each loadable unpacked)
-// and a zip of each (without source maps) for the stores.
-//   node build.mjs            production: minified, external source maps kept out of the zips
-//   node build.mjs --dev      readable bundles with inline source maps
+// and, for a release, a zip of each (without source maps) for the stores.
+//   node build.mjs            release: minified, external source maps kept out of the zips, and no
+//                             devnet: the shipped networks only (test/unit/release-build.test.ts checks
+//                             that no local network is in the zips)
+//   node build.mjs --devnet   the release's minified bundles with the local devnet's networks as the
+//                             default (what the e2e tests and the benchmarks load); no zips
+//   node build.mjs --dev      readable bundles with inline source maps, with the devnet (npm start)
 //   node build.mjs --watch    --dev, rebuilding on every change
 import * as esbuild from 'esbuild'
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
@@ -13,6 +17,8 @@ const root = new URL('.', import.meta.url).pathname
 const args = new Set(process.argv.slice(2))
 const watch = args.has('--watch')
 const dev = watch || args.has('--dev')
+/** the local devnet's networks are embedded only in development and test builds, never in a release */
+const withDevnet = dev || args.has('--devnet')
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'))
 // RW_DIST moves the output (several builds side by side, e.g. parallel test runs); default dist/
 const dist = process.env.RW_DIST ? join(root, process.env.RW_DIST) : join(root, 'dist')
@@ -31,6 +37,7 @@ const PAGES = {
 
 /** What the wallet embeds of the devnet: networks and contracts, never the test keys. */
 function devnetForBundle() {
+  if (!withDevnet) return null
   const file = join(root, 'devnet', 'manifest.json')
   if (!existsSync(file)) {
     console.warn('build: devnet/manifest.json not found; the wallet is built without the "Local devnet" networks')
@@ -153,7 +160,8 @@ if (watch) {
   const t0 = Date.now()
   const result = await esbuild.build(options)
   writeStatic()
-  if (!dev) zips()
+  if (!withDevnet) zips()
   writeFileSync(join(dist, 'meta.json'), JSON.stringify(result.metafile))
-  console.log(`build: dist/chrome and dist/firefox in ${Date.now() - t0} ms${dev ? ' (dev)' : ''}`)
+  writeFileSync(join(dist, 'build-info.json'), JSON.stringify({ devnet: withDevnet, dev }))
+  console.log(`build: dist/chrome and dist/firefox in ${Date.now() - t0} ms${dev ? ' (dev, with the devnet)' : withDevnet ? ' (with the devnet)' : ' (release: no devnet)'}`)
 }

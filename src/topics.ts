@@ -9,6 +9,8 @@
 //   flow/<id>         one flow (its step's fee is re-quoted every block while it is watched)
 //   flows             the open flows and the recently finished ones (the popup offers to continue one)
 //   site/<tabId>      the site in a tab: its own chain (or the wallet's it follows) and whether it is connected
+//   approvals         the approval queue in the order the window shows it, and requests withdrawn lately
+//                     (their page navigated or closed): the window moves on, or says why
 //
 // Only background/ and ui/ import this file.
 import type { ActivityRecord, ActivityStore } from './activity/store.ts'
@@ -19,7 +21,7 @@ import type { FlowEngine } from './flows/engine.ts'
 import type { Flow } from './flows/types.ts'
 import type { TopicHub } from './topics/hub.ts'
 import type { Wallet, WalletState } from './wallet/wallet.ts'
-import type { ProviderService, SiteView } from './provider/service.ts'
+import type { ApprovalsView, ProviderService, SiteView } from './provider/service.ts'
 
 export interface PortfolioView {
   meta: BalanceMeta | null
@@ -36,6 +38,7 @@ export interface UiTopics {
   flow: { key: string; value: Flow }
   flows: { key: null; value: Flow[] }
   site: { key: string; value: SiteView | null }
+  approvals: { key: null; value: ApprovalsView }
 }
 
 export type TopicName = keyof UiTopics
@@ -96,6 +99,9 @@ export function defineTopics(hub: TopicHub, d: TopicDeps): void {
 
   hub.define<SiteView | null>('site', { read: (tabId) => d.provider.siteForTab(Number(tabId)) })
   d.provider.onSiteChange(() => hub.publish('site'))
+
+  hub.define<ApprovalsView>('approvals', { read: () => d.provider.approvalsView() })
+  d.provider.onApprovalsChange(() => hub.publish('approvals'))
 
   hub.define<Flow>('flow', {
     read: (id) => d.flows.get(String(id)),

@@ -82,7 +82,7 @@ export class ClaimConfig {
     checkNetwork(network)
     const clean = typeof url === 'string' ? url.trim().replace(/\/+$/, '') : ''
     if (clean && (!/^https?:\/\/[^\s/]+(\/\S*)?$/.test(clean) || !isSecureOrLoopbackUrl(clean))) {
-      throw new WalletError('BAD_URL', 'The claim service address starts with https:// (http:// only for a service on this computer: 127.0.0.1, localhost).')
+      throw new WalletError('BAD_URL', 'The claim service address starts with https:// (http:// only for a service on this computer, such as localhost).')
     }
     const all = readOverrides(await this.kv.get(CLAIM_BACKENDS_KEY))
     const mine = { ...all[id] }

@@ -8,6 +8,10 @@ import { LiveFeeBreakdown } from '../components/FeeBreakdown.tsx'
 import { Callout } from '../components/Alert.tsx'
 import { sameAddress } from '../../src/util/address.ts'
 import { CallsView, callsTitle } from './CallsView.tsx'
+import { SafeText } from '../components/SafeText.tsx'
+import { DISPLAY_LIMITS, safeText } from '../../src/util/display.ts'
+import { useApprovalGate } from './useApprovalGate.ts'
+import { RpcUrlList } from './RpcUrlList.tsx'
 
 interface Props {
   approval: PendingApproval
@@ -21,6 +25,8 @@ export function RequestView({ approval, state, busy, onDecide }: Props) {
   const visible = state.accounts.filter((a) => !a.hidden)
   const [chosen, setChosen] = useState<string[]>(() => (state.selected ? [state.selected] : visible.slice(0, 1).map((a) => a.address)))
   const nameOf = (address: string) => state.accounts.find((a) => sameAddress(a.address, address))?.name ?? shortAddress(address)
+  // the buttons wait until this request has been in view for a moment (a new request starts over)
+  const gate = useApprovalGate(approval.id)
 
   let title = ''
   let approveLabel = 'Approve'
@@ -46,11 +52,11 @@ export function RequestView({ approval, state, busy, onDecide }: Props) {
       )
       break
     case 'switchChain':
-      title = `Switch to ${r.chainName}?`
+      title = `Switch to ${safeText(r.chainName)}?`
       approveLabel = 'Switch network'
       body = (
         <p>
-          The site asks to use {r.chainName} (chain {r.chainId}). Only this site changes network; other sites and the wallet keep theirs. It may switch to {r.chainName} again without asking.
+          The site asks to use <SafeText value={r.chainName} /> (chain {r.chainId}). Only this site changes network; other sites and the wallet keep theirs. It may switch to it again without asking.
         </p>
       )
       break
@@ -62,11 +68,11 @@ export function RequestView({ approval, state, busy, onDecide }: Props) {
           <dl class="details">
             <Row k="Name" v={r.network.name} />
             <Row k="Chain ID" v={`${r.network.chainId}`} />
-            <Row k="RPC URL" v={r.network.rpcUrls[0]} mono />
             <Row k="Currency" v={r.network.nativeCurrency.symbol} />
             {r.network.explorerUrl && <Row k="Explorer" v={r.network.explorerUrl} mono />}
           </dl>
-          <p class="muted">The RPC answered with chain ID {r.rpcChainId}, as claimed.</p>
+          <p class="muted">RPC URLs, each asked for its chain ID:</p>
+          <RpcUrlList network={r.network} checks={r.rpcChecks} />
           {r.opStack && (
             <Callout tone="info" title="OP Stack rollup detected">
               <p>This chain has the OP Stack fee oracle: fees will include the L1 data fee.</p>
@@ -84,7 +90,9 @@ export function RequestView({ approval, state, busy, onDecide }: Props) {
       body = (
         <>
           <AccountLine label="Signing with" name={nameOf(r.address)} address={r.address} />
-          <pre class="message" data-testid="message">{r.text ?? r.message}</pre>
+          <pre class="message" data-testid="message">
+            <SafeText value={r.text ?? r.message} max={DISPLAY_LIMITS.message} multiline />
+          </pre>
           {r.text === null && <p class="muted">The message is not readable text; it is shown as hex.</p>}
         </>
       )
@@ -102,14 +110,17 @@ export function RequestView({ approval, state, busy, onDecide }: Props) {
             {typeof td.domain?.verifyingContract === 'string' && <Row k="Contract" v={td.domain.verifyingContract} mono />}
             <Row k="Type" v={String(td.primaryType)} />
           </dl>
-          <pre class="message" data-testid="message">{JSON.stringify(td.message, null, 2)}</pre>
+          <pre class="message" data-testid="message">
+            <SafeText value={JSON.stringify(td.message, null, 2)} max={DISPLAY_LIMITS.message} multiline />
+          </pre>
         </>
       )
       break
     }
     case 'sendTx': {
       const tx = r.tx
-      title = r.decoded ? `${r.decoded.functionName} on ${r.chainName}` : tx.to ? `Send on ${r.chainName}` : `Deploy a contract on ${r.chainName}`
+      const chainName = safeText(r.chainName)
+      title = r.decoded ? `${r.decoded.functionName} on ${chainName}` : tx.to ? `Send on ${chainName}` : `Deploy a contract on ${chainName}`
       approveLabel = 'Confirm'
       body = (
         <>
@@ -154,7 +165,7 @@ export function RequestView({ approval, state, busy, onDecide }: Props) {
       )
       break
     case 'watchAsset':
-      title = `Add ${r.symbol} to your tokens?`
+      title = `Add ${safeText(r.symbol, { max: DISPLAY_LIMITS.symbol })} to your tokens?`
       approveLabel = 'Add token'
       body = (
         <dl class="details">
@@ -167,13 +178,13 @@ export function RequestView({ approval, state, busy, onDecide }: Props) {
       )
       break
   }
-  const disabled = busy || (r.kind === 'connect' && chosen.length === 0)
+  const disabled = busy || !gate.ready || (r.kind === 'connect' && chosen.length === 0)
   return (
-    <section>
+    <section ref={gate.ref as never} data-ready={gate.ready ? 'yes' : 'no'}>
       <h1>{title}</h1>
       {body}
       <div class="decide">
-        <button onClick={() => onDecide(false)} disabled={busy} data-testid="reject">
+        <button onClick={() => onDecide(false)} disabled={busy || !gate.ready} data-testid="reject">
           Reject
         </button>
         <button class="primary" onClick={() => onDecide(true, r.kind === 'connect' ? { accounts: chosen } : {})} disabled={disabled} data-testid="approve">
@@ -189,7 +200,7 @@ function Row({ k, v, mono, testId }: { k: string; v: string; mono?: boolean; tes
     <div class="row">
       <dt>{k}</dt>
       <dd class={mono ? 'mono address' : ''} data-testid={testId}>
-        {v}
+        <SafeText value={v} max={300} />
       </dd>
     </div>
   )

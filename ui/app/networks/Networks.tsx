@@ -1,6 +1,7 @@
 // Networks: every network the wallet reads from, grouped as an L1 with its rollups, each with its
 // RPC URLs in fallback order (editable); add an OP Stack rollup from its portal; remove one you
 // added. No figure in the wallet comes from anywhere else.
+import { SafeText } from '../../components/SafeText.tsx'
 import { useEffect, useState } from 'preact/hooks'
 import { families, l1ChainOf } from '../../../src/chains/family.ts'
 import type { Network } from '../../../src/chains/types.ts'
@@ -48,7 +49,9 @@ export function Networks() {
               {members.map((e) => (
                 <details key={e.network.chainId} class="network" data-testid={`network-${e.network.chainId}`}>
                   <summary>
-                    <span class="network-name">{e.network.name}</span>
+                    <span class="network-name">
+                      <SafeText value={e.network.name} />
+                    </span>
                     <span class="network-badges">
                       <span class="badge">{e.network.chainId}</span>
                       <span class="badge">{e.network.rollup ? `rollup of ${byId.get(e.network.rollup.l1ChainId)?.name ?? e.network.rollup.l1ChainId}` : 'L1'}</span>

@@ -1,6 +1,8 @@
 // One card per token: its total, then its amount on each chosen chain side by side (L1 first).
 // A stale figure (its chain did not answer the last refresh) is marked, with when it was read
 // and why in its title; a chain never read shows a dash.
+import { SafeText } from '../../components/SafeText.tsx'
+import { DISPLAY_LIMITS } from '../../../src/util/display.ts'
 import type { Portfolio, TokenRow } from '../../../src/balances/view.ts'
 import { formatAmount, formatExact } from '../../lib/amount.ts'
 import { clock } from './time.ts'
@@ -15,8 +17,12 @@ export function TokenRows({ view, rows, labels }: { view: Portfolio; rows: Token
               {row.token.symbol.slice(0, 1)}
             </span>
             <span class="token-name">
-              <strong>{row.token.symbol}</strong>
-              <span class="muted">{row.token.name}</span>
+              <strong>
+                <SafeText value={row.token.symbol} max={DISPLAY_LIMITS.symbol} note={false} />
+              </strong>
+              <span class="muted">
+                <SafeText value={row.token.name} />
+              </span>
             </span>
             <span class="token-total" title={`${formatExact(row.total, row.token.decimals, row.token.symbol)}${row.partial ? ' (includes stale or missing figures)' : ''}`} data-testid="token-total">
               {formatAmount(row.total, row.token.decimals, undefined, 4)}
