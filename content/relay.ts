@@ -28,6 +28,11 @@ function respond(id: RequestId, reply: ProviderAnswer) {
   post({ kind: 'response', id, ...reply })
 }
 
+/** The requests the wallet promised to answer later (it said 'deferred'): what a new port's hello lists. */
+function deferred(): RequestId[] {
+  return [...inFlight].filter(([, state]) => state === 'deferred').map(([id]) => id)
+}
+
 function send(msg: PageToWallet): void {
   connect().postMessage(msg)
 }
@@ -60,13 +65,13 @@ function connect(): browser.Runtime.Port {
     }
     setTimeout(() => {
       try {
-        send({ kind: 'hello', doc, pending: [...inFlight.keys()] })
+        connect()
       } catch {
         for (const id of [...inFlight.keys()]) respond(id, { error: { code: 4900, message: 'The wallet is not reachable; reload the page.' } })
       }
     }, reconnects > 1 ? 200 * reconnects : 0)
   })
-  p.postMessage({ kind: 'hello', doc, pending: [...inFlight.keys()] } satisfies PageToWallet)
+  p.postMessage({ kind: 'hello', doc, pending: deferred() } satisfies PageToWallet)
   return p
 }
 
