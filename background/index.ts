@@ -60,5 +60,6 @@ browser.tabs.onRemoved.addListener((tabId) => {
 })
 
 browser.alarms.onAlarm.addListener((alarm) => {
-  void ready.then(() => core.wallet.alarms.dispatch(alarm.name)).catch((err) => console.error(`alarm ${alarm.name} failed`, err))
+  // a stopped wallet (failed migration) runs nothing that could write to its storage
+  void ready.then(() => (core.wallet.halted() ? undefined : core.wallet.alarms.dispatch(alarm.name))).catch((err) => console.error(`alarm ${alarm.name} failed`, err))
 })

@@ -40,7 +40,7 @@ export function ApprovalApp() {
     void load()
   }, [load])
   // the request shown went away (answered elsewhere, or its page left): the next one, and why
-  const notice = useQueueWatch(current?.approval?.id ?? null, load)
+  const notice = useQueueWatch(current?.approval?.id ?? null, current?.total ?? 0, load)
 
   const decide = async (approved: boolean, extra: { accounts?: string[] } = {}) => {
     if (!current?.approval) return
