@@ -638,6 +638,11 @@ export class Keyring {
     if (next !== stored && (await tryWrite(this.local, { [LOCAL_KEYS.accounts]: next }))) this.emit('accounts')
     const subs = await this.readSubstrate()
     const nextSubs = reconcileSubstrateAccounts(subs, substrateKeys(state.payload.substrate))
+    for (const a of subs) {
+      if (!nextSubs.some((b) => b.publicKey === a.publicKey)) {
+        this.report({ area: 'local', key: SUBSTRATE_ACCOUNTS_KEY, family: 'substrateAccounts', owner: 'src/keyring/keyring.ts', problem: `The Polkadot account ${a.ss58} has no key in the vault and was taken off the list.` })
+      }
+    }
     if (nextSubs !== subs) await tryWrite(this.local, { [SUBSTRATE_ACCOUNTS_KEY]: nextSubs })
   }
 

@@ -23,7 +23,7 @@ export class MigrationError extends Error {
     readonly failedAt: number,
     cause: unknown,
   ) {
-    super(`migration ${failedAt} -> ${failedAt + 1} failed: ${(cause as Error)?.message ?? String(cause)}`)
+    super(failedAt < 0 ? String((cause as Error)?.message ?? cause) : `migration ${failedAt} -> ${failedAt + 1} failed: ${(cause as Error)?.message ?? String(cause)}`)
   }
 }
 
@@ -68,8 +68,13 @@ class Overlay implements KV {
 
 export async function migrate(kv: KV, migrations: readonly Migration[]): Promise<{ from: number; to: number }> {
   const target = migrations.length
-  const raw = await kv.get<number>(SCHEMA_KEY)
-  const from = typeof raw === 'number' && Number.isInteger(raw) && raw >= 0 ? raw : 0
+  const raw = await kv.get<unknown>(SCHEMA_KEY)
+  // absent: a store from before versions (or a new one); anything else that is not a version is not
+  // ours to guess: which migrations to run would be a guess, so nothing runs
+  if (raw !== undefined && !(typeof raw === 'number' && Number.isInteger(raw) && raw >= 0)) {
+    throw new MigrationError(0, -1, new Error(`the stored schema version (${JSON.stringify(raw).slice(0, 40)}) is not a version number`))
+  }
+  const from = typeof raw === 'number' ? raw : 0
   if (from > target) throw new NewerStorageError(from, target)
   if (from === target) return { from, to: target }
   const overlay = new Overlay(await kv.all())

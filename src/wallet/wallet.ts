@@ -138,13 +138,10 @@ export class Wallet {
 
   /** What was found wrong in storage: at start, and by the keyring (at unlock). */
   problems(): StorageProblem[] {
-    const seen = new Set<string>()
-    return [...this.found, ...this.keyring.problems()].filter((p) => {
-      const k = `${p.area}:${p.key}:${p.problem}`
-      if (seen.has(k)) return false
-      seen.add(k)
-      return true
-    })
+    // one per key: what unlocking found (it says what was done) over what the start saw
+    const fromKeyring = this.keyring.problems()
+    const keys = new Set(fromKeyring.map((p) => `${p.area}:${p.key}`))
+    return [...this.found.filter((p) => !keys.has(`${p.area}:${p.key}`)), ...fromKeyring]
   }
 
   settings(): Promise<Settings> {
