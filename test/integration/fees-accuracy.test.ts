@@ -104,7 +104,8 @@ test('the wallet uses the rollup fee model by default: a dApp transaction on 901
   const connect = (await h.provider.currentApproval()).approval!
   await h.provider.resolveApproval(connect.id, { approved: true, accounts: [account] })
   for (const [chainId, hasL1] of [[901, true], [900, false]] as const) {
-    await h.wallet.switchChain(chainId)
+    // a chain per site (issue 14): the site's own chain, not the wallet's, decides where it sends
+    await h.provider.setSiteChain(site.origin, chainId)
     const reply = await h.provider.request({ id: 2 + chainId, method: 'eth_sendTransaction', params: [{ from: account, to: account, value: '0x1', data: '0x1234' }] }, site)
     assert.deepEqual(reply, { deferred: true })
     const { approval } = await h.provider.currentApproval()
