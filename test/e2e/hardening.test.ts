@@ -20,6 +20,8 @@ import { servePages, type PageServer } from './support/server.ts'
 import { approvalWindows, clickApprove } from './support/approval-window.ts'
 import { extensionUrl, initializeWallet, liveWorker, openPopup, readAllStorage, stopServiceWorker, uiCall, TEST_ADDRESS_0 } from './support/wallet.ts'
 import { shot, until } from './send-support.ts'
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
 
 const PASSWORD = 'correct horse battery staple'
 const SCREENS = process.env.SCREENS === '1'
@@ -287,6 +289,7 @@ test('50 origins flooding with requests of maximum size: storage.session stays f
   let clicks = 0
   for (;;) {
     await ap!.locator('main[data-approval-id]').waitFor()
+    const shownId = await ap!.locator('main[data-approval-id]').getAttribute('data-approval-id')
     const origin = await ap!.getByTestId('origin').innerText()
     if (origin === site.origin) break
     if (SCREENS && clicks === 0) {
@@ -295,6 +298,7 @@ test('50 origins flooding with requests of maximum size: storage.session stays f
     }
     // "Reject all N" for the flooding site (it then waits before asking again)
     await ap!.getByTestId('reject-site').click()
+    await until(() => ap!.locator('main[data-approval-id]').getAttribute('data-approval-id'), (id) => id !== shownId, 10_000, 'the next request shown')
     clicks++
     assert.ok(clicks <= 3, 'a few clicks reach the real request')
   }
@@ -310,6 +314,64 @@ function count(codes: (number | string)[]): Record<string, number> {
   for (const c of codes) out[String(c)] = (out[String(c)] ?? 0) + 1
   return out
 }
+
+// ---------------------------------------------------------------- what pages and chains say, as shown
+
+/** An RPC endpoint answering eth_chainId with `chainId` (CORS open: the wallet's worker fetches it). */
+async function chainIdServer(chainId: number): Promise<{ url: string; close(): Promise<void> }> {
+  const server = createServer((req, res) => {
+    req.resume()
+    req.on('end', () => {
+      res.writeHead(200, { 'content-type': 'application/json', 'access-control-allow-origin': '*', 'access-control-allow-headers': '*' })
+      res.end(req.method === 'OPTIONS' ? '' : JSON.stringify({ jsonrpc: '2.0', id: 1, result: `0x${chainId.toString(16)}` }))
+    })
+  })
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, close: () => new Promise((r) => (server.close(() => r()), server.closeAllConnections())) }
+}
+
+test('wallet_addEthereumChain shows every RPC URL with its answer; a message with hidden characters shows them marked', async () => {
+  const rpc = await chainIdServer(4242)
+  const page = await wb.context.newPage()
+  try {
+    await page.goto(`${site.url}dapp.html`)
+    const params = [{ chainId: '0x1092', chainName: 'Test chain', rpcUrls: [rpc.url, 'http://127.0.0.1:9/'], nativeCurrency: { name: 'Test', symbol: 'TST', decimals: 18 } }]
+    await page.evaluate(`void window.ethereum.request({ method: 'wallet_addEthereumChain', params: ${JSON.stringify(params)} }).catch(() => null)`)
+    const ap = await windows.next()
+    const urls = await ap.getByTestId('rpc-urls').innerText()
+    assert.match(urls, new RegExp(`${rpc.url.replace(/[./]/g, '\\$&')}\\s*✓ answered with this chain`))
+    assert.match(urls, /127\.0\.0\.1:9\/\s*✗ not used/)
+    if (SCREENS) await shotWindow(ap, 'approval-add-chain')
+    await ap.getByTestId('reject').click()
+
+    const tricky = 'Pay 1 ETH to \u202Egnp.exe and \u200Bhidden'
+    await page.evaluate(`void window.ethereum.request({ method: 'personal_sign', params: ${JSON.stringify([toHex(tricky), TEST_ADDRESS_0])} }).catch(() => null)`)
+    const sign = await windows.next()
+    const shown = await sign.getByTestId('message').innerText()
+    assert.ok(shown.includes('⟨U+202E⟩') && shown.includes('⟨U+200B⟩') && !shown.includes('\u202E'), shown)
+    assert.match(await sign.locator('.hidden-note').innerText(), /direction of the text/)
+    if (SCREENS) await shotWindow(sign, 'approval-hidden-characters')
+    await until(() => sign.getByTestId('reject').isEnabled(), (e) => e, 5_000, 'enabled')
+    await sign.getByTestId('reject').click()
+  } finally {
+    await page.close()
+    await rpc.close()
+  }
+})
+
+test('a stored value changed by something else is reported in the popup and left alone', async () => {
+  const worker = await liveWorker(wb.context, ext)
+  await worker.evaluate(`chrome.storage.local.set({ activity: 'changed by someone else' })`)
+  await stopServiceWorker(wb, ext)
+  const popup = await openPopup(wb)
+  await popup.getByTestId('storage-problems').waitFor({ timeout: 15_000 })
+  assert.match(await popup.getByTestId('storage-problems').innerText(), /changed or damaged/)
+  await popup.getByTestId('storage-problems').locator('summary').click()
+  assert.match(await popup.getByTestId('storage-problems').innerText(), /activity: .*not a list|activity: .*Invalid type/i)
+  if (SCREENS) await shot(popup, 'popup-storage-problems')
+  await popup.close()
+  await (await liveWorker(wb.context, ext)).evaluate(`chrome.storage.local.remove('activity')`)
+})
 
 // ---------------------------------------------------------------- a failed migration (last: it stops the wallet)
 

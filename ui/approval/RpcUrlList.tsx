@@ -10,7 +10,7 @@ export function RpcUrlList({ network, checks }: { network: Network; checks?: Rpc
     <ul class="rpc-urls mono" data-testid="rpc-urls">
       {list.map((c) => (
         <li key={c.url} class={c.chainId === network.chainId ? 'ok' : 'bad'}>
-          <SafeText value={c.url} max={300} /> {c.chainId === network.chainId ? '✓ answered with this chain' : `✗ not used: ${c.problem ?? 'no answer'}`}
+          <SafeText value={c.url} max={300} /> <span class="status">{c.chainId === network.chainId ? '✓ answered with this chain' : `✗ not used: ${c.problem ?? 'no answer'}`}</span>
         </li>
       ))}
     </ul>
