@@ -1,7 +1,11 @@
 // Builds the extension for Chrome and Firefox: dist/chrome/, dist/firefox/ (each loadable unpacked)
-// and a zip of each (without source maps) for the stores.
-//   node build.mjs            production: minified, external source maps kept out of the zips
-//   node build.mjs --dev      readable bundles with inline source maps
+// and, for a release, a zip of each (without source maps) for the stores.
+//   node build.mjs            release: minified, external source maps kept out of the zips, and no
+//                             devnet: the shipped networks only (test/unit/release-build.test.ts checks
+//                             that no local network is in the zips)
+//   node build.mjs --devnet   the release's minified bundles with the local devnet's networks as the
+//                             default (what the e2e tests and the benchmarks load); no zips
+//   node build.mjs --dev      readable bundles with inline source maps, with the devnet (npm start)
 //   node build.mjs --watch    --dev, rebuilding on every change
 import * as esbuild from 'esbuild'
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
@@ -14,6 +18,8 @@ const root = new URL('.', import.meta.url).pathname
 const args = new Set(process.argv.slice(2))
 const watch = args.has('--watch')
 const dev = watch || args.has('--dev')
+/** the local devnet's networks are embedded only in development and test builds, never in a release */
+const withDevnet = dev || args.has('--devnet')
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'))
 // RW_DIST moves the output (several builds side by side, e.g. parallel test runs); default dist/
 const dist = process.env.RW_DIST ? join(root, process.env.RW_DIST) : join(root, 'dist')
@@ -32,6 +38,7 @@ const PAGES = {
 
 /** What the wallet embeds of the devnet: networks and contracts, never the test keys. */
 function devnetForBundle() {
+  if (!withDevnet) return null
   const file = join(root, 'devnet', 'manifest.json')
   if (!existsSync(file)) {
     console.warn('build: devnet/manifest.json not found; the wallet is built without the "Local devnet" networks')
@@ -74,23 +81,55 @@ function html(title, script) {
 </head>
 <body>
 <div id="root"></div>
-<script src="${script}.js"></script>
+<script${SPLIT_PAGES.includes(script) ? ' type="module"' : ''} src="${script}.js"></script>
 </body>
 </html>
 `
 }
 
-const entryPoints = {
-  ...SCRIPTS,
-  ...Object.fromEntries(Object.entries(PAGES).map(([name, p]) => [name, p.entry])),
+/**
+ * One copy of a library npm installed twice in one minor version: viem and ox pin @noble/curves
+ * 1.9.1 while @scure/bip32 and @scure/sr25519 share a newer 1.9 patch at the top level. Imports of
+ * `pkg` from inside `from` resolve to the top-level copy when it is the same major.minor and no older
+ * (a patch release is compatible by semver), so the bundle carries it once.
+ */
+function samePackageOnce(pairs) {
+  const version = (dir) => {
+    try {
+      return JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).version.split('.').map(Number)
+    } catch {
+      return null
+    }
+  }
+  const rules = pairs
+    .map(({ pkg, from }) => ({ pkg, from: join(root, 'node_modules', from) }))
+    .filter((r) => {
+      const a = version(join(r.from, 'node_modules', r.pkg))
+      const b = version(join(root, 'node_modules', r.pkg))
+      return a && b && a[0] === b[0] && a[1] === b[1] && b[2] >= a[2]
+    })
+  return {
+    name: 'same-package-once',
+    setup(b) {
+      b.onResolve({ filter: /^@noble\// }, (args) => {
+        if (args.pluginData?.redirected) return undefined
+        const rule = rules.find((r) => (args.path === r.pkg || args.path.startsWith(`${r.pkg}/`)) && args.importer.startsWith(`${r.from}/`))
+        if (!rule) return undefined
+        return b.resolve(args.path, { kind: args.kind, resolveDir: root, pluginData: { redirected: true } })
+      })
+    },
+  }
 }
 
-const options = {
+const dedupe = samePackageOnce([
+  { pkg: '@noble/curves', from: 'viem' },
+  { pkg: '@noble/curves', from: 'ox' },
+])
+
+const common = {
   absWorkingDir: root,
-  entryPoints,
   outdir: join(dist, 'chrome'),
   bundle: true,
-  format: 'iife',
   target: ['chrome111', 'firefox128'],
   platform: 'browser',
   minify: !dev,
@@ -107,6 +146,41 @@ const options = {
     __ICONS__: JSON.stringify({ tokens: Object.keys(TOKEN_ICONS), chains: Object.keys(CHAIN_ICONS).map(Number) }),
     'process.env.NODE_ENV': JSON.stringify(dev ? 'development' : 'production'),
   },
+  plugins: [dedupe],
+}
+
+/**
+ * The pages make no RPC calls and recover no signatures (the background does): viem's lazily loaded
+ * parts (CCIP read, secp256k1 for signature recovery, the WebSocket shim) would become chunks of their
+ * own, each pulling viem's call action and its contract bytecode in with it, because esbuild follows
+ * a dynamic import even in code it shakes out. In the pages a library's dynamic import resolves to a
+ * module that fails loudly instead, so a page that ever needed one would say so.
+ */
+const noLazyLibraryChunks = {
+  name: 'no-lazy-library-chunks',
+  setup(b) {
+    b.onResolve({ filter: /.*/ }, (args) => (args.kind === 'dynamic-import' && args.importer.includes(`${join('node_modules')}/`) ? { path: args.path, namespace: 'page-lazy' } : undefined))
+    b.onLoad({ filter: /.*/, namespace: 'page-lazy' }, (args) => ({
+      contents: `throw new Error(${JSON.stringify(`The wallet's pages do not load ${args.path}: this runs in the background only`)})`,
+      loader: 'js',
+    }))
+  },
+}
+
+/**
+ * The background, the content scripts and the popup: one self-contained file each (a worker and
+ * content scripts load no modules; the popup opens on every click and loads only its own code).
+ */
+const scriptOptions = { ...common, entryPoints: SCRIPTS, format: 'iife' }
+/** The full-page app and the approval window: ES modules sharing chunks (preact, the components, the polyfill once). */
+const SPLIT_PAGES = ['popup', 'app', 'approval']
+const pageOptions = {
+  ...common,
+  entryPoints: Object.fromEntries(SPLIT_PAGES.map((name) => [name, PAGES[name].entry])),
+  format: 'esm',
+  splitting: true,
+  plugins: [...common.plugins, noLazyLibraryChunks],
+  chunkNames: 'chunks/[name]-[hash]',
 }
 
 /** One stylesheet for every page: ui/styles.css first, then each area's own .css files. */
@@ -128,7 +202,8 @@ async function writeStatic() {
   mkdirSync(join(chrome, 'icons'), { recursive: true })
   await writeIcons(chrome)
   for (const size of [16, 32, 48, 128]) writeFileSync(join(chrome, 'icons', `${size}.png`), iconPng(size))
-  writeFileSync(join(chrome, 'styles.css'), stylesheet())
+  const css = stylesheet()
+  writeFileSync(join(chrome, 'styles.css'), dev ? css : (await esbuild.transform(css, { loader: 'css', minify: true, target: ['chrome111', 'firefox128'] })).code)
   for (const [name, p] of Object.entries(PAGES)) writeFileSync(join(chrome, `${name}.html`), html(p.title, name))
   writeFileSync(join(chrome, 'manifest.json'), JSON.stringify(manifestFor('chrome'), null, 2))
   const firefox = join(dist, 'firefox')
@@ -147,17 +222,16 @@ function zips() {
 
 rmSync(dist, { recursive: true, force: true })
 if (watch) {
-  const ctx = await esbuild.context({
-    ...options,
-    plugins: [{ name: 'static', setup: (b) => b.onEnd(async (r) => { if (!r.errors.length) { await writeStatic(); console.log(`build: rebuilt ${new Date().toLocaleTimeString()}`) } }) }],
-  })
-  await ctx.watch()
+  const onEnd = { name: 'static', setup: (b) => b.onEnd(async (r) => { if (!r.errors.length) { await writeStatic(); console.log(`build: rebuilt ${new Date().toLocaleTimeString()}`) } }) }
+  for (const o of [scriptOptions, pageOptions]) await (await esbuild.context({ ...o, plugins: [...o.plugins, onEnd] })).watch()
   console.log('build: watching for changes (Ctrl-C to stop)')
 } else {
   const t0 = Date.now()
-  const result = await esbuild.build(options)
+  const [scripts, pages] = await Promise.all([esbuild.build(scriptOptions), esbuild.build(pageOptions)])
   await writeStatic()
-  if (!dev) zips()
-  writeFileSync(join(dist, 'meta.json'), JSON.stringify(result.metafile))
-  console.log(`build: dist/chrome and dist/firefox in ${Date.now() - t0} ms${dev ? ' (dev)' : ''}`)
+  if (!withDevnet) zips()
+  const metafile = { inputs: { ...scripts.metafile.inputs, ...pages.metafile.inputs }, outputs: { ...scripts.metafile.outputs, ...pages.metafile.outputs } }
+  writeFileSync(join(dist, 'meta.json'), JSON.stringify(metafile))
+  writeFileSync(join(dist, 'build-info.json'), JSON.stringify({ devnet: withDevnet, dev }))
+  console.log(`build: dist/chrome and dist/firefox in ${Date.now() - t0} ms${dev ? ' (dev, with the devnet)' : withDevnet ? ' (with the devnet)' : ' (release: no devnet)'}`)
 }

@@ -10,6 +10,8 @@ import { classifySender } from '../src/provider/sender.ts'
 import { browserKV } from './storage.ts'
 import { browserPlatform } from './platform.ts'
 import { serveTopics } from './topics.ts'
+import { servePagePort } from './pages.ts'
+import { PAGE_PORT } from '../src/wire/page.ts'
 
 const startedAt = Date.now()
 const extensionOrigin = new URL(browser.runtime.getURL('/')).origin
@@ -18,7 +20,7 @@ const core = createCore({
   local: browserKV('local'),
   session: browserKV('session'),
   platform: browserPlatform,
-  // the local devnet first: it is the embedded default
+  // the local devnet first when the build has it (npm start, --dev, --devnet): it is then the default
   networks: [...devnetNetworks(__DEVNET_MANIFEST__), ...BUILTIN_NETWORKS],
   devnet: __DEVNET_MANIFEST__,
   // a build for the local devnet shows testnets and the devnet until the user chooses
@@ -27,24 +29,18 @@ const core = createCore({
 })
 const ready = core.ready.catch((err) => console.error('wallet start failed', err))
 
+// the wallet's own pages call the background by message; pages of the web never do (they have a port)
 browser.runtime.onMessage.addListener((msg: unknown, sender: browser.Runtime.MessageSender) => {
-  const isUi = core.ui.accepts(msg)
-  const isPage = core.page.accepts(msg)
-  if (!isUi && !isPage) return undefined
+  if (!core.ui.accepts(msg)) return undefined
   const who = classifySender(sender, browser.runtime.id, extensionOrigin)
-  if (isUi) {
-    if (who.kind !== 'extension-page') return Promise.resolve({ ok: false, error: { code: 'FORBIDDEN', message: 'Only the wallet itself may make this call.' } })
-    return ready.then(() => core.handleUi(msg))
-  }
-  if (who.kind !== 'content') {
-    return Promise.resolve({ ok: true, result: { error: { code: 4100, message: `This page cannot use the wallet (${who.kind === 'rejected' ? who.reason : 'not a web page'}).` } } })
-  }
-  return ready.then(() => core.page.handle(msg, who))
+  if (who.kind !== 'extension-page') return Promise.resolve({ ok: false, error: { code: 'FORBIDDEN', message: 'Only the wallet itself may make this call.' } })
+  return ready.then(() => core.handleUi(msg))
 })
 
-// the wallet's pages follow state over a port (topics); only extension pages may connect
+// ports: the wallet's pages follow state (topics); each web document has its own (its relay's)
 browser.runtime.onConnect.addListener((port) => {
   const who = classifySender(port.sender ?? {}, browser.runtime.id, extensionOrigin)
+  if (port.name === PAGE_PORT) return servePagePort(port, who, core, ready)
   if (who.kind !== 'extension-page') return port.disconnect()
   serveTopics(port, core.hub, ready)
 })
@@ -66,5 +62,6 @@ browser.tabs.onRemoved.addListener((tabId) => {
 })
 
 browser.alarms.onAlarm.addListener((alarm) => {
-  void ready.then(() => core.wallet.alarms.dispatch(alarm.name)).catch((err) => console.error(`alarm ${alarm.name} failed`, err))
+  // a stopped wallet (failed migration) runs nothing that could write to its storage
+  void ready.then(() => (core.wallet.halted() ? undefined : core.wallet.alarms.dispatch(alarm.name))).catch((err) => console.error(`alarm ${alarm.name} failed`, err))
 })

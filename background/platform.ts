@@ -1,4 +1,4 @@
-// The Platform of src/wallet over webextension APIs.
+// The Platform of src/wallet over webextension APIs, and the seams where browsers differ.
 import browser from 'webextension-polyfill'
 import type { Platform } from '../src/wallet/platform.ts'
 
@@ -27,14 +27,6 @@ export const browserPlatform: Platform = {
       return false
     }
   },
-  async pushToTab(tabId, frameId, msg) {
-    try {
-      await browser.tabs.sendMessage(tabId, msg, { frameId })
-      return true
-    } catch {
-      return false
-    }
-  },
   setAlarm(name, when) {
     void browser.alarms.create(name, { when: Math.max(when, Date.now() + 1000) })
   },
@@ -48,4 +40,15 @@ export const browserPlatform: Platform = {
     void browser.action.setBadgeText({ text })
     void browser.action.setBadgeBackgroundColor({ color: '#4f3bd9' })
   },
+}
+
+/**
+ * The browser's own id of the document behind a message sender or port, where it has one: Chromium
+ * reports `documentId` (stable for the document's life, new after a navigation); Firefox does not, and
+ * there the relay's secret alone tells documents apart (a new document gets a new relay and a new
+ * secret, and its port is another port).
+ */
+export function documentIdOf(sender: browser.Runtime.MessageSender): string | undefined {
+  const id = (sender as { documentId?: unknown }).documentId
+  return typeof id === 'string' && id.length > 0 && id.length <= 128 ? id : undefined
 }

@@ -21,7 +21,8 @@ const suites: [string, () => Promise<BenchResult[]>][] = [
   ['signing', async () => (await import('./signing.ts')).benchSigning()],
 ]
 
-const build = spawnSync(process.execPath, ['build.mjs'], { cwd: root, stdio: 'inherit' })
+// the benchmarks run against the devnet: the minified build with its networks
+const build = spawnSync(process.execPath, ['build.mjs', '--devnet'], { cwd: root, stdio: 'inherit' })
 if (build.status !== 0) process.exit(1)
 
 let over = 0

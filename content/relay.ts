@@ -1,36 +1,85 @@
 // ISOLATED world: the bridge between the page's provider and the background. It forwards only
-// well-formed provider requests from its own window, only on the 'page' channel (a page can
-// never reach the calls meant for the wallet's UI), and hands pushed answers and events back.
+// well-formed provider requests from its own window, over its document's own runtime port (one port
+// per document: an answer or an event can only come back to this document), and hands answers back
+// only for requests it sent itself. The port opens on the first request; it stays open while the
+// wallet promised an answer or the site expects events, and is opened again at once (with the same
+// secret) if the wallet's worker stopped meanwhile.
 import browser from 'webextension-polyfill'
-import { createClient } from '../src/wire/messaging.ts'
-import { checkPageRequest, RELAY_TAG, type PageCalls, type ProviderRequest } from '../src/wire/page.ts'
-import { isPushToTab } from '../src/wire/push.ts'
+import { checkPageRequest, MAX_IN_FLIGHT, PAGE_PORT, RELAY_TAG, type PageToWallet, type ProviderRequest } from '../src/wire/page.ts'
+import { isWalletToPage, type ProviderAnswer } from '../src/wire/push.ts'
 import type { RequestId } from '../src/wire/ids.ts'
 import { readSettings, SETTINGS_KEY } from '../src/storage/settings.ts'
-import type { ErrorShape } from '../src/errors.ts'
 
-/** Requests in flight from this frame; beyond this a flooding page gets -32005 at once. */
-const MAX_IN_FLIGHT = 200
-const inFlight = new Set<RequestId>()
+/** This document's secret: made here, where the page cannot read it; a new document has a new relay and a new one. */
+const doc = Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('')
 
-const call = createClient<PageCalls>('page', (env) => browser.runtime.sendMessage(env), { timeoutMs: 60_000 })
+/** Requests sent and not answered yet: 'sent' waits for an answer, 'deferred' waits for the user. */
+const inFlight = new Map<RequestId, 'sent' | 'deferred'>()
+let port: browser.Runtime.Port | null = null
+/** the site expects events (the background said so): reconnect at once when the port drops */
+let stay = false
+let reconnects = 0
 
 function post(msg: Record<string, unknown>) {
   window.postMessage({ source: RELAY_TAG, ...msg }, '*')
 }
-function respond(id: RequestId, reply: { result: unknown } | { error: ErrorShape }) {
-  inFlight.delete(id)
+function respond(id: RequestId, reply: ProviderAnswer) {
+  if (!inFlight.delete(id)) return // an answer to a request this document never sent (or already answered): dropped
   post({ kind: 'response', id, ...reply })
 }
 
-async function forward(req: ProviderRequest) {
+/** The requests the wallet promised to answer later (it said 'deferred'): what a new port's hello lists. */
+function deferred(): RequestId[] {
+  return [...inFlight].filter(([, state]) => state === 'deferred').map(([id]) => id)
+}
+
+function send(msg: PageToWallet): void {
+  connect().postMessage(msg)
+}
+
+function connect(): browser.Runtime.Port {
+  if (port) return port
+  const p = browser.runtime.connect({ name: PAGE_PORT })
+  port = p
+  p.onMessage.addListener((msg: unknown) => {
+    if (!isWalletToPage(msg)) return
+    reconnects = 0
+    if (msg.kind === 'response') respond(msg.id, msg.reply)
+    else if (msg.kind === 'deferred') {
+      if (inFlight.has(msg.id)) inFlight.set(msg.id, 'deferred')
+    } else if (msg.kind === 'status') stay = msg.stay
+    else post({ kind: 'event', event: msg.event, data: msg.data })
+  })
+  p.onDisconnect.addListener(() => {
+    if (port === p) port = null
+    // what was on its way is lost with the worker; what waits for the user is kept by the wallet
+    for (const [id, state] of [...inFlight]) {
+      if (state === 'sent') respond(id, { error: { code: 4900, message: 'The connection to the wallet was lost before it answered; please send the request again.' } })
+    }
+    const waiting = [...inFlight.keys()]
+    if (!waiting.length && !stay) return
+    if (++reconnects > 5) {
+      // the extension was reloaded or removed: nobody will answer
+      for (const id of waiting) respond(id, { error: { code: 4900, message: 'The wallet is not reachable; reload the page.' } })
+      return
+    }
+    setTimeout(() => {
+      try {
+        connect()
+      } catch {
+        for (const id of [...inFlight.keys()]) respond(id, { error: { code: 4900, message: 'The wallet is not reachable; reload the page.' } })
+      }
+    }, reconnects > 1 ? 200 * reconnects : 0)
+  })
+  p.postMessage({ kind: 'hello', doc, pending: deferred() } satisfies PageToWallet)
+  return p
+}
+
+function forward(req: ProviderRequest) {
   try {
-    const reply = await call('provider.request', req)
-    if ('deferred' in reply) return // the answer is pushed when the user decides
-    respond(req.id, reply)
+    send({ kind: 'request', request: req })
   } catch (err) {
-    const e = err as { message?: string }
-    respond(req.id, { error: { code: 4900, message: `The wallet is not reachable: ${e.message ?? 'unknown error'}` } })
+    respond(req.id, { error: { code: 4900, message: `The wallet is not reachable: ${(err as Error).message ?? 'unknown error'}` } })
   }
 }
 
@@ -54,15 +103,8 @@ window.addEventListener('message', (ev: MessageEvent) => {
     post({ kind: 'response', id: req.id, error: { code: -32005, message: `Too many requests in flight (limit ${MAX_IN_FLIGHT}); wait for some to finish.` } })
     return
   }
-  inFlight.add(req.id)
-  void forward(req)
-})
-
-browser.runtime.onMessage.addListener((msg: unknown) => {
-  if (!isPushToTab(msg)) return undefined
-  if (msg.kind === 'response') respond(msg.id, msg.reply)
-  else post({ kind: 'event', event: msg.event, data: msg.data })
-  return undefined
+  inFlight.set(req.id, 'sent')
+  forward(req)
 })
 
 // The "default wallet" choice is read straight from storage: no need to wake the background.

@@ -67,7 +67,7 @@ devnet.stdout!.on('data', (chunk: Buffer) => {
 })
 
 async function afterDevnet() {
-  const build = spawnSync(process.execPath, [join(root, 'build.mjs')], { cwd: root, stdio: 'inherit' })
+  const build = spawnSync(process.execPath, [join(root, 'build.mjs'), '--dev'], { cwd: root, stdio: 'inherit' })
   if (build.status !== 0) throw new Error('the extension build failed')
   const ext = join(root, 'dist', 'chrome')
   const hasDisplay = !!(process.env.DISPLAY || process.env.WAYLAND_DISPLAY) || process.platform === 'darwin' || process.platform === 'win32'

@@ -39,7 +39,7 @@ import { simulateHandlers } from './simulate/calls.ts'
 import { SimulationService } from './simulate/service.ts'
 import { guardedKV } from './storage/guard.ts'
 import type { KV } from './storage/kv.ts'
-import { isDeclared, migrateStorage } from './storage-map.ts'
+import { checkStorage, isDeclared, migrateStorage } from './storage-map.ts'
 import { BUILTIN_TOKENS } from './tokens/builtin.ts'
 import { tokensHandlers } from './tokens/calls.ts'
 import { devnetTokens } from './tokens/devnet.ts'
@@ -53,7 +53,6 @@ import type { FeeQuoter } from './tx/types.ts'
 import { walletHandlers, type BackgroundInfo } from './wallet/calls.ts'
 import type { Platform } from './wallet/platform.ts'
 import { Wallet } from './wallet/wallet.ts'
-import type { PageCalls } from './wire/page.ts'
 import { createServer, type Handlers } from './wire/messaging.ts'
 
 export interface CoreDeps {
@@ -79,13 +78,12 @@ export interface CoreDeps {
   /** testnets and the devnet in the network lists until the user chooses (builds for the devnet) */
   testnetsByDefault?: boolean
   bridgeScan?: ConstructorParameters<typeof BridgeService>[0]['scan']
+  /** tests: how long documents have to come back after a restart */
+  reconnectGraceMs?: number
 }
 
-export interface PageCtx {
-  origin: string
-  tabId: number
-  frameId: number
-}
+/** UI calls that still answer while the wallet is stopped (a failed migration): what the stop screen needs. */
+const WHILE_HALTED = new Set(['app.ping', 'wallet.state', 'approvals.current'])
 
 export type Core = ReturnType<typeof createCore>
 
@@ -96,7 +94,16 @@ export function createCore(deps: CoreDeps) {
   const client = deps.client ?? ((n: Network) => publicClientFor(n))
   const quoteFee = deps.quoteFee ?? rollupFeeQuote
 
-  const wallet = new Wallet({ local, session, platform: deps.platform, networks: deps.networks, migrate: migrateStorage, testnetsByDefault: !!deps.testnetsByDefault, ...(deps.kdfIterations ? { kdfIterations: deps.kdfIterations } : {}) })
+  const wallet = new Wallet({
+    local,
+    session,
+    platform: deps.platform,
+    networks: deps.networks,
+    migrate: migrateStorage,
+    checkStorage,
+    testnetsByDefault: !!deps.testnetsByDefault,
+    ...(deps.kdfIterations ? { kdfIterations: deps.kdfIterations } : {}),
+  })
   const activity = new ActivityStore(local)
   const userTokens = new UserTokenStore(local)
   const prices = new PriceService({ kv: local, networks: () => wallet.networks.list(), feeds: [...BUILTIN_FEEDS, ...devnetFeeds(deps.devnet)], now: () => deps.platform.now() })
@@ -109,7 +116,7 @@ export function createCore(deps: CoreDeps) {
     activity,
     now: () => deps.platform.now(),
   })
-  const provider = new ProviderService({ wallet, pipeline, userTokens })
+  const provider = new ProviderService({ wallet, pipeline, userTokens, ...(deps.reconnectGraceMs !== undefined ? { reconnectGraceMs: deps.reconnectGraceMs } : {}) })
   const balances = new BalanceService({ wallet, userTokens, tokens: [...BUILTIN_TOKENS, ...devnetTokens(deps.devnet)], ...(deps.balanceTimeoutMs ? { timeoutMs: deps.balanceTimeoutMs } : {}) })
   const incoming = new IncomingScanner({ kv: local, client: (n) => client(n), now: () => deps.platform.now() })
   const watcher = new ActivityWatcher({
@@ -206,11 +213,13 @@ export function createCore(deps: CoreDeps) {
     ...allowancesHandlers(wallet, allowances),
   }
   const ui = createServer<UiCalls, null>('ui', handlers, { check: checkUiCall })
-  const page = createServer<PageCalls, PageCtx>('page', { 'provider.request': (req, ctx) => provider.request(req, ctx) })
 
-  /** Storage migrations, the session, approvals left from before a restart, watchers and flows resumed. */
+  /** Storage migrations, the session, approvals left from before a restart, watchers and flows resumed (nothing after a failed migration). */
   const ready = wallet
     .start()
+    .then(async () => {
+      if (wallet.halted()) throw Object.assign(new Error(wallet.halted()!.message), { code: wallet.halted()!.code })
+    })
     .then(() => provider.restore())
     .then(() => watcher.start())
     .then(() => bridge.start())
@@ -234,11 +243,12 @@ export function createCore(deps: CoreDeps) {
     allowances,
     hub,
     ui,
-    page,
     ready,
-    /** a UI call: user activity (pushes the auto-lock out) unless the call is passive */
+    /** a UI call: user activity (pushes the auto-lock out) unless the call is passive; while stopped, only what the stop screen needs */
     async handleUi(msg: { call: string }) {
-      if (!PASSIVE_UI_CALLS.has(msg.call)) await wallet.touch().catch(() => undefined)
+      const halted = wallet.halted()
+      if (halted && !WHILE_HALTED.has(msg.call)) return { ok: false as const, error: { code: halted.code, message: halted.message } }
+      if (!halted && !PASSIVE_UI_CALLS.has(msg.call)) await wallet.touch().catch(() => undefined)
       return ui.handle(msg, null)
     },
   }

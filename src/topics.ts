@@ -11,6 +11,8 @@
 //   flows             the open flows and the recently finished ones (the popup offers to continue one)
 //   site/<tabId>      the site in a tab: its own chain (or the wallet's it follows) and whether it is connected
 //   prices            USD prices from on-chain feeds (read again each minute while a screen shows fiat)
+//   approvals         the approval queue in the order the window shows it, and requests withdrawn lately
+//                     (their page navigated or closed): the window moves on, or says why
 //
 // Only background/ and ui/ import this file.
 import type { ActivityRecord, ActivityStore } from './activity/store.ts'
@@ -24,7 +26,7 @@ import { PRICE_TTL_MS, type PriceBook, type PriceService } from './prices/servic
 import type { Flow } from './flows/types.ts'
 import type { TopicHub } from './topics/hub.ts'
 import type { Wallet, WalletState } from './wallet/wallet.ts'
-import type { ProviderService, SiteView } from './provider/service.ts'
+import type { ApprovalsView, ProviderService, SiteView } from './provider/service.ts'
 
 export interface PortfolioView {
   meta: BalanceMeta | null
@@ -43,6 +45,7 @@ export interface UiTopics {
   flows: { key: null; value: Flow[] }
   site: { key: string; value: SiteView | null }
   prices: { key: null; value: PriceBook }
+  approvals: { key: null; value: ApprovalsView }
 }
 
 export type TopicName = keyof UiTopics
@@ -153,6 +156,9 @@ export function defineTopics(hub: TopicHub, d: TopicDeps): void {
     },
   })
   d.prices.subscribe(() => hub.publish('prices'))
+
+  hub.define<ApprovalsView>('approvals', { read: () => d.provider.approvalsView() })
+  d.provider.onApprovalsChange(() => hub.publish('approvals'))
 
   hub.define<Flow>('flow', {
     read: (id) => d.flows.get(String(id)),

@@ -35,7 +35,8 @@ const steps = [
   ['typecheck', () => ({ cmd: [process.execPath, 'node_modules/typescript/bin/tsc', '--noEmit', '-p', 'tsconfig.json'] })],
   ['core-boundary', () => ({ cmd: [process.execPath, 'node_modules/typescript/bin/tsc', '--noEmit', '-p', 'tsconfig.core.json'] })],
   ['unit', () => nodeTests('test/unit', 2)],
-  ['build', () => ({ cmd: [process.execPath, 'build.mjs'] })],
+  // the e2e tests run against the devnet: the build with its networks (a release has none)
+  ['build', () => ({ cmd: [process.execPath, 'build.mjs', '--devnet'] })],
   ['integration', () => nodeTests('test/integration', 1)],
   ['e2e', () => nodeTests('test/e2e', 1)],
   ['lint-firefox', () => ({ cmd: [process.execPath, 'scripts/lint-firefox.mjs'] })],

@@ -3,11 +3,12 @@
 // halves) and cached per account and chain with the block scanned up to, so the next look reads
 // only the new blocks. The first look goes back a week (capped). Native ETH sent by others leaves no
 // log and is not listed here (its balance still shows on Home).
-import { getAddress, parseAbiItem, type Address, type Hex, type Log, type PublicClient } from 'viem'
+import { getAddress, parseAbiItem, type Address, type Hex, type Log } from 'viem'
 import type { Network } from '../chains/types.ts'
 import type { KV } from '../storage/kv.ts'
 import type { TokenDef } from '../tokens/types.ts'
 import { Mutex } from '../util/mutex.ts'
+import type { RpcClient } from '../chains/rpc-client.ts'
 
 export const INCOMING_PREFIX = 'activity.in.'
 export const incomingKey = (address: string) => `${INCOMING_PREFIX}${address.toLowerCase()}`
@@ -50,7 +51,7 @@ export interface IncomingCache {
 
 export interface IncomingDeps {
   kv: KV
-  client: (n: Network) => Pick<PublicClient, 'getBlockNumber' | 'getLogs' | 'getBlock'>
+  client: (n: Network) => Pick<RpcClient, 'getBlockNumber' | 'getLogs' | 'getBlock'>
   now: () => number
 }
 

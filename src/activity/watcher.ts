@@ -10,12 +10,13 @@
 // the one mined settles, every other one is marked 'replaced' by it. A transaction whose nonce was
 // mined by a transaction this wallet did not record is 'replaced' too (by an unknown one). One the
 // node has not known for DROP_AFTER_MS, with its nonce still unused, is 'dropped' (it can be sent again).
-import type { Hex, PublicClient } from 'viem'
+import type { Hex } from 'viem'
 import { publicClientFor } from '../chains/rpc-client.ts'
 import type { Network } from '../chains/types.ts'
 import type { Wallet } from '../wallet/wallet.ts'
 import { receiptOrNull } from '../chains/receipt.ts'
 import { sameFamily, type ActivityRecord, type ActivityStore } from './store.ts'
+import type { RpcClient } from '../chains/rpc-client.ts'
 
 export const ACTIVITY_ALARM = 'activity-watch'
 export const WATCH_INTERVAL_MS = 15_000
@@ -32,7 +33,7 @@ export interface WatcherDeps {
   /** tests: how long a transaction may be unknown to the node before it is marked dropped */
   dropAfterMs?: number
   /** tests: the client a chain is read with */
-  client?: (n: Network) => PublicClient
+  client?: (n: Network) => RpcClient
 }
 
 export class ActivityWatcher {
@@ -171,10 +172,10 @@ export class ActivityWatcher {
   }
 }
 
-type Receipt = Awaited<ReturnType<PublicClient['getTransactionReceipt']>>
+type Receipt = Awaited<ReturnType<RpcClient['getTransactionReceipt']>>
 
 /** Receipt and transaction together (one batch); known: false when the node has neither, null when it did not answer. */
-async function lookup(client: PublicClient, hash: Hex): Promise<{ receipt: Receipt | null; known: boolean | null }> {
+async function lookup(client: RpcClient, hash: Hex): Promise<{ receipt: Receipt | null; known: boolean | null }> {
   const [receipt, tx] = await Promise.all([
     receiptOrNull(client, hash).catch(() => undefined),
     client.getTransaction({ hash }).catch((err: Error) => (err.name === 'TransactionNotFoundError' ? null : undefined)),

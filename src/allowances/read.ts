@@ -1,9 +1,10 @@
 // What each found approval is worth now, in one Multicall3 eth_call per chain: ERC-20 allowance,
 // isApprovedForAll, Permit2's allowance (amount, expiration), with every token's symbol, name and
 // decimals in the same call. Spent, revoked and expired approvals are left out.
-import { parseAbi, type Address, type PublicClient } from 'viem'
+import { parseAbi, type Address } from 'viem'
 import { readMany, value } from '../rollup/multicall.ts'
 import type { FoundPair } from './scan.ts'
+import type { RpcClient } from '../chains/rpc-client.ts'
 
 const abi = parseAbi([
   'function allowance(address owner, address spender) view returns (uint256)',
@@ -30,7 +31,7 @@ export interface AllowanceRow {
   unlimited: boolean
 }
 
-export async function readAllowances(client: Pick<PublicClient, 'multicall'>, chainId: number, owner: Address, pairs: FoundPair[], nowSeconds: number): Promise<AllowanceRow[]> {
+export async function readAllowances(client: Pick<RpcClient, 'multicall'>, chainId: number, owner: Address, pairs: FoundPair[], nowSeconds: number): Promise<AllowanceRow[]> {
   if (!pairs.length) return []
   const tokens = [...new Set(pairs.map((p) => p.token))]
   const reads = [

@@ -4,9 +4,10 @@
 // token the wallet does not know is found too). Ranges a node refuses are split in halves; a node
 // that does not answer fails the scan at once. The caller keeps how far it got and scans only new
 // blocks next time.
-import { getAddress, pad, type Address, type Hex, type PublicClient } from 'viem'
+import { getAddress, pad, type Address, type Hex } from 'viem'
 import { isNetworkDown } from '../rollup/multicall.ts'
 import { TOPICS } from '../simulate/logs.ts'
+import type { RpcClient } from '../chains/rpc-client.ts'
 
 export interface FoundPair {
   kind: 'erc20' | 'operator' | 'permit2'
@@ -34,7 +35,7 @@ interface RawLog {
   topics: Hex[]
 }
 
-type Client = Pick<PublicClient, 'request'>
+type Client = Pick<RpcClient, 'request'>
 
 export async function scanApprovals(client: Client, owner: Address, fromBlock: bigint, toBlock: bigint, o: ScanOptions = {}): Promise<FoundPair[]> {
   if (toBlock < fromBlock) return []

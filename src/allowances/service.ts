@@ -3,7 +3,7 @@
 // then only new blocks: the scan's progress is stored) and valued now with one multicall per
 // chain; and the revoke of one, prepared through the transaction pipeline with its fee (L1 data
 // fee included on rollups). Chains are read in parallel; one that fails says so and blanks nothing.
-import { encodeFunctionData, getAddress, type Address, type PublicClient } from 'viem'
+import { encodeFunctionData, getAddress, type Address } from 'viem'
 import { WalletError, toErrorShape } from '../errors.ts'
 import type { Network } from '../chains/types.ts'
 import type { KV } from '../storage/kv.ts'
@@ -12,6 +12,7 @@ import { ERC20_SELECTORS, ERC721_SELECTORS, PERMIT2_SELECTORS } from '../tx/sele
 import { Mutex } from '../util/mutex.ts'
 import { readAllowances, type AllowanceRow } from './read.ts'
 import { pairKey, scanApprovals, type FoundPair, type ScanOptions } from './scan.ts'
+import type { RpcClient } from '../chains/rpc-client.ts'
 
 export const ALLOWANCES_KEY = 'allowances.scan'
 
@@ -39,7 +40,7 @@ export interface AllowanceDeps {
   local: KV
   networks(): Promise<Network[]>
   chainIds(): Promise<number[]>
-  client(n: Network): PublicClient
+  client(n: Network): RpcClient
   pipeline: TxPipeline
   now(): number
   scan?: ScanOptions

@@ -10,6 +10,10 @@ export interface Requester {
   origin: string
   tabId: number
   frameId: number
+  /** the document that asked (its relay's secret): the answer goes to that document's port only */
+  doc: string
+  /** the browser's own id of that document, where it has one (Chromium) */
+  documentId?: string
   requestId: RequestId
 }
 
@@ -18,7 +22,15 @@ export type ApprovalKind = ApprovalRequest['kind']
 export type ApprovalRequest =
   | { kind: 'connect'; method: 'eth_requestAccounts' | 'wallet_requestPermissions' }
   | { kind: 'switchChain'; chainId: number; chainName: string }
-  | { kind: 'addChain'; network: Network; opStack: boolean; rpcChainId: number }
+  | {
+      kind: 'addChain'
+      /** with only the RPC URLs that answered with the claimed chain id */
+      network: Network
+      opStack: boolean
+      rpcChainId: number
+      /** every RPC URL the site proposed, with what each one answered */
+      rpcChecks?: RpcUrlCheck[]
+    }
   | { kind: 'personalSign'; address: Address; message: Hex; text: string | null }
   | { kind: 'typedData'; address: Address; typedData: unknown; domainChainId: number | null; method?: 'eth_signTypedData_v3' | 'eth_signTypedData_v4' }
   | {
@@ -62,6 +74,15 @@ export type ApprovalRequest =
       fee: FeeQuote | null
       feeError?: string
     }
+
+/** One proposed RPC URL of wallet_addEthereumChain and what asking it for its chain id gave. */
+export interface RpcUrlCheck {
+  url: string
+  /** the chain id it answered, or null when it did not answer */
+  chainId: number | null
+  /** why it is not used (no answer, another chain) */
+  problem?: string
+}
 
 /** One call of a batch as the approval window shows it. */
 export interface BatchCallView {

@@ -4,7 +4,8 @@
 // L1 prices), each step with where its gas comes from. The flow's current step is prepared; a step
 // that cannot be prepared yet (the deposit behind an approval: the estimate needs the allowance)
 // gets the gas the same call used on the devnet. The fee model itself is src/rollup/bridge-cost.ts.
-import { decodeFunctionData, encodeFunctionData, getAddress, numberToHex, parseAbi, type Address, type Hex, type PublicClient } from 'viem'
+import { decodeFunctionData, encodeFunctionData, getAddress, numberToHex, parseAbi, type Address, type Hex } from 'viem'
+import type { RpcClient } from '../chains/rpc-client.ts'
 import type { PreparedTx } from '../tx/types.ts'
 import type { Network, RollupInfo } from '../chains/types.ts'
 import { WalletError } from '../errors.ts'
@@ -83,7 +84,7 @@ export function withdrawalPath(step: Pick<FlowTx, 'to' | 'data'>): WithdrawalPat
  * bridge deposit's messenger baseGas (the relayed message's overhead on top of minGasLimit), read
  * from the L1 messenger for the very message the bridge will send.
  */
-export async function depositL2GasLimit(l1: PublicClient, rollup: RollupInfo, deposit: FlowTx, from: Address): Promise<bigint> {
+export async function depositL2GasLimit(l1: RpcClient, rollup: RollupInfo, deposit: FlowTx, from: Address): Promise<bigint> {
   if (getAddress(deposit.to) === getAddress(rollup.portal)) {
     const { args } = decodeFunctionData({ abi: portalDepositAbi, data: deposit.data })
     return args[2]
@@ -102,7 +103,7 @@ export async function depositL2GasLimit(l1: PublicClient, rollup: RollupInfo, de
  * the portal's burn for the L2 gas at today's prices, with the flow's headroom, at the approval's
  * fee caps and next nonce.
  */
-async function measuredDeposit(l1: PublicClient, rollup: RollupInfo, deposit: FlowTx, approve: PreparedTx, l2GasLimit: bigint): Promise<PreparedTx> {
+async function measuredDeposit(l1: RpcClient, rollup: RollupInfo, deposit: FlowTx, approve: PreparedTx, l2GasLimit: bigint): Promise<PreparedTx> {
   const [params, block] = await Promise.all([
     l1.readContract({ address: rollup.portal, abi: portalParamsAbi, functionName: 'params' }),
     l1.getBlock({ blockTag: 'latest' }),
@@ -121,7 +122,7 @@ async function measuredDeposit(l1: PublicClient, rollup: RollupInfo, deposit: Fl
  * L2ToL1MessagePasser to an address with no zero bytes, at the chain's fee caps now, with the
  * measured gas. The fee model prices its L1 data from its unsigned serialization like any other.
  */
-export async function representativeInitiate(l2: Network, client: PublicClient): Promise<PreparedTx> {
+export async function representativeInitiate(l2: Network, client: RpcClient): Promise<PreparedTx> {
   const flow = ethWithdrawalTx({ l2ChainId: l2.chainId, to: '0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed', amount: 10n ** 17n, l1Gas: DEFAULT_WITHDRAW_L1_GAS })
   const fees = await client.estimateFeesPerGas({ type: 'eip1559', chain: null })
   return {

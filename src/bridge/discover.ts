@@ -7,7 +7,8 @@
 //     account (their TransactionDeposited is from the aliased messenger: read from the receipt).
 // Over a bounded lookback, in block ranges public nodes accept; the tracker then brings each item
 // found to its current state (a long finalized withdrawal shows as finalized).
-import { decodeEventLog, getAddress, type AbiEvent, type Address, type Hex, type Log, type PublicClient } from 'viem'
+import { decodeEventLog, getAddress, type AbiEvent, type Address, type Hex, type Log } from 'viem'
+import type { RpcClient } from '../chains/rpc-client.ts'
 import { getL2TransactionHash, getWithdrawals, opaqueDataToDepositData } from 'viem/op-stack'
 import { erc20Abi } from '../abi/erc20.ts'
 import { l1StandardBridgeAbi, l2StandardBridgeAbi, messagePasserAbi, portalDepositAbi } from '../abi/op-bridge.ts'
@@ -50,7 +51,7 @@ export const DEPOSIT_LOOKBACK_S = 7 * 86400
 
 const event = (abi: readonly unknown[], name: string) => (abi as AbiEvent[]).find((x) => x.type === 'event' && x.name === name)!
 
-type Client = Pick<PublicClient, 'getBlockNumber' | 'getLogs' | 'getTransactionReceipt' | 'multicall'>
+type Client = Pick<RpcClient, 'getBlockNumber' | 'getLogs' | 'getTransactionReceipt' | 'multicall'>
 
 /** How many eth_getLogs of one scan are in flight at once (public nodes rate-limit bursts). */
 const PARALLEL_RANGES = 3
@@ -84,7 +85,7 @@ export async function scanLogs(client: Client, address: Address, ev: AbiEvent, a
 /** Time of a block from how far back it is (saves one call per block; good to a few seconds). */
 const approxMs = (nowMs: number, head: bigint, block: bigint | null, blockTime: number) => nowMs - Number(head - (block ?? head)) * blockTime * 1000
 
-async function tokenInfo(client: Pick<PublicClient, 'multicall'>, tokens: Address[]): Promise<Map<string, { symbol: string; decimals: number }>> {
+async function tokenInfo(client: Pick<RpcClient, 'multicall'>, tokens: Address[]): Promise<Map<string, { symbol: string; decimals: number }>> {
   const unique = [...new Set(tokens.map((t) => getAddress(t)))]
   const res = await readMany(client, unique.flatMap((t) => [{ address: t, abi: erc20Abi, functionName: 'symbol' }, { address: t, abi: erc20Abi, functionName: 'decimals' }]))
   return new Map(unique.map((t, i) => [t, { symbol: value<string>(res[2 * i]) ?? '?', decimals: Number(value<number>(res[2 * i + 1]) ?? 18) }]))

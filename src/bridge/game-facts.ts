@@ -5,7 +5,8 @@
 // once a proof arrived; AggregateVerifier: expectedResolution), no earlier than its parent game.
 // Also: a proof someone else submitted (a relayer, another account), found through the portal's
 // list of proof submitters.
-import { getAddress, zeroAddress, type Address, type Hex, type PublicClient } from 'viem'
+import { getAddress, zeroAddress, type Address, type Hex } from 'viem'
+import type { RpcClient } from '../chains/rpc-client.ts'
 import { anchorStateRegistryAbi, disputeGameAbi, disputeGameFactoryAbi, GAME_STATUS, portal2Abi } from '../rollup/abis.ts'
 import { readMany, value, type Read, type ReadResult } from '../rollup/multicall.ts'
 import type { ProofSystem } from '../rollup/proof-system.ts'
@@ -97,7 +98,7 @@ function ownResolution(r: { claimData: ReadResult; expectedResolution: ReadResul
  * Parents: a game cannot resolve before its parent has, and loses with it. One read of the
  * parents' addresses (Lite names its parent by factory index) and one of their state.
  */
-export async function applyParents(l1: Pick<PublicClient, 'multicall'>, s: Games, pending: { facts: GameFacts; parent: ParentRef }[], now: number): Promise<void> {
+export async function applyParents(l1: Pick<RpcClient, 'multicall'>, s: Games, pending: { facts: GameFacts; parent: ParentRef }[], now: number): Promise<void> {
   if (!pending.length) return
   const byIndex = pending.filter((p) => p.parent.index !== undefined)
   const idx = await readMany(
@@ -148,7 +149,7 @@ export function submitterReads(s: Games, asks: { hash: Hex; count: number }[]): 
  * For a withdrawal the account has not (validly) proven, another submitter's proof: the earliest
  * one recorded. Two reads: the submitters, then their proofs.
  */
-export async function othersProofs(l1: Pick<PublicClient, 'multicall'>, s: Games, asks: { hash: Hex; count: number; skip: Address }[]): Promise<Map<Hex, { submitter: Address; game: Address; provenAt: number }>> {
+export async function othersProofs(l1: Pick<RpcClient, 'multicall'>, s: Games, asks: { hash: Hex; count: number; skip: Address }[]): Promise<Map<Hex, { submitter: Address; game: Address; provenAt: number }>> {
   const out = new Map<Hex, { submitter: Address; game: Address; provenAt: number }>()
   if (!asks.length) return out
   const subs = await readMany(l1, submitterReads(s, asks))

@@ -8,7 +8,8 @@
 // gives for its block is used; an older true game serves when newer ones are false.
 // viem's getGame/getL2Output are not used: getGames calls l2SequenceNumber() on every game, which
 // OP Succinct v3 games do not have; the game's L2 block is read from its extra data instead.
-import { encodeAbiParameters, encodeFunctionData, keccak256, type Address, type Hex, type PublicClient } from 'viem'
+import { encodeAbiParameters, encodeFunctionData, keccak256, type Address, type Hex } from 'viem'
+import type { RpcClient } from '../chains/rpc-client.ts'
 import { buildProveWithdrawal } from 'viem/op-stack'
 import { WalletError } from '../errors.ts'
 import { anchorStateRegistryAbi, disputeGameAbi, disputeGameFactoryAbi, GAME_STATUS, legacyPortalAbi, outputOracleAbi, portal2Abi } from '../rollup/abis.ts'
@@ -33,12 +34,12 @@ export interface ProveTarget {
 const GAME_SEARCH = 50
 
 /** The newest valid proposal covering `l2Block` (not yet checked against the L2's state), or null when none exists yet. */
-export async function findProveTarget(l1: Pick<PublicClient, 'multicall'>, system: ProofSystem, l2Block: number, gamesValidAfter = 0): Promise<ProveTarget | null> {
+export async function findProveTarget(l1: Pick<RpcClient, 'multicall'>, system: ProofSystem, l2Block: number, gamesValidAfter = 0): Promise<ProveTarget | null> {
   return (await proveCandidates(l1, system, l2Block, gamesValidAfter))[0] ?? null
 }
 
 /** Proposals covering `l2Block` a proof may use, newest first (games: respected type, not lost, blacklisted or retired). */
-export async function proveCandidates(l1: Pick<PublicClient, 'multicall'>, system: ProofSystem, l2Block: number, gamesValidAfter = 0): Promise<ProveTarget[]> {
+export async function proveCandidates(l1: Pick<RpcClient, 'multicall'>, system: ProofSystem, l2Block: number, gamesValidAfter = 0): Promise<ProveTarget[]> {
   if (system.kind === 'output-oracle') {
     const o = (functionName: string, args?: unknown[]) => ({ address: system.oracle, abi: outputOracleAbi, functionName, ...(args ? { args } : {}) })
     const [latest, after] = await readMany(l1, [o('latestBlockNumber'), o('getL2OutputIndexAfter', [BigInt(l2Block)])])
@@ -101,7 +102,7 @@ const TRUE_SEARCH = 12
  * proof is built from the L2 at its block and its root compared with the proposal's; false ones
  * are skipped. When only false proposals exist the user is told, with when a true one is expected.
  */
-export async function proveStep(l1: Pick<PublicClient, 'multicall'>, l2: PublicClient, system: ProofSystem, w: WithdrawalItem, opts: { gamesValidAfter?: number; proposalEverySeconds?: number | null } = {}): Promise<FlowTx> {
+export async function proveStep(l1: Pick<RpcClient, 'multicall'>, l2: RpcClient, system: ProofSystem, w: WithdrawalItem, opts: { gamesValidAfter?: number; proposalEverySeconds?: number | null } = {}): Promise<FlowTx> {
   if (w.l2Block === undefined || !w.message) throw new WalletError('NOT_READY', 'The withdrawal is not mined on L2 yet.')
   const candidates = await proveCandidates(l1, system, w.l2Block, opts.gamesValidAfter ?? 0)
   if (!candidates.length) throw new WalletError('NOT_READY', 'No state proposal covers this withdrawal yet: the wallet will tell you when one does.')
@@ -126,7 +127,7 @@ interface BuiltProof {
 }
 
 /** viem's buildProveWithdrawal: the message passer's storage proof and the output root proof at the target's block. */
-async function buildProof(l2: PublicClient, system: ProofSystem, w: WithdrawalItem, target: ProveTarget): Promise<BuiltProof> {
+async function buildProof(l2: RpcClient, system: ProofSystem, w: WithdrawalItem, target: ProveTarget): Promise<BuiltProof> {
   const withdrawal = viemWithdrawal(w.message!)
   return (await buildProveWithdrawal(l2, {
     withdrawal,
@@ -153,7 +154,7 @@ function proveCall(system: ProofSystem, w: WithdrawalItem, target: ProveTarget, 
 }
 
 /** The prove transaction against `target` (no check of its root: proveStep does that). */
-export async function proveTx(l2: PublicClient, system: ProofSystem, w: WithdrawalItem, target: ProveTarget): Promise<FlowTx> {
+export async function proveTx(l2: RpcClient, system: ProofSystem, w: WithdrawalItem, target: ProveTarget): Promise<FlowTx> {
   if (!w.message) throw new WalletError('NOT_READY', 'The withdrawal transaction is not mined yet.')
   if (system.kind === 'unknown') throw new WalletError('UNKNOWN_PROOF_SYSTEM', 'This wallet cannot tell how this chain proves withdrawals.')
   return proveCall(system, w, target, await buildProof(l2, system, w, target))

@@ -3,7 +3,8 @@
 // with the popup closed and across service-worker restarts), a notification and the badge count
 // when a withdrawal becomes ready to prove or to finalize, rediscovery from chain logs, and the
 // views the screens show.
-import type { Address, PublicClient } from 'viem'
+import type { Address } from 'viem'
+import type { RpcClient } from '../chains/rpc-client.ts'
 import type { Network } from '../chains/types.ts'
 import { publicClientFor } from '../chains/rpc-client.ts'
 import { exitDuration, formatDuration } from '../rollup/exit-time.ts'
@@ -27,7 +28,7 @@ export interface BridgeServiceDeps {
   wallet: Wallet
   /** the token registry (src/tokens); without one, ETH only */
   registry?: () => Promise<RegistryToken[]>
-  client?: (n: Network) => PublicClient
+  client?: (n: Network) => RpcClient
   /** eth_getLogs ranges for rediscovery (public nodes refuse large ones) */
   scan?: { l1ChunkBlocks?: number; l2ChunkBlocks?: number; maxChunks?: number }
 }
@@ -56,7 +57,7 @@ export interface Overview {
 export class BridgeService implements BridgeContext {
   readonly store: BridgeStore
   readonly tracker: Tracker
-  readonly client: (n: Network) => PublicClient
+  readonly client: (n: Network) => RpcClient
   private checking: Promise<TickReport> | null = null
   private readonly chainStatus = new Map<number, ChainView>()
   private readonly discovering = new Mutex()

@@ -2,7 +2,8 @@
 // sides as a standard-bridge pair (the token registry: one entry per token with its address per
 // chain; an entry marked unpaired on an L2 is not a standard-bridge pair there). A token found only
 // on the L2 is paired from the standard bridge's own data (OptimismMintableERC20.remoteToken()).
-import { getAddress, type Address, type PublicClient } from 'viem'
+import { getAddress, type Address } from 'viem'
+import type { RpcClient } from '../chains/rpc-client.ts'
 import { erc20Abi, mintableErc20Abi } from '../abi/erc20.ts'
 import type { DevnetManifest } from '../chains/devnet-manifest.ts'
 import { readMany, value } from '../rollup/multicall.ts'
@@ -44,7 +45,7 @@ export function devnetRegistry(m: DevnetManifest | null | undefined): RegistryTo
 }
 
 /** An L2 token paired by its own bridge data: remoteToken() (or the legacy l1Token()), symbol, decimals. One eth_call. */
-export async function pairFromL2Token(l2: Pick<PublicClient, 'multicall'>, l2Token: Address): Promise<BridgeToken | null> {
+export async function pairFromL2Token(l2: Pick<RpcClient, 'multicall'>, l2Token: Address): Promise<BridgeToken | null> {
   const t = getAddress(l2Token)
   const [remote, legacy, symbol, decimals] = await readMany(l2, [
     { address: t, abi: mintableErc20Abi, functionName: 'remoteToken' },

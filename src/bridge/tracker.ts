@@ -4,7 +4,8 @@
 // (and games seen for the first time), and one JSON-RPC batch for receipts of transactions still
 // in flight. So the calls per tick grow with chains, not with withdrawals. One chain that fails
 // leaves the others' items moving.
-import { getAddress, type Address, type Hex, type PublicClient } from 'viem'
+import { getAddress, type Address, type Hex } from 'viem'
+import type { RpcClient } from '../chains/rpc-client.ts'
 import { getWithdrawals } from 'viem/op-stack'
 import type { Network } from '../chains/types.ts'
 import { anchorStateRegistryAbi, disputeGameFactoryAbi, legacyPortalAbi, outputOracleAbi, portal2Abi } from '../rollup/abis.ts'
@@ -20,7 +21,7 @@ import type { BridgeItem, DepositItem, WithdrawalItem } from './types.ts'
 export interface TrackerDeps {
   store: BridgeStore
   network(chainId: number): Promise<Network | undefined>
-  client(n: Network): PublicClient
+  client(n: Network): RpcClient
   /** ms since epoch */
   now(): number
   /** how long read parameters are trusted before they are read again (ms) */
@@ -130,7 +131,7 @@ export class Tracker {
     return out
   }
 
-  private async trackWithdrawals(l2n: Network, l1: PublicClient, l2: PublicClient, withdrawals: WithdrawalItem[]) {
+  private async trackWithdrawals(l2n: Network, l1: RpcClient, l2: RpcClient, withdrawals: WithdrawalItem[]) {
     // L2 receipts of withdrawals still being mined, and L1 receipts of the wallet's own prove /
     // finalize transactions: one batch per chain, only for items in flight.
     const pendingL2 = withdrawals.filter((w) => w.status === 'initiating' || !w.message)
@@ -199,7 +200,7 @@ export class Tracker {
   }
 
   /** Round 1: the chain's head facts and each withdrawal's; round 2: newest proposals and games first seen. */
-  private async readChain(l1: PublicClient, params: RollupParams, ws: WithdrawalItem[]) {
+  private async readChain(l1: RpcClient, params: RollupParams, ws: WithdrawalItem[]) {
     const s = params.system
     const facts = new Map<string, WithdrawalFacts>()
     if (s.kind === 'unknown') throw new Error(`Cannot track withdrawals: ${s.reason}`)

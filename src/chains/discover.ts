@@ -5,13 +5,14 @@
 // then checked against L1: its bridge and messenger predeploys must point back to the L1
 // contracts found here, so an RPC of another chain cannot be attached to this portal.
 // Which proof system the rollup uses and its delays are not decided here (src/rollup).
-import { getAddress, isAddress, parseAbi, zeroAddress, type Address, type PublicClient } from 'viem'
+import { getAddress, isAddress, parseAbi, zeroAddress, type Address } from 'viem'
 import { WalletError } from '../errors.ts'
 import { L1_BLOCK, L2_CROSS_DOMAIN_MESSENGER, L2_STANDARD_BRIDGE } from './predeploys.ts'
 import { publicClientFor } from './rpc-client.ts'
 import { isRpcUrl } from './store.ts'
 import { ETH, type Network, type RollupInfo } from './types.ts'
 import { sameAddress } from '../util/address.ts'
+import type { RpcClient } from './rpc-client.ts'
 
 const portalAbi = parseAbi([
   'function version() view returns (string)',
@@ -71,7 +72,7 @@ export interface DiscoveredRollup {
 
 type Read = <T>(address: Address, abi: readonly unknown[], functionName: string, args?: readonly unknown[]) => Promise<T | null>
 
-function reader(client: PublicClient): Read {
+function reader(client: RpcClient): Read {
   return <T>(address: Address, abi: readonly unknown[], functionName: string, args: readonly unknown[] = []) =>
     (client.readContract({ address, abi: abi as typeof portalAbi, functionName: functionName as 'version', args: args as [] }) as Promise<T>).then(
       (v) => v,

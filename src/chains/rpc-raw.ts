@@ -2,12 +2,14 @@
 // message, data) comes back unchanged; an unreachable URL falls through to the next one; when none
 // answers, the caller gets 4901 with what went wrong at each URL.
 import { WalletError } from '../errors.ts'
+import { BODY_LIMITS, readTextCapped } from '../util/http.ts'
 import { RPC_TIMEOUT_MS } from './rpc-client.ts'
 
 let nextId = 1
 
-export async function rpcCall(urls: string[], method: string, params: unknown, opts: { timeoutMs?: number; chainName?: string } = {}): Promise<unknown> {
+export async function rpcCall(urls: string[], method: string, params: unknown, opts: { timeoutMs?: number; chainName?: string; maxBytes?: number } = {}): Promise<unknown> {
   const timeoutMs = opts.timeoutMs ?? RPC_TIMEOUT_MS
+  const maxBytes = opts.maxBytes ?? BODY_LIMITS.rpc
   const problems: string[] = []
   for (const url of urls) {
     const ctrl = new AbortController()
@@ -19,7 +21,7 @@ export async function rpcCall(urls: string[], method: string, params: unknown, o
         body: JSON.stringify({ jsonrpc: '2.0', id: nextId++, method, params: params ?? [] }),
         signal: ctrl.signal,
       })
-      const text = await res.text()
+      const text = await readTextCapped(res, maxBytes)
       let body: { result?: unknown; error?: { code?: unknown; message?: unknown; data?: unknown } }
       try {
         body = JSON.parse(text)

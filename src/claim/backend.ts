@@ -5,6 +5,8 @@
 // nothing was sent.
 import { isAddress, isHex, type Address, type Hex } from 'viem'
 import { WalletError } from '../errors.ts'
+import { BODY_LIMITS, readTextCapped } from '../util/http.ts'
+import { isSecureOrLoopbackUrl } from '../util/origin.ts'
 import { networkLabel, type ClaimNetwork } from './config.ts'
 
 export const BACKEND_TIMEOUT_MS = 10_000
@@ -58,6 +60,7 @@ function service(t: BackendTarget): string {
 
 async function call(t: BackendTarget, path: string, init: RequestInit): Promise<Record<string, unknown>> {
   if (!t.url) throw noBackend(t.network)
+  if (!isSecureOrLoopbackUrl(t.url)) throw new WalletError('BAD_URL', `${cap(service(t))} address ${t.url} is not https: nothing was sent. Set an https:// address.`)
   const timeoutMs = t.timeoutMs ?? BACKEND_TIMEOUT_MS
   let res: Response
   try {
@@ -71,7 +74,7 @@ async function call(t: BackendTarget, path: string, init: RequestInit): Promise<
   }
   let text = ''
   try {
-    text = await res.text()
+    text = await readTextCapped(res, BODY_LIMITS.backend)
   } catch {
     throw new WalletError('CLAIM_BACKEND_DOWN', `${cap(service(t))} at ${t.url} broke off its answer. Nothing was sent; try again.`)
   }

@@ -1,11 +1,12 @@
 // The claim transaction: checked approval in, `claim(h160, free, staked, receiver, signature)` out,
 // simulated with eth_call before anything is signed so that a revert is a sentence, not a fee.
-import { encodeFunctionData, hexToBytes, isAddressEqual, type Address, type Hex, type PublicClient } from 'viem'
+import { encodeFunctionData, hexToBytes, isAddressEqual, type Address, type Hex } from 'viem'
 import { WalletError } from '../errors.ts'
 import { claimerAbi } from './abi.ts'
 import type { BackendApproval } from './backend.ts'
 import type { ClaimNetwork } from './config.ts'
 import { approvalMismatch, claimRevertError, pha, revertName } from './errors.ts'
+import type { RpcClient } from '../chains/rpc-client.ts'
 
 export interface ClaimArgs {
   h160: Address
@@ -33,7 +34,7 @@ export function claimCalldata(a: ClaimArgs): Hex {
   return encodeFunctionData({ abi: claimerAbi, functionName: 'claim', args: [a.h160, a.free, a.staked, a.receiver, a.signature] })
 }
 
-export async function readClaimed(l1: PublicClient, claimer: Address, h160: Address): Promise<boolean> {
+export async function readClaimed(l1: RpcClient, claimer: Address, h160: Address): Promise<boolean> {
   return l1.readContract({ address: claimer, abi: claimerAbi, functionName: 'claimed', args: [h160] })
 }
 
@@ -42,7 +43,7 @@ export async function readClaimed(l1: PublicClient, claimer: Address, h160: Addr
  * one headroom rule, when the flow prepares it). A revert becomes the claimer's error as a sentence
  * (AlreadyClaimed, InvalidSignature, ...).
  */
-export async function simulateClaim(l1: PublicClient, claimer: Address, a: ClaimArgs, network: ClaimNetwork): Promise<void> {
+export async function simulateClaim(l1: RpcClient, claimer: Address, a: ClaimArgs, network: ClaimNetwork): Promise<void> {
   const call = { account: a.receiver, address: claimer, abi: claimerAbi, functionName: 'claim', args: [a.h160, a.free, a.staked, a.receiver, a.signature] } as const
   try {
     await l1.simulateContract(call)

@@ -6,6 +6,7 @@ import type { Address } from 'viem'
 import type { DevnetManifest } from '../chains/devnet-manifest.ts'
 import { WalletError } from '../errors.ts'
 import type { KV } from '../storage/kv.ts'
+import { isSecureOrLoopbackUrl } from '../util/origin.ts'
 import type { ClaimNetwork } from '../keyring/substrate/message.ts'
 
 export type { ClaimNetwork }
@@ -80,8 +81,8 @@ export class ClaimConfig {
     await this.require(id)
     checkNetwork(network)
     const clean = typeof url === 'string' ? url.trim().replace(/\/+$/, '') : ''
-    if (clean && !/^https?:\/\/[^\s/]+(\/\S*)?$/.test(clean)) {
-      throw new WalletError('BAD_URL', 'The claim service address starts with https:// (or http:// for a service on this computer).')
+    if (clean && (!/^https?:\/\/[^\s/]+(\/\S*)?$/.test(clean) || !isSecureOrLoopbackUrl(clean))) {
+      throw new WalletError('BAD_URL', 'The claim service address starts with https:// (http:// only for a service on this computer, such as localhost).')
     }
     const all = readOverrides(await this.kv.get(CLAIM_BACKENDS_KEY))
     const mine = { ...all[id] }
@@ -109,7 +110,8 @@ function readOverrides(raw: unknown): BackendOverrides {
     const entry: Partial<Record<ClaimNetwork, string>> = {}
     for (const n of CLAIM_NETWORKS) {
       const url = (v as Record<string, unknown>)[n]
-      if (typeof url === 'string' && url) entry[n] = url
+      // a stored address that is not https (or this computer) is not used, whoever wrote it
+      if (typeof url === 'string' && url && isSecureOrLoopbackUrl(url)) entry[n] = url
     }
     out[id] = entry
   }

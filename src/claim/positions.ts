@@ -1,11 +1,12 @@
 // PHA and vPHA side by side on Ethereum and on Phala L2, the vPHA share price and the account's
 // unlock requests: one Multicall3 round trip per chain, each chain on its own so that one being
 // down never blanks the other.
-import type { Address, PublicClient } from 'viem'
+import type { Address } from 'viem'
 import { erc20Abi } from '../abi/erc20.ts'
 import { toErrorShape } from '../errors.ts'
 import { phaVaultAbi } from './abi.ts'
 import type { ClaimDeployment } from './config.ts'
+import type { RpcClient } from '../chains/rpc-client.ts'
 
 const ONE = 10n ** 18n
 const MULTICALL3: Address = '0xcA11bde05977b3631167028862bE2a173976CA11'
@@ -37,7 +38,7 @@ export interface Positions {
   unlockRequests: UnlockRequest[]
 }
 
-export async function readPositions(d: ClaimDeployment, l1: PublicClient, l2: PublicClient, owner: Address): Promise<Positions> {
+export async function readPositions(d: ClaimDeployment, l1: RpcClient, l2: RpcClient, owner: Address): Promise<Positions> {
   const [a, b] = await Promise.allSettled([readL1(d, l1, owner), readL2(d, l2, owner)])
   const out: Positions = {
     owner,
@@ -50,7 +51,7 @@ export async function readPositions(d: ClaimDeployment, l1: PublicClient, l2: Pu
   return out
 }
 
-async function readL1(d: ClaimDeployment, client: PublicClient, owner: Address) {
+async function readL1(d: ClaimDeployment, client: RpcClient, owner: Address) {
   const [pha, vpha, sharePrice, unlockPeriod, requests] = await client.multicall({
     allowFailure: false,
     multicallAddress: MULTICALL3,
@@ -71,7 +72,7 @@ async function readL1(d: ClaimDeployment, client: PublicClient, owner: Address) 
   }
 }
 
-async function readL2(d: ClaimDeployment, client: PublicClient, owner: Address): Promise<ChainHoldings> {
+async function readL2(d: ClaimDeployment, client: RpcClient, owner: Address): Promise<ChainHoldings> {
   const [pha, vpha] = await client.multicall({
     allowFailure: false,
     multicallAddress: MULTICALL3,

@@ -2,7 +2,7 @@
 // the claim itself (a flow: src/claim/flow-kind.ts — signed message, backend approval, simulated
 // transaction and its fee, sent once), what arrived where, and the records that keep a claim from
 // being sent twice. Moving PHA on to Phala L2 is a bridge deposit flow (src/bridge/flow-kinds.ts).
-import { decodeFunctionData, getAddress, type Address, type Hex, type PublicClient, type TransactionReceipt } from 'viem'
+import { decodeFunctionData, getAddress, type Address, type Hex, type TransactionReceipt } from 'viem'
 import { getL2TransactionHashes } from 'viem/op-stack'
 import type { BridgeStore } from '../bridge/store.ts'
 import type { DepositItem } from '../bridge/types.ts'
@@ -20,6 +20,7 @@ import { checkNetwork, ClaimConfig, type ClaimDeployment, type ClaimNetwork } fr
 import { alreadyClaimed, nothingToClaim } from './errors.ts'
 import { readPositions, type Positions } from './positions.ts'
 import { ClaimRecords, type ClaimRecord, type ClaimSubject } from './records.ts'
+import type { RpcClient } from '../chains/rpc-client.ts'
 
 export interface ClaimServiceDeps {
   wallet: Wallet
@@ -247,7 +248,7 @@ export class ClaimService {
     return { url: d.backends[network], network, ...(this.backendTimeoutMs ? { timeoutMs: this.backendTimeoutMs } : {}) }
   }
 
-  private async client(chainId: number): Promise<PublicClient> {
+  private async client(chainId: number): Promise<RpcClient> {
     return this.pipeline.client(await this.pipeline.network(chainId))
   }
 
@@ -259,7 +260,7 @@ export class ClaimService {
     if (sent?.status === 'confirmed') throw alreadyClaimed({ network, h160 })
   }
 
-  private async claimedNow(l1: PublicClient, d: ClaimDeployment, claimer: Address, h160: Address): Promise<boolean> {
+  private async claimedNow(l1: RpcClient, d: ClaimDeployment, claimer: Address, h160: Address): Promise<boolean> {
     try {
       return await readClaimed(l1, claimer, h160)
     } catch (err) {
@@ -267,7 +268,7 @@ export class ClaimService {
     }
   }
 
-  private stakedValue(l1: PublicClient, d: ClaimDeployment, shares: bigint): Promise<bigint> {
+  private stakedValue(l1: RpcClient, d: ClaimDeployment, shares: bigint): Promise<bigint> {
     return l1.readContract({ address: d.vpha.l1, abi: phaVaultAbi, functionName: 'convertToAssets', args: [shares] })
   }
 }

@@ -6,6 +6,7 @@
 import { bytesToHex, type Hex } from 'viem'
 import { privateKeyToAddress } from 'viem/accounts'
 import type { KV } from '../storage/kv.ts'
+import type { StorageProblem } from '../storage/problems.ts'
 import { SettingsStore } from '../storage/settings.ts'
 import {
   appendAccount,
@@ -21,7 +22,7 @@ import {
   type AccountInfo,
 } from './accounts.ts'
 import { autoLockDeadline } from './auto-lock.ts'
-import { delayAfter, readFailures, retryAfter } from './backoff.ts'
+import { delayAfter, readFailures, retryAfter, type FailureState } from './backoff.ts'
 import { fromBase64, toBase64 } from './encoding.ts'
 import { errors, keyringError } from './errors.ts'
 import { HdWallet } from './hd.ts'
@@ -95,6 +96,8 @@ export class Keyring {
   private readonly listeners = new Set<(event: KeyringEvent) => void>()
   private state: UnlockedVault | null = null
   private restored = false
+  /** what unlocking found wrong in the public lists (reported, never signed with or shown as an account) */
+  private found: StorageProblem[] = []
 
   constructor(opts: KeyringOptions) {
     this.local = opts.local
@@ -156,6 +159,7 @@ export class Keyring {
       }
       const { record, derived } = await sealVault(payload, password, this.iterations)
       await write(this.local, { [LOCAL_KEYS.vault]: record, [LOCAL_KEYS.accounts]: accounts, [LOCAL_KEYS.failures]: { count: 0, lastAt: 0 } })
+      await tryWrite(this.session, {}, [SESSION_KEYS.failures])
       await this.enter(derived.key, derived.raw, headerOf(record), payload, true)
       return this.currentStatus()
     })
@@ -202,7 +206,8 @@ export class Keyring {
     return this.op(async () => {
       this.wipe()
       await write(this.local, {}, [LOCAL_KEYS.vault, LOCAL_KEYS.accounts, LOCAL_KEYS.failures, SUBSTRATE_ACCOUNTS_KEY])
-      await write(this.session, {}, [SESSION_KEYS.session, SESSION_KEYS.lastActivity])
+      await write(this.session, {}, [SESSION_KEYS.session, SESSION_KEYS.lastActivity, SESSION_KEYS.failures])
+      this.found = []
       this.emit('locked')
       this.emit('accounts')
     })
@@ -288,12 +293,13 @@ export class Keyring {
   /**
    * Imports an sr25519 account from a secret phrase (+ derivation path) or a polkadot.js keystore and
    * its own password. Only its secret key goes into the vault; the phrase and the file are not kept.
+   * The keystore's scrypt runs under the keyring's lock like everything else: a file with polkadot's
+   * parameters only (N = 2^15, r = 8, p = 1), so one import costs a bounded moment.
    */
-  async importSubstrateAccount(input: SubstrateImport): Promise<SubstrateAccountInfo> {
-    await this.op(async () => this.requireUnlocked())
-    // Decoded outside the mutex: a keystore's scrypt takes a while and touches no keyring state.
-    const decoded = await decodeSubstrateImport(input)
+  importSubstrateAccount(input: SubstrateImport): Promise<SubstrateAccountInfo> {
     return this.op(async () => {
+      this.requireUnlocked()
+      const decoded = await decodeSubstrateImport(input)
       const state = this.requireUnlocked()
       const list = appendSubstrateAccount(await this.readSubstrate(), { publicKey: decoded.pair.publicKey, source: decoded.source, name: decoded.name })
       const payload: VaultPayload = { ...state.payload, substrate: [...substrateKeys(state.payload.substrate), keyEntry(decoded.pair)] }
@@ -433,6 +439,11 @@ export class Keyring {
     return this.op(() => this.autoLockMinutes())
   }
 
+  /** What unlocking found wrong in the stored account lists and the back-off counter (reported to the user). */
+  problems(): StorageProblem[] {
+    return [...this.found]
+  }
+
   /** Lock/unlock and account-list changes, for the background to push to the UI and to dApps. */
   subscribe(listener: (event: KeyringEvent) => void): () => void {
     this.listeners.add(listener)
@@ -465,9 +476,33 @@ export class Keyring {
     }
   }
 
+  /**
+   * The wrong-password count: kept in storage.local (survives a browser restart) and in
+   * storage.session (which content scripts cannot reach), the higher of the two counting. A local
+   * count lower than the session's was lowered by someone else: reported.
+   */
+  private async failures(): Promise<FailureState> {
+    const local = readFailures(await this.local.get(LOCAL_KEYS.failures))
+    const session = readFailures(await this.session.get(SESSION_KEYS.failures).catch(() => undefined))
+    if (session.count > local.count) {
+      this.report({ area: 'local', key: LOCAL_KEYS.failures, family: 'failures', owner: 'src/keyring/keyring.ts', problem: `The wrong-password counter in storage.local says ${local.count} but this browser session counted ${session.count}: it was lowered by something other than the wallet. The higher count is used.` })
+      return session
+    }
+    return local
+  }
+
+  private async writeFailures(next: FailureState): Promise<void> {
+    await write(this.local, { [LOCAL_KEYS.failures]: next })
+    await tryWrite(this.session, { [SESSION_KEYS.failures]: next })
+  }
+
+  private report(p: StorageProblem): void {
+    if (!this.found.some((x) => x.key === p.key && x.problem === p.problem)) this.found.push(p)
+  }
+
   /** Checks the password against the stored vault, with back-off. A wrong one writes only the counter. */
   private async openWithPassword(password: string) {
-    const failures = readFailures(await this.local.get(LOCAL_KEYS.failures))
+    const failures = await this.failures()
     const wait = retryAfter(failures, this.now())
     if (wait > 0) throw errors.tooManyTries(wait)
     const stored = await this.local.get(LOCAL_KEYS.vault)
@@ -475,10 +510,10 @@ export class Keyring {
     const opened = await openVault(stored, typeof password === 'string' ? password : '')
     if (!opened.ok) {
       const next = { count: failures.count + 1, lastAt: this.now() }
-      await write(this.local, { [LOCAL_KEYS.failures]: next })
+      await this.writeFailures(next)
       throw errors.wrongPassword(delayAfter(next.count))
     }
-    if (failures.count > 0) await write(this.local, { [LOCAL_KEYS.failures]: { count: 0, lastAt: 0 } })
+    if (failures.count > 0) await this.writeFailures({ count: 0, lastAt: 0 })
     return opened
   }
 
@@ -575,13 +610,39 @@ export class Keyring {
     })
   }
 
-  /** Repairs a damaged account list from the vault (see reconcileAccounts); best effort. */
+  /**
+   * Makes the public account list agree with the vault, which is the truth: every phrase account's
+   * address is derived again and compared (a rewritten one is reported and replaced by the address the
+   * phrase gives, so it is never shown as the account); entries without a key go, keys without an
+   * entry get one (reconcileAccounts). Best effort: a failed write leaves the list, never the vault.
+   */
   private async reconcile(state: UnlockedVault): Promise<void> {
-    const list = await this.readAccounts()
+    const raw = await this.local.get<unknown>(LOCAL_KEYS.accounts)
+    const stored = await this.readAccounts()
+    const problem = (text: string) => this.report({ area: 'local', key: LOCAL_KEYS.accounts, family: 'accounts', owner: 'src/keyring/keyring.ts', problem: text })
+    if (Array.isArray(raw) && raw.length !== stored.length) problem(`${raw.length - stored.length} entr${raw.length - stored.length === 1 ? 'y' : 'ies'} of the account list could not be read and ${raw.length - stored.length === 1 ? 'was' : 'were'} left out.`)
+    let list = stored
+    if (state.hd) {
+      const fixed = stored.map((a) => {
+        if (a.kind !== 'hd' || a.index === null) return a
+        const derived = state.hdAddress(a.index)
+        if (sameAddress(derived, a.address)) return a
+        problem(`"${a.name.slice(0, 40)}" was listed as ${a.address}, but the recovery phrase gives ${derived} at index ${a.index}: the list was changed by something other than the wallet. The phrase's address is shown.`)
+        return { ...a, address: derived }
+      })
+      // two entries cannot be one account: a rewritten entry may now repeat another
+      if (fixed.some((a, i) => a !== stored[i])) list = fixed.filter((a, i) => fixed.findIndex((b) => sameAddress(a.address, b.address)) === i)
+    }
     const next = reconcileAccounts(list, { firstHdAddress: state.hd ? () => state.hdAddress(0) : null, imported: state.importedAddresses() })
-    if (next !== list && (await tryWrite(this.local, { [LOCAL_KEYS.accounts]: next }))) this.emit('accounts')
+    for (const a of list) if (!next.some((b) => sameAddress(a.address, b.address))) problem(`The account ${a.address} has no key in the vault and was taken off the list.`)
+    if (next !== stored && (await tryWrite(this.local, { [LOCAL_KEYS.accounts]: next }))) this.emit('accounts')
     const subs = await this.readSubstrate()
     const nextSubs = reconcileSubstrateAccounts(subs, substrateKeys(state.payload.substrate))
+    for (const a of subs) {
+      if (!nextSubs.some((b) => b.publicKey === a.publicKey)) {
+        this.report({ area: 'local', key: SUBSTRATE_ACCOUNTS_KEY, family: 'substrateAccounts', owner: 'src/keyring/keyring.ts', problem: `The Polkadot account ${a.ss58} has no key in the vault and was taken off the list.` })
+      }
+    }
     if (nextSubs !== subs) await tryWrite(this.local, { [SUBSTRATE_ACCOUNTS_KEY]: nextSubs })
   }
 

@@ -1,7 +1,7 @@
 // BIP39 recovery phrases (English list): make one, check one a user typed, and pick the words
 // the onboarding asks back. Positions are 1-based everywhere, as a user counts them.
-import { entropyToMnemonic, mnemonicToSeedWebcrypto, validateMnemonic } from '@scure/bip39'
-import { wordlist } from '@scure/bip39/wordlists/english.js'
+import { entropyToMnemonic, validateMnemonic } from '@scure/bip39'
+import { wordlist } from '@scure/bip39/wordlists/english'
 import { keyringError } from './errors.ts'
 import { randomBytes } from './encoding.ts'
 
@@ -54,9 +54,15 @@ export function normalizePhrase(phrase: string): string {
   return canonical
 }
 
-/** The 64-byte BIP39 seed (PBKDF2-SHA512 via WebCrypto). */
-export function phraseToSeed(phrase: string, passphrase = ''): Promise<Uint8Array> {
-  return mnemonicToSeedWebcrypto(phrase, passphrase)
+/**
+ * The 64-byte BIP39 seed: PBKDF2-HMAC-SHA512 over the NFKD phrase, salt "mnemonic" + passphrase,
+ * 2048 rounds, computed by WebCrypto (native, a few milliseconds).
+ */
+export async function phraseToSeed(phrase: string, passphrase = ''): Promise<Uint8Array> {
+  const utf8 = (s: string) => new TextEncoder().encode(s.normalize('NFKD'))
+  const key = await crypto.subtle.importKey('raw', utf8(phrase), 'PBKDF2', false, ['deriveBits'])
+  const bits = await crypto.subtle.deriveBits({ name: 'PBKDF2', hash: 'SHA-512', salt: utf8(`mnemonic${passphrase}`), iterations: 2048 }, key, 512)
+  return new Uint8Array(bits)
 }
 
 /** Distinct random positions (1-based, ascending) for the "re-enter these words" check. */

@@ -15,6 +15,8 @@ export const SESSION_KEYS = {
   session: 'keyring.session',
   /** ms since epoch of the last user activity, for auto-lock */
   lastActivity: 'keyring.lastActivity',
+  /** FailureState: a copy of the wrong-password count where content scripts cannot reach it */
+  failures: 'keyring.failures',
 } as const
 
 export interface SessionRecord {

@@ -108,6 +108,16 @@ export async function openVaultWithKey(stored: unknown, key: CryptoKey): Promise
   return { payload: await decryptPayload(parsed, key), header: parsed.header }
 }
 
+/** What is wrong with a stored record without the password (fields, parameters, checksum), or null when it is whole. */
+export async function vaultRecordProblem(stored: unknown): Promise<string | null> {
+  try {
+    await parseRecord(stored)
+    return null
+  } catch (err) {
+    return (err as Error).message
+  }
+}
+
 export function headerOf(record: VaultRecord): VaultHeader {
   return { v: record.v, kdf: record.kdf, check: record.check }
 }

@@ -3,7 +3,8 @@
 // (reverse record, checked forward by the resolver). Names are normalized here for the common case
 // (letters, digits, hyphens, underscores; lowercased); other characters are refused with a sentence
 // rather than guessed at, since full UTS-46 normalization would double the background's size.
-import type { Address, PublicClient } from 'viem'
+import type { Address } from 'viem'
+import type { RpcClient } from '../chains/rpc-client.ts'
 
 export type NameCheck = { ok: true; name: string } | { ok: false; error: string }
 
@@ -24,10 +25,10 @@ export function normalizeName(text: string): NameCheck {
   return { ok: true, name: t }
 }
 
-export async function resolveName(client: PublicClient, name: string): Promise<Address | null> {
+export async function resolveName(client: RpcClient, name: string): Promise<Address | null> {
   return client.getEnsAddress({ name })
 }
 
-export async function primaryName(client: PublicClient, address: Address): Promise<string | null> {
+export async function primaryName(client: RpcClient, address: Address): Promise<string | null> {
   return client.getEnsName({ address })
 }

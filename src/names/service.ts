@@ -1,7 +1,7 @@
 // Names instead of hex: the user's own accounts, the address book, and ENS primary names on the L1
 // (through its universal resolver), for every screen that shows an address; ENS names typed in
 // Send resolved to addresses; recent recipients from the wallet's own activity.
-import { getAddress, type Address, type PublicClient } from 'viem'
+import { getAddress, type Address } from 'viem'
 import { WalletError } from '../errors.ts'
 import type { ActivityStore } from '../activity/store.ts'
 import type { Network } from '../chains/types.ts'
@@ -9,6 +9,7 @@ import type { Wallet } from '../wallet/wallet.ts'
 import { sameAddress } from '../util/address.ts'
 import { AddressBook, type Contact } from './book.ts'
 import { normalizeName, primaryName, resolveName } from './ens.ts'
+import type { RpcClient } from '../chains/rpc-client.ts'
 
 export type NameSource = 'account' | 'book' | 'ens'
 
@@ -39,7 +40,7 @@ const ENS_TIMEOUT_MS = 6_000
 export interface NameDeps {
   wallet: Wallet
   activity: ActivityStore
-  client(network: Network): PublicClient
+  client(network: Network): RpcClient
   now(): number
 }
 

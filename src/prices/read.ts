@@ -1,7 +1,8 @@
 // Reads Chainlink-style feeds (AggregatorV3Interface) on one chain in one request: decimals() and
 // latestRoundData() of every feed through Multicall3. A feed that reverts, answers zero or less, or
 // is not a contract yields nothing for that feed; the chain failing fails the whole read.
-import { getAddress, parseAbi, type Address, type PublicClient } from 'viem'
+import { getAddress, parseAbi, type Address } from 'viem'
+import type { RpcClient } from '../chains/rpc-client.ts'
 
 export const aggregatorV3Abi = parseAbi([
   'function decimals() view returns (uint8)',
@@ -18,7 +19,7 @@ export interface FeedReading {
   updatedAt: number
 }
 
-export async function readFeeds(client: Pick<PublicClient, 'multicall'>, feeds: Address[]): Promise<(FeedReading | null)[]> {
+export async function readFeeds(client: Pick<RpcClient, 'multicall'>, feeds: Address[]): Promise<(FeedReading | null)[]> {
   if (!feeds.length) return []
   const contracts = feeds.flatMap((address) => [
     { address, abi: aggregatorV3Abi, functionName: 'decimals' } as const,

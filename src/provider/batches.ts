@@ -4,13 +4,14 @@
 // so the nonces are consecutive and a call that fails stops the rest. Atomic execution is not
 // offered (wallet_getCapabilities says so). The runner resumes unfinished batches after a
 // service-worker restart.
-import { getAddress, isAddress, numberToHex, type Address, type Hex, type PublicClient, type TransactionReceipt } from 'viem'
+import { getAddress, isAddress, numberToHex, type Address, type Hex, type TransactionReceipt } from 'viem'
 import { toErrorShape, WalletError } from '../errors.ts'
 import type { KV } from '../storage/kv.ts'
 import type { TxPipeline } from '../tx/pipeline.ts'
 import { Mutex } from '../util/mutex.ts'
 import { address, chainIdParam, hexData, paramsArray, plainObject, quantity } from './params.ts'
 import { RPC, rpcError } from './rpc-errors.ts'
+import type { RpcClient } from '../chains/rpc-client.ts'
 
 export const BATCHES_KEY = 'provider.batches'
 /** Batches remembered (the oldest finished ones go first). */
@@ -270,7 +271,7 @@ export class BatchRunner {
   }
 
   /** The receipt of `hash`, or of the speed-up or cancel that took its nonce (sent from the activity list). */
-  private async waitForReceipt(client: PublicClient, chainId: number, hash: Hex): Promise<{ receipt: TransactionReceipt; cancelled: boolean } | null> {
+  private async waitForReceipt(client: RpcClient, chainId: number, hash: Hex): Promise<{ receipt: TransactionReceipt; cancelled: boolean } | null> {
     const deadline = Date.now() + (this.deps.receiptTimeoutMs ?? RECEIPT_TIMEOUT_MS)
     const every = this.deps.pollMs ?? 500
     while (Date.now() < deadline) {

@@ -17,8 +17,11 @@ const decision = v.variant('approved', [
 ])
 
 export const providerContracts = {
-  'approvals.current': call(none).returns<{ approval: PendingApproval | null; total: number; state: WalletState }>(),
+  /** the request the window shows now, the queue's length and how many of them its site sent */
+  'approvals.current': call(none).returns<{ approval: PendingApproval | null; total: number; fromSite: number; state: WalletState }>(),
   'approvals.resolve': call(v.object({ id, decision })).returns<{ result: unknown } | { error: ErrorShape }>(),
+  /** "Reject all from this site": rejects every request of the site (a registrable domain) and makes it wait before asking again */
+  'approvals.rejectSite': call(v.object({ site: text(253) })).returns<{ rejected: number }>(),
   'sites.list': call(none).returns<Site[]>(),
   'sites.revoke': call(v.object({ origin: text(300) })).returns<Site[]>(),
   /** the site in a tab (the popup asks for the active tab's), null when it never talked to the wallet */
@@ -36,6 +39,7 @@ export function providerHandlers(svc: ProviderService): Handlers<ProviderCalls> 
   return {
     'approvals.current': async () => ({ ...(await svc.currentApproval()), state: await svc.wallet.state() }),
     'approvals.resolve': ({ id, decision }) => svc.resolveApproval(id, decision),
+    'approvals.rejectSite': async ({ site }) => ({ rejected: await svc.rejectSite(site) }),
     'sites.list': sites,
     'sites.revoke': async ({ origin }) => {
       await svc.revoke(origin)

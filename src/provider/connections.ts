@@ -1,6 +1,7 @@
-// Which tab frames have talked to the wallet, and from which origin, so that events reach exactly
-// the frames of the origin they concern. Kept in storage.session: it survives a service-worker
-// restart, and a frame that is gone is dropped the first time a push to it fails.
+// Which origin each tab's frames showed when they last talked to the wallet: what the popup shows as
+// the site of the active tab (it survives a service-worker restart in storage.session). Nothing is
+// ever delivered by this: answers and events go over each document's own channel (./documents.ts).
+// A frame's entry goes when its document's channel closes or its tab does.
 import type { KV } from '../storage/kv.ts'
 import { Mutex } from '../util/mutex.ts'
 

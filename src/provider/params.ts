@@ -1,6 +1,6 @@
 // Parsing what dApps send, by the EIPs that define each method. Every problem becomes -32602 with a
 // sentence naming the parameter; nothing a page sends is trusted or passed on unparsed.
-import { getAddress, isAddress, isHex, type Address, type Hex } from 'viem'
+import { getAddress, hashTypedData, isAddress, isHex, validateTypedData, type Address, type Hex } from 'viem'
 import { rpcError } from './rpc-errors.ts'
 import type { TxRequest } from '../tx/types.ts'
 import { typedDataProblem } from '../typed/check.ts'
@@ -117,7 +117,19 @@ export function typedDataParams(params: unknown, method = 'eth_signTypedData_v4'
     if (id > BigInt(Number.MAX_SAFE_INTEGER)) throw rpcError.invalidParams('domain.chainId is out of range.')
     domainChainId = Number(id)
   }
-  return { address: address(addr, 'the address'), typedData: t, domainChainId }
+  const account = address(addr, 'the address')
+  // checked as it will be signed (types, primary type, every field of the message): a request the
+  // wallet cannot hash is refused now, not after the user approved it
+  try {
+    // as the signer gets it (completeApproval): the site's own EIP712Domain type, when it gives one, included
+    const args = { domain, types, primaryType: t.primaryType, message: t.message } as unknown as Parameters<typeof hashTypedData>[0]
+    validateTypedData(args as Parameters<typeof validateTypedData>[0])
+    hashTypedData(args)
+  } catch (err) {
+    const why = ((err as { shortMessage?: string }).shortMessage ?? (err as Error)?.message ?? 'unreadable').split('\n')[0].slice(0, 200)
+    throw rpcError.invalidParams(`the typed data does not follow EIP-712: ${why}`)
+  }
+  return { address: account, typedData: t, domainChainId }
 }
 
 export function utf8ToHex(s: string): Hex {

@@ -1,27 +1,35 @@
 // The dApp side of the wallet: EIP-1193 requests from pages (origin from the browser's sender),
 // per-origin permissions, a chain per site, filters per site, EIP-5792 batches, the approval queue
-// and window, and the events pushed back to tabs. Requests that need the user become approvals;
-// their answers are pushed to the requesting frame when the user decides, even if the service
-// worker restarted in between. How each method is answered: ./methods.ts (and docs/provider.md).
+// and window, and the events pushed back to pages. Each document talks over its own channel
+// (./documents.ts): an answer goes to the document that asked and nowhere else, events go only to
+// the documents of the origin they concern, and a document that goes away (navigation, closed tab)
+// withdraws its pending approvals. Requests that need the user become approvals, bounded per site
+// and in all (../approvals/queue.ts); a site whose requests the user keeps rejecting waits a while
+// (./limits.ts). How each method is answered: ./methods.ts (and docs/provider.md).
 import { recoverMessageAddress, type Address } from 'viem'
 import { toErrorShape, WalletError, type ErrorShape } from '../errors.ts'
-import type { ProviderEventName } from '../wire/push.ts'
+import type { ProviderAnswer, ProviderEventName } from '../wire/push.ts'
 import type { ProviderReply, ProviderRequest } from '../wire/page.ts'
-import { ApprovalQueue } from '../approvals/queue.ts'
+import type { RequestId } from '../wire/ids.ts'
+import { ApprovalQueue, type QueueEntry } from '../approvals/queue.ts'
 import type { ApprovalDecision, ApprovalRequest, PendingApproval } from '../approvals/types.ts'
 import { publicClientFor } from '../chains/rpc-client.ts'
 import { rpcCall } from '../chains/rpc-raw.ts'
+import { siteOf } from '../util/origin.ts'
+import { Mutex } from '../util/mutex.ts'
 import { isOpStackChain } from '../chains/predeploys.ts'
 import type { Network } from '../chains/types.ts'
 import { decodeCall } from '../tx/decode.ts'
 import type { Wallet } from '../wallet/wallet.ts'
-import { ConnectionStore, type Connection } from './connections.ts'
+import { ConnectionStore } from './connections.ts'
+import { DocumentRegistry, type PageChannel, type PageDoc } from './documents.ts'
+import { Cooldown, FetchBudget } from './limits.ts'
 import { PermissionStore, toEip2255 } from './permissions.ts'
 import { RPC, rpcError } from './rpc-errors.ts'
 import type { TxPipeline } from '../tx/pipeline.ts'
 import { chainIdParam, hexData, paramsArray, personalSignParams, plainObject, readableText, txParams, typedDataParams } from './params.ts'
 import { completeApproval, type ApprovalContext } from './complete.ts'
-import { parseAddChain, parseWatchAsset } from './chain-params.ts'
+import { checkRpcUrls, parseAddChain, parseWatchAsset } from './chain-params.ts'
 import type { UserTokenStore } from '../tokens/user-tokens.ts'
 import { sameAddress } from '../util/address.ts'
 import { classify, refusalReason } from './methods.ts'
@@ -47,7 +55,24 @@ export interface ProviderDeps {
   userTokens: UserTokenStore
   /** tests: shorter waits for batch receipts */
   batchPollMs?: number
+  /** after a worker restart, how long a document has to say hello again before its approvals are withdrawn */
+  reconnectGraceMs?: number
 }
+
+/** A request the window showed that went away without the user's answer, and why. */
+export interface Withdrawn {
+  id: string
+  origin: string
+  reason: string
+}
+
+/** What the approval window follows (the 'approvals' topic): the queue in the order it shows it, and recent withdrawals. */
+export interface ApprovalsView {
+  ids: string[]
+  withdrawn: Withdrawn[]
+}
+
+export const RECONNECT_GRACE_MS = 5_000
 
 /** What the popup shows of the site in the active tab. */
 export interface SiteView {
@@ -65,7 +90,10 @@ const FILTER_KIND: Record<string, FilterKind> = { eth_newFilter: 'log', eth_newB
 export class ProviderService implements ApprovalContext {
   readonly wallet: Wallet
   readonly permissions: PermissionStore
+  /** which origin each tab's frames showed last (the popup's site view); delivery never uses it */
   readonly connections: ConnectionStore
+  /** the documents talking to the wallet now, each over its own channel */
+  readonly docs = new DocumentRegistry()
   readonly approvals: ApprovalQueue
   readonly pipeline: TxPipeline
   readonly tokens: UserTokenStore
@@ -74,9 +102,18 @@ export class ProviderService implements ApprovalContext {
   readonly batches: BatchStore
   readonly batchRunner: BatchRunner
   private readonly siteListeners = new Set<() => void>()
+  private readonly approvalListeners = new Set<() => void>()
+  private readonly withdrawn: Withdrawn[] = []
+  private readonly fetchBudget: FetchBudget
+  readonly cooldown: Cooldown
+  private readonly windowMutex = new Mutex()
+  private readonly graceMs: number
 
   constructor(deps: ProviderDeps) {
     this.wallet = deps.wallet
+    this.graceMs = deps.reconnectGraceMs ?? RECONNECT_GRACE_MS
+    this.fetchBudget = new FetchBudget(() => deps.wallet.platform.now())
+    this.cooldown = new Cooldown(() => deps.wallet.platform.now())
     this.permissions = new PermissionStore(deps.wallet.local)
     this.connections = new ConnectionStore(deps.wallet.session)
     this.approvals = new ApprovalQueue(deps.wallet.session, () => deps.wallet.platform.now())
@@ -93,7 +130,10 @@ export class ProviderService implements ApprovalContext {
     })
     this.batches = new BatchStore(deps.wallet.local)
     this.batchRunner = new BatchRunner({ store: this.batches, pipeline: deps.pipeline, ...(deps.batchPollMs ? { pollMs: deps.batchPollMs } : {}) })
-    this.siteChains.subscribe(() => this.siteChanged())
+    this.siteChains.subscribe((origin) => {
+      this.siteChanged()
+      void this.pushStatus(origin).catch(() => undefined)
+    })
     deps.wallet.onChange((what) => {
       if (what === 'settings') return
       const push = what === 'chain' ? this.onWalletChainChanged() : this.pushAccountsChanged()
@@ -103,21 +143,68 @@ export class ProviderService implements ApprovalContext {
 
   // ---------------------------------------------------------------- requests from pages
 
-  async request(req: ProviderRequest, who: Connection): Promise<ProviderReply> {
+  /**
+   * A document opened its channel (or opened it again after the worker restarted): it is told
+   * whether to keep it open; its approvals left from before are bound to it again; `pending` are the
+   * requests it still waits for: one the wallet no longer has is answered 4900, and an approval it
+   * no longer waits for is withdrawn.
+   */
+  async openDocument(who: PageDoc, channel: PageChannel, pending: RequestId[] = []): Promise<void> {
+    // a secret that belongs to another frame or origin is not this document's: refused
+    const theirs = (await this.approvals.entries()).filter((e) => e.requester.doc === who.doc)
+    if (theirs.some((e) => e.requester.origin !== who.origin || e.requester.tabId !== who.tabId || e.requester.frameId !== who.frameId || (e.requester.documentId && who.documentId && e.requester.documentId !== who.documentId))) {
+      channel.close()
+      return
+    }
+    this.docs.open(who, channel)
+    await this.connections.seen(who).catch(() => undefined)
+    const waiting = new Set(pending.map(String))
+    const known = new Set(theirs.map((e) => String(e.requester.requestId)))
+    const forgotten = await this.approvals.takeAll((e) => e.requester.doc === who.doc && !waiting.has(String(e.requester.requestId)))
+    if (forgotten.length) await this.afterWithdrawal(forgotten, 'the page no longer waits for it')
+    for (const id of pending) {
+      if (!known.has(String(id))) channel.post({ kind: 'response', id, reply: { error: { code: RPC.disconnected, message: 'The wallet restarted or the page was away before this request was answered; please send it again.' } } })
+    }
+    channel.post({ kind: 'status', stay: await this.stays(who.origin) })
+  }
+
+  /** A document's channel closed (it navigated, its tab closed, or it went into the back/forward cache). */
+  async documentGone(doc: string, channel?: PageChannel): Promise<void> {
+    const who = this.docs.close(doc, channel)
+    if (!who) return
+    const gone = await this.approvals.takeAll((e) => e.requester.doc === doc)
+    if (gone.length) await this.afterWithdrawal(gone, 'the page left (it navigated or was closed) before you answered')
+    // the popup's site view: only if no newer document of that frame said hello meanwhile
+    if (!this.docs.list().some((d) => d.tabId === who.tabId && d.frameId === who.frameId)) await this.connections.drop({ tabId: who.tabId, frameId: who.frameId }).catch(() => undefined)
+    if (!this.docs.list().some((d) => d.origin === who.origin)) await this.filters.dropOrigin(who.origin).catch(() => undefined)
+  }
+
+  async request(req: ProviderRequest, who: PageDoc): Promise<ProviderReply> {
     try {
-      await this.connections.seen(who)
+      if (!this.docs.matches(who)) throw rpcError.disconnected('This page is not connected to the wallet any more; reload it.')
+      const halted = this.wallet.halted()
+      if (halted) throw rpcError.disconnected(`The wallet is stopped: ${halted.message}`)
       const out = await this.dispatch(req, who)
       if ('result' in out) return { result: out.result }
-      const item = await this.approvals.add({ ...who, requestId: req.id }, out.approval)
-      if (!item) throw new WalletError(RPC.limitExceeded, 'Too many requests are waiting for the user on this site; wait for them to be answered.')
-      await this.showApprovalWindow()
+      const site = siteOf(who.origin)
+      const wait = this.cooldown.waitFor(site)
+      if (wait > 0) throw new WalletError(RPC.limitExceeded, `The user rejected several requests from ${site} just now; ask again in ${Math.ceil(wait / 1000)} s.`)
+      const added = await this.approvals.add({ origin: who.origin, tabId: who.tabId, frameId: who.frameId, doc: who.doc, ...(who.documentId ? { documentId: who.documentId } : {}), requestId: req.id }, out.approval)
+      if (!added.ok) throw new WalletError(RPC.limitExceeded, added.message)
+      // the document may have gone while the request was prepared: then it never waits
+      if (!this.docs.matches(who)) {
+        await this.approvals.take(added.item.id)
+        throw rpcError.disconnected('The page left before the request was shown.')
+      }
+      this.approvalsChanged()
+      await this.showApprovalWindow(added.first)
       return { deferred: true }
     } catch (err) {
       return { error: providerError(err) }
     }
   }
 
-  private async dispatch(req: ProviderRequest, who: Connection): Promise<Outcome> {
+  private async dispatch(req: ProviderRequest, who: PageDoc): Promise<Outcome> {
     const m = req.method
     const kind = classify(m)
     if (kind === 'unknown') throw rpcError.methodNotFound(m)
@@ -169,21 +256,30 @@ export class ProviderService implements ApprovalContext {
         const proposed = parseAddChain(p)
         const known = await this.wallet.networks.get(proposed.chainId)
         if (known) return this.switchOrAsk(who.origin, network, known)
-        const rpcChainId = Number(BigInt(String(await rpcCall(proposed.rpcUrls, 'eth_chainId', [], { timeoutMs: 8000, chainName: proposed.name }))))
-        if (rpcChainId !== proposed.chainId) {
-          throw rpcError.invalidParams(`the RPC at ${proposed.rpcUrls[0]} serves chain ${rpcChainId}, not ${proposed.chainId}: refusing to add it.`)
-        }
-        const opStack = await isOpStackChain(publicClientFor(proposed)).catch(() => false)
-        return { approval: { kind: 'addChain', network: proposed, opStack, rpcChainId } }
+        // the page is not approved yet: its fetches are rationed, and each URL is asked before it is used
+        const checked = await this.fetchBudget.run(siteOf(who.origin), async () => {
+          const checks = await checkRpcUrls(proposed)
+          const usable = checks.filter((c) => c.chainId === proposed.chainId).map((c) => c.url)
+          const opStack = usable.length ? await isOpStackChain(publicClientFor({ ...proposed, rpcUrls: usable })).catch(() => false) : false
+          return { checks, usable, opStack }
+        })
+        if (!checked) throw tooManyFetches(who.origin)
+        const { checks, usable, opStack } = checked.value
+        const lying = checks.find((c) => c.chainId !== null && c.chainId !== proposed.chainId)
+        if (lying) throw rpcError.invalidParams(`the RPC at ${lying.url} serves chain ${lying.chainId}, not ${proposed.chainId}: refusing to add it.`)
+        if (!usable.length) throw rpcError.invalidParams(`none of the RPC URLs answered (${checks.map((c) => `${c.url}: ${c.problem ?? 'no answer'}`).join('; ')}): refusing to add the network.`)
+        return { approval: { kind: 'addChain', network: { ...proposed, rpcUrls: usable }, opStack, rpcChainId: proposed.chainId, rpcChecks: checks } }
       }
       case 'wallet_watchAsset': {
-        const asset = await parseWatchAsset(req.params, network)
-        return { approval: { kind: 'watchAsset', chainId: network.chainId, ...asset } }
+        const asset = await this.fetchBudget.run(siteOf(who.origin), () => parseWatchAsset(req.params, network))
+        if (!asset) throw tooManyFetches(who.origin)
+        return { approval: { kind: 'watchAsset', chainId: network.chainId, ...asset.value } }
       }
       case 'personal_sign': {
         const { message, address } = personalSignParams(req.params)
         await this.permissions.require(who.origin, address)
-        return { approval: { kind: 'personalSign', address, message, text: readableText(message) } }
+        // the readable text is made again when the window asks (approvalWithText): stored once, not twice
+        return { approval: { kind: 'personalSign', address, message, text: null } }
       }
       case 'personal_ecRecover': {
         const [msg, sig] = paramsArray(req.params, m, 2)
@@ -391,7 +487,7 @@ export class ProviderService implements ApprovalContext {
   /** The wallet's own chain changed: only the sites without a chain of their own follow it. */
   private async onWalletChainChanged(): Promise<void> {
     const chainId = (await this.wallet.activeNetwork()).chainId
-    const origins = new Set((await this.connections.list()).map((c) => c.origin))
+    const origins = new Set(this.docs.list().map((c) => c.origin))
     for (const origin of origins) {
       if ((await this.networkFor(origin)).chainId !== chainId) continue
       await this.filters.dropOrigin(origin)
@@ -404,95 +500,169 @@ export class ProviderService implements ApprovalContext {
 
   /**
    * The wallet's own request for the approval window (speed up, cancel, send again): queued with the
-   * sites' requests, shown in the same window; its answer goes to no page. Resolves with its id.
+   * sites' requests, shown in the same window; its answer goes to no page, and no page's departure
+   * withdraws it. Resolves with its id.
    */
   async requestWalletApproval(request: ApprovalRequest): Promise<string> {
-    const item = await this.approvals.add({ origin: WALLET_ORIGIN, tabId: -1, frameId: -1, requestId: `wallet-${this.wallet.platform.now()}` }, request)
-    if (!item) throw new WalletError('TOO_MANY', 'Too many of the wallet\'s own requests are waiting in the approval window; answer them first.')
-    await this.showApprovalWindow()
-    return item.id
+    const added = await this.approvals.add({ origin: WALLET_ORIGIN, tabId: -1, frameId: -1, doc: WALLET_ORIGIN, requestId: `wallet-${this.wallet.platform.now()}` }, request)
+    if (!added.ok) throw new WalletError('TOO_MANY', added.message)
+    this.approvalsChanged()
+    await this.showApprovalWindow(added.first)
+    return added.item.id
   }
 
-  /** The approval the window shows now (the oldest), with the queue length. */
-  async currentApproval(): Promise<{ approval: PendingApproval | null; total: number }> {
+  /** The approval the window shows now (fair between sites), with the queue length and how many its site has waiting. */
+  async currentApproval(): Promise<{ approval: PendingApproval | null; total: number; fromSite: number }> {
     const list = await this.approvals.list()
-    return { approval: list[0] ?? null, total: list.length }
+    const head = list[0] ?? null
+    const site = head ? siteOf(head.requester.origin) : null
+    return { approval: head && withText(head), total: list.length, fromSite: site ? list.filter((p) => siteOf(p.requester.origin) === site).length : 0 }
   }
 
-  /** The user decided. The answer goes to the page; the window moves on or closes. */
+  /** What the approval window follows: the queue in the order it shows it, and requests withdrawn lately. */
+  async approvalsView(): Promise<ApprovalsView> {
+    return { ids: (await this.approvals.list()).map((p) => p.id), withdrawn: [...this.withdrawn] }
+  }
+
+  /** Called when the queue changed (the 'approvals' topic). */
+  onApprovalsChange(listener: () => void): () => void {
+    this.approvalListeners.add(listener)
+    return () => this.approvalListeners.delete(listener)
+  }
+
+  /** The user decided. The answer goes to the document that asked (only if it is still there); the window moves on or closes. */
   async resolveApproval(id: string, decision: ApprovalDecision): Promise<{ result: unknown } | { error: ErrorShape }> {
-    const item = await this.approvals.take(id)
-    if (!item) throw new WalletError('ALREADY_SETTLED', 'This request was already answered or withdrawn.')
+    const entry = await this.approvals.take(id)
+    if (!entry) throw new WalletError('ALREADY_SETTLED', 'This request was already answered or withdrawn.')
+    this.approvalsChanged()
+    const site = entry.site
     let reply: { result: unknown } | { error: ErrorShape }
+    const item = this.approvals.pending(entry)
     if (!decision.approved) {
       reply = { error: { code: RPC.userRejected, message: 'The user rejected the request.' } }
+      this.cooldown.noteRejected(site)
+    } else if (!item) {
+      reply = { error: { code: RPC.disconnected, message: 'The wallet restarted while this request waited; the site must send it again.' } }
+    } else if (!isWallet(entry.requester) && !this.docs.matches(entry.requester)) {
+      // never sign for a page that is not the one that asked: it left, or another one loaded in its place
+      reply = { error: { code: RPC.disconnected, message: `${entry.requester.origin} left before you answered (the page navigated or was closed): nothing was signed or sent.` } }
     } else {
+      this.cooldown.forgive(site)
       try {
         reply = { result: await completeApproval(this, item, decision) }
       } catch (err) {
         reply = { error: providerError(err) }
       }
     }
-    await this.answer(item, reply)
-    if ((await this.approvals.list()).length === 0) await this.closeApprovalWindow()
+    this.answer(entry, reply)
+    if ((await this.approvals.entries()).length === 0) await this.closeApprovalWindow()
     return reply
+  }
+
+  /** "Reject all from this site": every request of the site is rejected and the site waits before it may ask again. */
+  async rejectSite(site: string): Promise<number> {
+    const taken = await this.approvals.takeAll((e) => e.site === site)
+    if (!taken.length) return 0
+    this.approvalsChanged()
+    this.cooldown.start(site)
+    for (const e of taken) this.answer(e, { error: { code: RPC.userRejected, message: 'The user rejected every request of this site.' } })
+    if ((await this.approvals.entries()).length === 0) await this.closeApprovalWindow()
+    return taken.length
   }
 
   /** The approval window was closed: everything it was showing is rejected. */
   async onWindowRemoved(windowId: number): Promise<void> {
     if ((await this.approvals.windowId()) !== windowId) return
     await this.approvals.setWindowId(null)
-    for (const item of await this.approvals.takeAll()) {
-      await this.answer(item, { error: { code: RPC.userRejected, message: 'The user closed the approval window.' } })
+    const taken = await this.approvals.takeAll()
+    if (taken.length) this.approvalsChanged()
+    for (const item of taken) {
+      this.cooldown.noteRejected(item.site)
+      this.answer(item, { error: { code: RPC.userRejected, message: 'The user closed the approval window.' } })
     }
   }
 
-  /** A frame went away (tab closed or navigated): its pending requests are withdrawn; an origin with no frame left loses its filters. */
+  /** A tab closed: the popup's site view forgets it (its documents' channels close on their own). */
   async onFrameGone(tabId: number, frameId?: number): Promise<void> {
-    const dropped = await this.connections.drop({ tabId, ...(frameId === undefined ? {} : { frameId }) })
-    const gone = await this.approvals.takeAll((p) => p.requester.tabId === tabId && (frameId === undefined || p.requester.frameId === frameId))
-    if (gone.length && (await this.approvals.list()).length === 0) await this.closeApprovalWindow()
-    const left = new Set((await this.connections.list()).map((c) => c.origin))
-    for (const origin of new Set(dropped.map((c) => c.origin))) if (!left.has(origin)) await this.filters.dropOrigin(origin)
+    await this.connections.drop({ tabId, ...(frameId === undefined ? {} : { frameId }) })
   }
 
   /**
-   * After a service-worker restart: approvals whose window survived keep waiting; if the window is
-   * gone they are rejected with 4900 so no page waits forever. Unfinished batches carry on.
+   * After a service-worker restart: approvals whose window survived keep waiting for their documents
+   * to say hello again (each relay reconnects at once when it still waits); one whose document does
+   * not come back within the grace time, or whose payload was kept in the old worker's memory, is
+   * withdrawn. If the window is gone every approval is dropped (its page hears 4900 when it says
+   * hello). Unfinished batches carry on.
    */
   async restore(): Promise<void> {
     void this.batchRunner.resume().catch((err) => console.error('batches did not resume', err))
-    const pending = await this.approvals.list()
     const windowId = await this.approvals.windowId()
     const alive = windowId !== null && (await this.wallet.platform.windowExists(windowId))
-    if (alive) return
-    if (windowId !== null) await this.approvals.setWindowId(null)
-    if (!pending.length) return
-    for (const item of await this.approvals.takeAll()) {
-      await this.answer(item, { error: { code: RPC.disconnected, message: 'The wallet restarted before this request was answered; please send it again.' } })
+    if (!alive) {
+      if (windowId !== null) await this.approvals.setWindowId(null)
+      await this.approvals.takeAll()
+      return
+    }
+    const lost = await this.approvals.takeAll((e) => this.approvals.pending(e) === null)
+    if (lost.length) await this.afterWithdrawal(lost, 'the wallet restarted and this request was too large to keep; the site must send it again')
+    const timer = setTimeout(() => void this.withdrawAbsent().catch((err) => console.error('approvals not withdrawn', err)), this.graceMs)
+    // in node (tests) the wait does not keep the process alive; a browser has no unref
+    ;(timer as { unref?: () => void }).unref?.()
+  }
+
+  /** Approvals whose document has not said hello again: withdrawn. */
+  async withdrawAbsent(): Promise<void> {
+    const absent = await this.approvals.takeAll((e) => !isWallet(e.requester) && !this.docs.matches(e.requester))
+    if (absent.length) await this.afterWithdrawal(absent, 'the page did not come back after the wallet restarted')
+  }
+
+  /** Requests that went away without the user: the window hears why (it closes if nothing is left); their pages hear 4900 if still there. */
+  private async afterWithdrawal(entries: QueueEntry[], reason: string): Promise<void> {
+    for (const e of entries) {
+      this.withdrawn.push({ id: e.id, origin: e.requester.origin, reason })
+      this.answer(e, { error: { code: RPC.disconnected, message: `The request was withdrawn: ${reason}.` } })
+    }
+    this.withdrawn.splice(0, Math.max(0, this.withdrawn.length - 20))
+    this.approvalsChanged()
+    if ((await this.approvals.entries()).length === 0) await this.closeApprovalWindow()
+  }
+
+  private answer(entry: QueueEntry, reply: ProviderAnswer): void {
+    const { doc, requestId } = entry.requester
+    // only to the document that asked, if it is still the one on that channel
+    if (this.docs.matches(entry.requester)) this.docs.post(doc, { kind: 'response', id: requestId, reply })
+  }
+
+  private approvalsChanged(): void {
+    for (const l of [...this.approvalListeners]) {
+      try {
+        l()
+      } catch (err) {
+        console.error('approvals listener failed', err)
+      }
     }
   }
 
-  private async answer(item: PendingApproval, reply: { result: unknown } | { error: ErrorShape }): Promise<void> {
-    const { tabId, frameId, requestId } = item.requester
-    // the wallet's own requests have no page to answer: the window shows the outcome
-    if (item.requester.origin === WALLET_ORIGIN) return
-    await this.wallet.platform.pushToTab(tabId, frameId, { channel: 'push', kind: 'response', id: requestId, reply })
+  /** Opens the window, or brings it forward for the first request of a burst only (a flood cannot keep stealing focus). */
+  private showApprovalWindow(first: boolean): Promise<void> {
+    return this.windowMutex.run(async () => {
+      const platform = this.wallet.platform
+      const existing = await this.approvals.windowId()
+      if (existing !== null) {
+        if (!first ? await platform.windowExists(existing) : await platform.focusWindow(existing)) return
+      }
+      const id = await platform.openWindow(APPROVAL_WINDOW.path, { width: APPROVAL_WINDOW.width, height: APPROVAL_WINDOW.height })
+      await this.approvals.setWindowId(id)
+    })
   }
 
-  private async showApprovalWindow(): Promise<void> {
-    const platform = this.wallet.platform
-    const existing = await this.approvals.windowId()
-    if (existing !== null && (await platform.focusWindow(existing))) return
-    const id = await platform.openWindow(APPROVAL_WINDOW.path, { width: APPROVAL_WINDOW.width, height: APPROVAL_WINDOW.height })
-    await this.approvals.setWindowId(id)
-  }
-
-  private async closeApprovalWindow(): Promise<void> {
-    const id = await this.approvals.windowId()
-    if (id === null) return
-    await this.approvals.setWindowId(null)
-    await this.wallet.platform.closeWindow(id)
+  private closeApprovalWindow(): Promise<void> {
+    return this.windowMutex.run(async () => {
+      const id = await this.approvals.windowId()
+      if (id === null) return
+      await this.approvals.setWindowId(null)
+      await this.wallet.platform.closeWindow(id)
+    })
   }
 
   // ---------------------------------------------------------------- events
@@ -511,11 +681,11 @@ export class ProviderService implements ApprovalContext {
     for (const c of await this.connectionsOn(chainId)) await this.push(c, 'connect', { chainId: toHexChainId(chainId) })
   }
 
-  /** The frames whose site is on `chainId`. */
-  private async connectionsOn(chainId: number): Promise<Connection[]> {
+  /** The documents whose site is on `chainId`. */
+  private async connectionsOn(chainId: number): Promise<PageDoc[]> {
     const chainOf = new Map<string, number>()
-    const out: Connection[] = []
-    for (const c of await this.connections.list()) {
+    const out: PageDoc[] = []
+    for (const c of this.docs.list()) {
       if (!chainOf.has(c.origin)) chainOf.set(c.origin, (await this.networkFor(c.origin)).chainId)
       if (chainOf.get(c.origin) === chainId) out.push(c)
     }
@@ -523,29 +693,51 @@ export class ProviderService implements ApprovalContext {
   }
 
   /**
-   * accountsChanged to every frame of each origin (or of one origin), with what that origin may see.
+   * accountsChanged to every document of each origin (or of one origin), with what that origin may see.
    * A lock changes nothing here: a connected site keeps its accounts (the page's provider fires the
    * event only when the list really changed).
    */
   async pushAccountsChanged(onlyOrigin?: string): Promise<void> {
-    const conns = (await this.connections.list()).filter((c) => !onlyOrigin || c.origin === onlyOrigin)
-    const byOrigin = new Map<string, Address[]>()
+    const conns = this.docs.list().filter((c) => !onlyOrigin || c.origin === onlyOrigin)
+    const byOrigin = new Map<string, Address[] | null>()
     for (const c of conns) {
-      if (!byOrigin.has(c.origin)) byOrigin.set(c.origin, await this.accountsFor(c.origin))
-      await this.push(c, 'accountsChanged', byOrigin.get(c.origin))
+      // a site never connected has nothing to hear (a disconnected one hears [] once, through onlyOrigin)
+      if (!byOrigin.has(c.origin)) byOrigin.set(c.origin, onlyOrigin || (await this.permissions.get(c.origin)) ? await this.accountsFor(c.origin) : null)
+      const accounts = byOrigin.get(c.origin)
+      if (accounts) await this.push(c, 'accountsChanged', accounts)
     }
   }
 
-  /** chainChanged to the frames of one origin only. */
+  /** chainChanged to the documents of one origin only. */
   async pushChainChanged(origin: string, chainId?: number): Promise<void> {
     const hex = toHexChainId(chainId ?? (await this.networkFor(origin)).chainId)
-    for (const c of await this.connections.list()) if (c.origin === origin) await this.push(c, 'chainChanged', hex)
+    for (const c of this.docs.list()) if (c.origin === origin) await this.push(c, 'chainChanged', hex)
   }
 
-  private async push(c: Connection, event: ProviderEventName, data: unknown): Promise<void> {
-    const ok = await this.wallet.platform.pushToTab(c.tabId, c.frameId, { channel: 'push', kind: 'event', event, data })
-    if (!ok) await this.connections.drop(c)
+  private async push(c: PageDoc, event: ProviderEventName, data: unknown): Promise<void> {
+    if (!this.docs.post(c.doc, { kind: 'event', event, data })) await this.documentGone(c.doc)
   }
+
+  /** A site expects events (it is connected or has a chain of its own): its documents keep their channel open. */
+  private async stays(origin: string): Promise<boolean> {
+    return !!(await this.permissions.get(origin)) || !!(await this.siteChains.get(origin))
+  }
+
+  private async pushStatus(origin: string): Promise<void> {
+    const docs = this.docs.list().filter((d) => d.origin === origin)
+    if (!docs.length) return
+    const stay = await this.stays(origin)
+    for (const d of docs) this.docs.post(d.doc, { kind: 'status', stay })
+  }
+}
+
+/** A personal_sign approval with its readable text (stored without it: the message is there once). */
+function withText(p: PendingApproval): PendingApproval {
+  return p.request.kind === 'personalSign' ? { ...p, request: { ...p.request, text: readableText(p.request.message) } } : p
+}
+
+function tooManyFetches(origin: string): WalletError {
+  return new WalletError(RPC.limitExceeded, `${siteOf(origin)} asked the wallet to check too many networks or tokens in a short time; try again in a few seconds.`)
 }
 
 /** eth_signTypedData_v3 has no arrays (they came with v4): refused rather than signed with v4's rules. */
@@ -570,4 +762,9 @@ export function providerError(err: unknown): ErrorShape {
   if (typeof shape.code === 'number') return shape
   const code = shape.code === 'LOCKED' ? RPC.unauthorized : shape.code === 'UNKNOWN_ACCOUNT' ? RPC.unauthorized : RPC.internal
   return { code, message: shape.message, data: { reason: shape.code } }
+}
+
+/** The wallet's own request (speed up, cancel, send again): no page asked, none answers or withdraws it. */
+function isWallet(requester: { origin: string }): boolean {
+  return requester.origin === WALLET_ORIGIN
 }

@@ -6,11 +6,12 @@
 //   execution = (gas limit − gasEstimateForL1) × base fee
 // Arbitrum charges the base fee only (the priority fee is not paid), so the likely total is
 // gas limit × base fee, and the most is gas limit × max fee per gas.
-import { decodeFunctionResult, encodeFunctionData, parseAbi, type Address, type PublicClient } from 'viem'
+import { decodeFunctionResult, encodeFunctionData, parseAbi, type Address } from 'viem'
 import type { FeeQuote, PreparedTx } from '../tx/types.ts'
 import { WalletError } from '../errors.ts'
 import { gasPrices } from './fees-eip1559.ts'
 import { expectedGas } from './fees-execution.ts'
+import type { RpcClient } from '../chains/rpc-client.ts'
 
 export const NODE_INTERFACE: Address = '0x00000000000000000000000000000000000000C8'
 const ZERO: Address = '0x0000000000000000000000000000000000000000'
@@ -29,7 +30,7 @@ export interface ArbitrumL1Component {
 }
 
 /** Read-only: an eth_call to NodeInterface, never a transaction. */
-export async function arbitrumL1Component(client: Pick<PublicClient, 'call'>, tx: Pick<PreparedTx, 'from' | 'to' | 'data'>): Promise<ArbitrumL1Component> {
+export async function arbitrumL1Component(client: Pick<RpcClient, 'call'>, tx: Pick<PreparedTx, 'from' | 'to' | 'data'>): Promise<ArbitrumL1Component> {
   const { data } = await client.call({
     account: tx.from,
     to: NODE_INTERFACE,
@@ -40,7 +41,7 @@ export async function arbitrumL1Component(client: Pick<PublicClient, 'call'>, tx
   return { gasForL1, baseFee, l1BaseFeeEstimate }
 }
 
-export async function arbitrumQuote(client: Pick<PublicClient, 'call' | 'getBlock'>, tx: PreparedTx): Promise<FeeQuote> {
+export async function arbitrumQuote(client: Pick<RpcClient, 'call' | 'getBlock'>, tx: PreparedTx): Promise<FeeQuote> {
   const [block, l1] = await Promise.all([client.getBlock({ blockTag: 'latest' }), arbitrumL1Component(client, tx)])
   const gas = BigInt(tx.gas)
   if (gas < l1.gasForL1) {

@@ -9,11 +9,12 @@
 //   finalize at today's L1 prices. Prove and finalize gas come from eth_estimateGas when the caller
 //   can already encode the call (a proposal covers the withdrawal; it is proven and ready), else from
 //   the gas the same calls used on the devnet (MEASURED_EXIT_GAS below).
-import { numberToHex, parseAbi, type Address, type Hex, type PublicClient } from 'viem'
+import { numberToHex, parseAbi, type Address, type Hex } from 'viem'
 import type { FeeQuote, PreparedTx } from '../tx/types.ts'
 import type { Network } from '../chains/types.ts'
 import type { FeeQuoter } from '../tx/types.ts'
 import { feeAmounts, rollupFeeQuote } from './fees.ts'
+import type { RpcClient } from '../chains/rpc-client.ts'
 
 export type PortalKind = 'portal2' | 'legacy'
 /** 'eth': ETH through L2ToL1MessagePasser (viem's initiateWithdrawal); 'bridge-eth' / 'bridge-erc20': through L2StandardBridge */
@@ -77,7 +78,7 @@ export interface DepositCost extends BridgeCost {
 export type ExitCost = BridgeCost
 
 /** OptimismPortal2 (3.x and later) or the legacy OptimismPortal (output oracle), from its version(). */
-export async function portalKind(l1: Pick<PublicClient, 'readContract'>, portal: Address): Promise<PortalKind> {
+export async function portalKind(l1: Pick<RpcClient, 'readContract'>, portal: Address): Promise<PortalKind> {
   const version = await l1.readContract({ address: portal, abi: portalAbi, functionName: 'version' })
   return Number.parseInt(version.split('.')[0], 10) >= 3 ? 'portal2' : 'legacy'
 }
@@ -96,7 +97,7 @@ function sum(steps: CostStep[]): BridgeCost {
  * (a portal ETH deposit: its gasLimit argument; a bridge deposit: the messenger's baseGas, which is
  * above minGasLimit).
  */
-export async function depositCost(p: { l1: Network; l1Client: PublicClient; portal: Address; txs: PreparedTx[]; l2GasLimit: bigint; quote?: FeeQuoter }): Promise<DepositCost> {
+export async function depositCost(p: { l1: Network; l1Client: RpcClient; portal: Address; txs: PreparedTx[]; l2GasLimit: bigint; quote?: FeeQuoter }): Promise<DepositCost> {
   const quote = p.quote ?? rollupFeeQuote
   const [fees, params, block] = await Promise.all([
     Promise.all(p.txs.map((tx) => quote(p.l1, p.l1Client, tx))),
@@ -123,10 +124,10 @@ export interface L1Call {
  */
 export async function withdrawalExitCost(p: {
   l2: Network
-  l2Client: PublicClient
+  l2Client: RpcClient
   initiate?: PreparedTx
   l1: Network
-  l1Client: PublicClient
+  l1Client: RpcClient
   portal: Address
   path: WithdrawalPath
   prove?: L1Call
@@ -163,7 +164,7 @@ export async function withdrawalExitCost(p: {
   return sum(steps)
 }
 
-async function l1Gas(client: PublicClient, portal: Address, call: L1Call | undefined, measured: bigint): Promise<{ gas: bigint; source: GasSource }> {
+async function l1Gas(client: RpcClient, portal: Address, call: L1Call | undefined, measured: bigint): Promise<{ gas: bigint; source: GasSource }> {
   if (!call) return { gas: measured, source: 'measured' }
   try {
     return { gas: await client.estimateGas({ account: call.from, to: portal, data: call.data }), source: 'estimated' }

@@ -2,15 +2,15 @@
 // pending block when it has one — that is what a transaction must pay to get into the next block —
 // else predicted from the latest block with the chain's EIP-1559 parameters), the tip the node
 // suggests, its gas price, and the low / market / aggressive levels from them.
-import type { PublicClient } from 'viem'
 import { numberToHex } from 'viem'
 import type { Network } from '../chains/types.ts'
 import { feeLevels, type FeeMarket } from '../tx/fee-levels.ts'
 import { ETHEREUM_BASE_FEE_PARAMS, nextBaseFee, opBaseFeeParams } from './fees-eip1559.ts'
+import type { RpcClient } from '../chains/rpc-client.ts'
 
-export type FeeMarketReader = (network: Network, client: PublicClient) => Promise<FeeMarket>
+export type FeeMarketReader = (network: Network, client: RpcClient) => Promise<FeeMarket>
 
-export async function readFeeMarket(network: Pick<Network, 'chainId'>, client: Pick<PublicClient, 'getBlock' | 'getGasPrice' | 'request'>): Promise<FeeMarket> {
+export async function readFeeMarket(network: Pick<Network, 'chainId'>, client: Pick<RpcClient, 'getBlock' | 'getGasPrice' | 'request'>): Promise<FeeMarket> {
   const [latest, pending, gasPrice, tip] = await Promise.all([
     client.getBlock({ blockTag: 'latest' }),
     client.getBlock({ blockTag: 'pending' }).catch(() => null),

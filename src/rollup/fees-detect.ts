@@ -5,9 +5,10 @@
 //   otherwise — plain EIP-1559 (or legacy) execution fees
 // One JSON-RPC batch per probe; the answer is cached per chain id + RPC URLs for a while, because
 // a chain can gain the operator fee with a hard fork.
-import { BaseError, encodeFunctionData, hexToBigInt, parseAbi, type Address, type PublicClient } from 'viem'
+import { BaseError, encodeFunctionData, hexToBigInt, parseAbi, type Address } from 'viem'
 import type { Network } from '../chains/types.ts'
 import { GAS_PRICE_ORACLE } from '../chains/predeploys.ts'
+import type { RpcClient } from '../chains/rpc-client.ts'
 
 export type FeeModel = { kind: 'op'; operatorFee: boolean } | { kind: 'arbitrum' } | { kind: 'l1' }
 
@@ -20,7 +21,7 @@ export const gasPriceOracleAbi = parseAbi([
 ])
 const arbSysAbi = parseAbi(['function arbChainID() view returns (uint256)'])
 
-type ProbeClient = Pick<PublicClient, 'getCode' | 'call'>
+type ProbeClient = Pick<RpcClient, 'getCode' | 'call'>
 
 const cache = new Map<string, { at: number; model: Promise<FeeModel> }>()
 

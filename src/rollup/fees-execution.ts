@@ -1,8 +1,8 @@
 // The execution part of any fee: the expected gas × the price paid at the next block's base fee
 // (likely) and the gas limit × the fee cap (the most). Shared by the Ethereum, OP Stack and Arbitrum quotes.
-import type { PublicClient } from 'viem'
 import type { FeeQuote, PreparedTx } from '../tx/types.ts'
 import { baseFeeTrend, ETHEREUM_BASE_FEE_PARAMS, gasPrices, nextBaseFee, type BaseFeeParams, type BaseFeeTrend, type BlockFeeInfo } from './fees-eip1559.ts'
+import type { RpcClient } from '../chains/rpc-client.ts'
 
 export interface ExecutionPart {
   likely: bigint
@@ -35,7 +35,7 @@ export function executionFromBlock(tx: PreparedTx, block: BlockFeeInfo & { times
 }
 
 /** Ethereum and every chain without an L1 data fee: execution only, at the predicted base fee. */
-export async function eip1559Quote(client: Pick<PublicClient, 'getBlock'>, tx: PreparedTx): Promise<FeeQuote> {
+export async function eip1559Quote(client: Pick<RpcClient, 'getBlock'>, tx: PreparedTx): Promise<FeeQuote> {
   const block = await client.getBlock({ blockTag: 'latest' })
   const exec = executionFromBlock(tx, block, ETHEREUM_BASE_FEE_PARAMS)
   return {

@@ -4,13 +4,14 @@
 // oracle adds its own allowance for the signature). The operator fee (Isthmus) is the oracle's
 // getOperatorFee of the gas used: the expected gas for the likely figure, the gas limit for the
 // most; chains whose oracle has no such function pay none.
-import { serializeTransaction, type PublicClient } from 'viem'
+import { serializeTransaction } from 'viem'
 import type { FeeQuote, PreparedTx } from '../tx/types.ts'
 import { toViemTx } from '../tx/prepare.ts'
 import { GAS_PRICE_ORACLE } from '../chains/predeploys.ts'
 import { gasPriceOracleAbi } from './fees-detect.ts'
 import { OP_CANYON_BASE_FEE_PARAMS, opBaseFeeParams } from './fees-eip1559.ts'
 import { executionFromBlock, expectedGas } from './fees-execution.ts'
+import type { RpcClient } from '../chains/rpc-client.ts'
 
 /**
  * The L1 data fee can rise between the quote and inclusion: the L2 follows the L1 base fee and blob
@@ -19,7 +20,7 @@ import { executionFromBlock, expectedGas } from './fees-execution.ts'
  */
 export const L1_FEE_MAX_PERCENT = 128n
 
-export type OpReadClient = Pick<PublicClient, 'getBlock' | 'readContract'>
+export type OpReadClient = Pick<RpcClient, 'getBlock' | 'readContract'>
 
 /** The unsigned serialization the GasPriceOracle prices: the transaction exactly as it will be signed. */
 export function unsignedSerialized(tx: PreparedTx): `0x${string}` {

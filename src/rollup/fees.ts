@@ -6,15 +6,15 @@
 //   others    EIP-1559 execution at the next block's base fee                       fees-execution.ts
 // The default FeeQuoter of the wallet (src/provider/fee-quote.ts): dApp approvals, 'tx.prepare',
 // 'tx.quote', Max and the bridge costs all go through it.
-import type { PublicClient } from 'viem'
 import type { FeeQuote, PreparedTx } from '../tx/types.ts'
 import type { Network } from '../chains/types.ts'
 import { arbitrumQuote } from './arbitrum.ts'
 import { feeModelOf } from './fees-detect.ts'
 import { eip1559Quote } from './fees-execution.ts'
 import { opStackQuote } from './fees-op.ts'
+import type { RpcClient } from '../chains/rpc-client.ts'
 
-export async function rollupFeeQuote(network: Network, client: PublicClient, tx: PreparedTx): Promise<FeeQuote> {
+export async function rollupFeeQuote(network: Network, client: RpcClient, tx: PreparedTx): Promise<FeeQuote> {
   const model = await feeModelOf(network, client)
   switch (model.kind) {
     case 'op':

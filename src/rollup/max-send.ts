@@ -3,16 +3,17 @@
 // serializes to more bytes and costs more L1 data), so the value is refined until
 // value + max fee ≤ balance holds for the very transaction returned. Whatever the chain charges
 // (at most the maximum), the balance left is ≥ 0.
-import { numberToHex, type Address, type Hex, type PublicClient } from 'viem'
+import { numberToHex, type Address, type Hex } from 'viem'
 import type { FeeQuote, PreparedTx } from '../tx/types.ts'
 import type { Network } from '../chains/types.ts'
 import { WalletError } from '../errors.ts'
 import type { FeeQuoter } from '../tx/types.ts'
 import { prepareTx } from '../tx/prepare.ts'
+import type { RpcClient } from '../chains/rpc-client.ts'
 
 export interface MaxSendInput {
   network: Network
-  client: PublicClient
+  client: RpcClient
   quote: FeeQuoter
   from: Address
   to: Address

@@ -1,6 +1,7 @@
 // Many reads in one eth_call through Multicall3's aggregate3, each allowed to fail on its own: a
 // getter a contract version does not have is an answer ("not this version"), not an error.
-import type { Abi, Address, PublicClient } from 'viem'
+import type { Abi, Address } from 'viem'
+import type { RpcClient } from '../chains/rpc-client.ts'
 
 export const MULTICALL3: Address = '0xcA11bde05977b3631167028862bE2a173976CA11'
 
@@ -14,7 +15,7 @@ export interface Read {
 export type ReadResult = { ok: true; value: unknown } | { ok: false; error: string }
 
 /** One eth_call for all `reads` (none when the list is empty); results in the same order. */
-export async function readMany(client: Pick<PublicClient, 'multicall'>, reads: Read[], blockNumber?: bigint): Promise<ReadResult[]> {
+export async function readMany(client: Pick<RpcClient, 'multicall'>, reads: Read[], blockNumber?: bigint): Promise<ReadResult[]> {
   if (!reads.length) return []
   const out = await client.multicall({
     contracts: reads as never,

@@ -2,10 +2,11 @@
 // (and the L2's block time from the L2): finalization period, submission interval and L2 block
 // time (output oracles); proof maturity delay, dispute-game finality delay and game clock (dispute
 // games); and the proposal cadence seen in the most recent games or outputs.
-import { getAddress, zeroAddress, type Address, type Hex, type PublicClient } from 'viem'
+import { getAddress, zeroAddress, type Address, type Hex } from 'viem'
 import { anchorStateRegistryAbi, disputeGameAbi, disputeGameFactoryAbi, multicall3Abi, outputOracleAbi, portal2Abi } from './abis.ts'
 import { MULTICALL3, readMany, value, type Read } from './multicall.ts'
 import { detectProofSystem, type ProofSystem } from './proof-system.ts'
+import type { RpcClient } from '../chains/rpc-client.ts'
 
 /** A state proposal on L1: a dispute game or an oracle output. Times are L1 seconds. */
 export interface Proposal {
@@ -98,9 +99,9 @@ export function latestGamesRead(factory: Address, gameType: number, gameCount: b
 }
 
 export interface ParamsClients {
-  l1: Pick<PublicClient, 'multicall'>
+  l1: Pick<RpcClient, 'multicall'>
   /** the L2, to measure its block time when no oracle states it */
-  l2?: Pick<PublicClient, 'getBlock' | 'getBlockNumber'>
+  l2?: Pick<RpcClient, 'getBlock' | 'getBlockNumber'>
 }
 
 /** Detects the proof system and reads every parameter; 3–4 eth_calls on L1, 2 on the L2 (one batch). */
@@ -119,7 +120,7 @@ export function nowRead(): Read {
   return { address: MULTICALL3, abi: multicall3Abi, functionName: 'getCurrentBlockTimestamp' }
 }
 
-async function gameParams(l1: Pick<PublicClient, 'multicall'>, s: Extract<ProofSystem, { kind: 'dispute-games' }>) {
+async function gameParams(l1: Pick<RpcClient, 'multicall'>, s: Extract<ProofSystem, { kind: 'dispute-games' }>) {
   const p = (functionName: string): Read => ({ address: s.portal, abi: portal2Abi, functionName })
   const a = (functionName: string): Read | null => (s.anchorStateRegistry ? { address: s.anchorStateRegistry, abi: anchorStateRegistryAbi, functionName } : null)
   const impl = s.gameImplementation !== zeroAddress ? s.gameImplementation : null
@@ -174,7 +175,7 @@ async function gameParams(l1: Pick<PublicClient, 'multicall'>, s: Extract<ProofS
   }
 }
 
-async function oracleParams(l1: Pick<PublicClient, 'multicall'>, s: Extract<ProofSystem, { kind: 'output-oracle' }>, fallbackBlockTime: number) {
+async function oracleParams(l1: Pick<RpcClient, 'multicall'>, s: Extract<ProofSystem, { kind: 'output-oracle' }>, fallbackBlockTime: number) {
   const o = (functionName: string, args?: unknown[]): Read => ({ address: s.oracle, abi: outputOracleAbi, functionName, ...(args ? { args } : {}) })
   const getter = (lower: string, upper: string) => (s.getters === 'uppercase' ? o(upper) : o(lower))
   const [now, period, interval, blockTime, latestIndex] = await readMany(l1, [
@@ -196,7 +197,7 @@ async function oracleParams(l1: Pick<PublicClient, 'multicall'>, s: Extract<Proo
 }
 
 /** The newest `n` outputs (newest first), one eth_call. */
-export async function recentOutputs(l1: Pick<PublicClient, 'multicall'>, oracle: Address, latestIndex: bigint, n: number): Promise<Proposal[]> {
+export async function recentOutputs(l1: Pick<RpcClient, 'multicall'>, oracle: Address, latestIndex: bigint, n: number): Promise<Proposal[]> {
   const indices: bigint[] = []
   for (let i = latestIndex; i >= 0n && indices.length < n; i--) indices.push(i)
   const res = await readMany(
@@ -212,7 +213,7 @@ export async function recentOutputs(l1: Pick<PublicClient, 'multicall'>, oracle:
 }
 
 /** Median seconds between the last 10 L2 blocks (one JSON-RPC batch); the configured value if the L2 does not answer. */
-async function measureBlockTime(l2: Pick<PublicClient, 'getBlock' | 'getBlockNumber'>, fallback: number): Promise<number> {
+async function measureBlockTime(l2: Pick<RpcClient, 'getBlock' | 'getBlockNumber'>, fallback: number): Promise<number> {
   try {
     const head = await l2.getBlockNumber()
     const span = head > 10n ? 10 : Number(head)

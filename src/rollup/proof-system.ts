@@ -3,10 +3,11 @@
 // output oracle), the oracle's getters (uppercase legacy getters, or OP Succinct v3's lowercase
 // ones), and the respected game type. Never by chain id: chains change proof systems (Phala did
 // four times), and a new chain must work from its portal address.
-import { getAddress, zeroAddress, type Address, type PublicClient } from 'viem'
+import { getAddress, zeroAddress, type Address } from 'viem'
 import { anchorStateRegistryAbi, disputeGameFactoryAbi, legacyPortalAbi, outputOracleAbi, portal2Abi } from './abis.ts'
 import { readMany, value, type Read } from './multicall.ts'
 import { sameAddress } from '../util/address.ts'
+import type { RpcClient } from '../chains/rpc-client.ts'
 
 export type GameFamily = 'permissionless' | 'permissioned' | 'op-succinct' | 'op-succinct-lite' | 'aggregate' | 'unknown'
 
@@ -76,7 +77,7 @@ export function describeProofSystem(ps: ProofSystem): string {
 const isAddr = (x: unknown): x is Address => typeof x === 'string' && /^0x[0-9a-fA-F]{40}$/.test(x) && !sameAddress(x, zeroAddress)
 
 /** Two eth_calls on L1: the portal's getters, then those of the factory/registry or oracle it names. */
-export async function detectProofSystem(client: Pick<PublicClient, 'multicall'>, portalAddress: Address): Promise<ProofSystem> {
+export async function detectProofSystem(client: Pick<RpcClient, 'multicall'>, portalAddress: Address): Promise<ProofSystem> {
   const portal = getAddress(portalAddress)
   const p2 = (functionName: string): Read => ({ address: portal, abi: portal2Abi, functionName })
   const lp = (functionName: string): Read => ({ address: portal, abi: legacyPortalAbi, functionName })

@@ -2,7 +2,7 @@
 // trips as it can: the call decoded from the shipped table, the simulation on the chain's own RPC
 // (in parallel with the code of the addresses the call names), then one Multicall3 read of every
 // token the result mentions (cached: symbols do not change). The warnings follow (./warnings.ts).
-import { getAddress, isAddress, type Address, type Hex, type PublicClient } from 'viem'
+import { getAddress, isAddress, type Address, type Hex } from 'viem'
 import type { Network } from '../chains/types.ts'
 import { decodeCall } from '../tx/decode.ts'
 import type { CallAction } from '../tx/types.ts'
@@ -11,10 +11,11 @@ import { simulate, type SimRequest } from './simulate.ts'
 import { metaOf, tokenInfo, type TokenInfo } from './tokens.ts'
 import type { Simulation, TxInsight } from './types.ts'
 import { editableApproval, txWarnings } from './warnings.ts'
+import type { RpcClient } from '../chains/rpc-client.ts'
 
 export interface InsightDeps {
   network: Network
-  client: PublicClient
+  client: RpcClient
   /** the tokens the wallet knows on this chain (what the fallback simulation compares) */
   knownTokens: Address[]
   /** has this account sent to `to` on this chain before (from the wallet's activity) */

@@ -1,16 +1,17 @@
 // The background's side of "know what you sign": the insight of a transaction (decoded, simulated on
 // the chain's own RPC, its warnings) for the approval window, the send screen and the flows' review.
-import { getAddress, type Address, type PublicClient } from 'viem'
+import { getAddress, type Address } from 'viem'
 import type { ActivityStore } from '../activity/store.ts'
 import type { Network } from '../chains/types.ts'
 import type { PreparedTx } from '../tx/types.ts'
 import { sameAddress } from '../util/address.ts'
 import { txInsight } from './insight.ts'
 import type { TxInsight } from './types.ts'
+import type { RpcClient } from '../chains/rpc-client.ts'
 
 export interface SimulationDeps {
   network(chainId: number): Promise<Network>
-  client(network: Network): PublicClient
+  client(network: Network): RpcClient
   /** the tokens the wallet knows on a chain (registry + the user's) */
   knownTokens(chainId: number): Promise<Address[]>
   activity: ActivityStore

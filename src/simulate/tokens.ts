@@ -1,9 +1,10 @@
 // What a contract is, read from the chain in one eth_call (Multicall3) for many at once: an ERC-20
 // (symbol, name, decimals, total supply), an ERC-721 or ERC-1155 collection (ERC-165), or something
 // else. Remembered per chain for the worker's lifetime: a token's symbol and decimals do not change.
-import { getAddress, parseAbi, type Address, type PublicClient } from 'viem'
+import { getAddress, parseAbi, type Address } from 'viem'
 import { readMany, value } from '../rollup/multicall.ts'
 import type { TokenMeta } from './types.ts'
+import type { RpcClient } from '../chains/rpc-client.ts'
 
 const metaAbi = parseAbi([
   'function symbol() view returns (string)',
@@ -19,7 +20,7 @@ export interface TokenInfo extends TokenMeta {
 
 const cache = new Map<string, TokenInfo>()
 
-export async function tokenInfo(client: Pick<PublicClient, 'multicall'>, chainId: number, addresses: Address[]): Promise<Record<string, TokenInfo>> {
+export async function tokenInfo(client: Pick<RpcClient, 'multicall'>, chainId: number, addresses: Address[]): Promise<Record<string, TokenInfo>> {
   const out: Record<string, TokenInfo> = {}
   const missing: Address[] = []
   for (const a of new Set(addresses.map((x) => getAddress(x)))) {

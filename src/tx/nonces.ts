@@ -3,10 +3,11 @@
 // has not seen the one just sent) raise it, for a while, so two quick sends never take one nonce.
 // Choosing a nonce, signing and recording the transaction happen under one lock per account and
 // chain: the second of two sends confirmed together waits for the first to be recorded.
-import type { Address, PublicClient } from 'viem'
+import type { Address } from 'viem'
 import type { ActivityStore } from '../activity/store.ts'
 import { sameAddress } from '../util/address.ts'
 import { Mutex } from '../util/mutex.ts'
+import type { RpcClient } from '../chains/rpc-client.ts'
 
 /** A transaction of the wallet the node does not count is trusted to exist for this long after it was sent. */
 export const NONCE_LAG_MS = 120_000
@@ -31,7 +32,7 @@ export class NonceTracker {
    * The account's next nonce on the chain: the node's pending count, past the wallet's own pending
    * transactions right above it that the node does not count yet (sent within NONCE_LAG_MS).
    */
-  async next(client: Pick<PublicClient, 'getTransactionCount'>, chainId: number, from: Address): Promise<number> {
+  async next(client: Pick<RpcClient, 'getTransactionCount'>, chainId: number, from: Address): Promise<number> {
     const [counted, own] = await Promise.all([client.getTransactionCount({ address: from, blockTag: 'pending' }), this.activity.list({ chainId })])
     const recent = new Set(own.filter((r) => r.status === 'pending' && r.nonce !== undefined && sameAddress(r.from, from) && this.now() - r.createdAt < NONCE_LAG_MS).map((r) => r.nonce!))
     let next = counted

@@ -4,7 +4,7 @@
 // market (the levels a fee editor offers), and replacements of a pending transaction (speed up,
 // cancel, send again). Built once at the composition root and handed to each domain, which sees
 // only this narrow interface.
-import type { Address, Hex, PublicClient } from 'viem'
+import type { Address, Hex } from 'viem'
 import type { Network } from '../chains/types.ts'
 import { toErrorShape, WalletError } from '../errors.ts'
 import type { ActivityStore } from '../activity/store.ts'
@@ -15,6 +15,7 @@ import { prepareTx } from './prepare.ts'
 import { draftReplacement, type ReplaceMode, type ReplacementDraft } from './replace.ts'
 import { signAndSend, type SendMeta } from './send.ts'
 import type { FeeQuote, FeeQuoter, PreparedTx, TxRequest } from './types.ts'
+import type { RpcClient } from '../chains/rpc-client.ts'
 
 export interface Quoted {
   tx: PreparedTx
@@ -32,7 +33,7 @@ export interface TxPipeline {
   quoteOrError(tx: PreparedTx): Promise<Pick<Quoted, 'fee' | 'feeError'>>
   send(tx: PreparedTx, meta: SendMeta): Promise<Hex>
   network(chainId: number): Promise<Network>
-  client(network: Network): PublicClient
+  client(network: Network): RpcClient
   /** the chain's fees now, with the low / market / aggressive levels */
   market(chainId: number): Promise<FeeMarket>
   /** the replacement of one of the wallet's transactions at today's fees, quoted */
@@ -44,11 +45,11 @@ export interface TxPipeline {
 export interface PipelineDeps {
   /** the network of a chain id, or a coded error */
   network(chainId: number): Promise<Network>
-  client(network: Network): PublicClient
+  client(network: Network): RpcClient
   signer(address: Address): Promise<KeyringSigner>
   quoteFee: FeeQuoter
   /** the chain's fee market (src/rollup/fee-market.ts) */
-  feeMarket(network: Network, client: PublicClient): Promise<FeeMarket>
+  feeMarket(network: Network, client: RpcClient): Promise<FeeMarket>
   activity: ActivityStore
   now(): number
 }

@@ -1,8 +1,9 @@
 // Fills in what a dApp (or the send screen) left out: nonce, gas limit, fees and type, against the
 // chain's own RPC, and returns the transaction exactly as it will be signed.
-import { numberToHex, type Hex, type PublicClient } from 'viem'
+import { numberToHex, type Hex } from 'viem'
 import { WalletError } from '../errors.ts'
 import type { PreparedTx, TxRequest } from './types.ts'
+import type { RpcClient } from '../chains/rpc-client.ts'
 
 /**
  * Headroom over the estimate when the wallet estimates a call itself: a contract's gas can change
@@ -42,7 +43,7 @@ export function gasLimitFor(estimate: bigint, data: Hex, blockGasLimit: bigint, 
  * `nextNonce`: the account's next nonce as the wallet tracks it (./nonces.ts); the node's pending
  * count without it. A nonce the request sets is kept (and signed as set).
  */
-export async function prepareTx(client: PublicClient, chainId: number, req: TxRequest, opts: { nextNonce?: () => Promise<number> } = {}): Promise<PreparedTx> {
+export async function prepareTx(client: RpcClient, chainId: number, req: TxRequest, opts: { nextNonce?: () => Promise<number> } = {}): Promise<PreparedTx> {
   const base = { account: req.from, to: req.to ?? undefined, value: req.value ?? 0n, data: req.data ?? '0x' } as const
   const [nonce, block] = await Promise.all([
     req.nonce ?? (opts.nextNonce ? opts.nextNonce() : client.getTransactionCount({ address: req.from, blockTag: 'pending' })),

@@ -3,12 +3,13 @@
 // fees), or one dropped by the node sent again. A replacement pays at least the nodes' minimum over
 // every pending transaction of its nonce (REPLACEMENT_BUMP_PERCENT on both fee fields) and at least
 // the market now, so it does not wait like the one it replaces.
-import { numberToHex, type Hex, type PublicClient } from 'viem'
+import { numberToHex, type Hex } from 'viem'
 import type { ActivityRecord, ReplacementKind } from '../activity/store.ts'
 import { WalletError } from '../errors.ts'
 import { atLeast, replacementFloor, type FeeFields, type FeeMarket } from './fee-levels.ts'
 import type { NonceTracker } from './nonces.ts'
 import type { PreparedTx } from './types.ts'
+import type { RpcClient } from '../chains/rpc-client.ts'
 
 export type ReplaceMode = Exclude<ReplacementKind, 'custom'>
 
@@ -43,7 +44,7 @@ function marketFor(type: 'eip1559' | 'legacy', m: FeeMarket): FeeFields {
  * Throws a sentence when it cannot be done (already mined, sent before the wallet kept the details).
  */
 export async function draftReplacement(
-  p: { original: ActivityRecord; family: ActivityRecord[]; market: FeeMarket; mode: ReplaceMode; client: Pick<PublicClient, 'getTransactionCount'>; nonces: NonceTracker },
+  p: { original: ActivityRecord; family: ActivityRecord[]; market: FeeMarket; mode: ReplaceMode; client: Pick<RpcClient, 'getTransactionCount'>; nonces: NonceTracker },
 ): Promise<ReplacementDraft> {
   const { original: r, mode } = p
   if (mode === 'resend') {

@@ -1,7 +1,7 @@
 // Signs a prepared transaction with the keyring and sends it to its chain, recording it in the
 // activity list with its nonce and what it was signed with (so it can be sped up, cancelled or sent
 // again). Reached only through the pipeline (./pipeline.ts).
-import { keccak256, type Hex, type PublicClient } from 'viem'
+import { keccak256, type Hex } from 'viem'
 import { WalletError } from '../errors.ts'
 import type { Network } from '../chains/types.ts'
 import type { ActivityStore, ReplacementKind } from '../activity/store.ts'
@@ -10,6 +10,7 @@ import type { NonceTracker } from './nonces.ts'
 import type { PreparedTx } from './types.ts'
 import { toViemTx } from './prepare.ts'
 import { decodeCall } from './decode.ts'
+import type { RpcClient } from '../chains/rpc-client.ts'
 
 export interface SendMeta {
   /** short description for the activity list */
@@ -24,7 +25,7 @@ export interface SendMeta {
 
 export interface SendContext {
   network: Network
-  client: PublicClient
+  client: RpcClient
   signer: KeyringSigner
   activity: ActivityStore
   nonces: NonceTracker

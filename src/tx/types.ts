@@ -1,8 +1,9 @@
 // The basic transaction and fee types every flow shares (dApp approvals, the send screen, bridge,
 // claim). Payloads are plain JSON (amounts as hex or decimal strings, never bigint): they live in
 // storage and cross extension messaging.
-import type { Address, Hex, PublicClient } from 'viem'
+import type { Address, Hex } from 'viem'
 import type { Network } from '../chains/types.ts'
+import type { RpcClient } from '../chains/rpc-client.ts'
 
 /** A transaction as it will be signed, every number as a 0x-hex string. */
 export interface PreparedTx {
@@ -63,7 +64,7 @@ export interface FeeQuote {
 }
 
 /** The fee shown before a transaction is signed (the rollup fee model in src/rollup/fees.ts). */
-export type FeeQuoter = (network: Network, client: PublicClient, tx: PreparedTx) => Promise<FeeQuote>
+export type FeeQuoter = (network: Network, client: RpcClient, tx: PreparedTx) => Promise<FeeQuote>
 
 export interface DecodedCall {
   /** e.g. "transfer(address to, uint256 amount)" */

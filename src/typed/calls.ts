@@ -1,7 +1,6 @@
 // Typed data and messages in the approval window ('typed.*'): what a pending eth_signTypedData_v4
 // request means (its tree, a permit's tokens and spender, the warnings), read by the approval's id.
 import * as v from 'valibot'
-import type { PublicClient } from 'viem'
 import { WalletError } from '../errors.ts'
 import type { PendingApproval } from '../approvals/types.ts'
 import type { Network } from '../chains/types.ts'
@@ -9,6 +8,7 @@ import type { Handlers } from '../wire/messaging.ts'
 import { call, id, type CallsOf } from '../wire/contract.ts'
 import type { TypedDataLike } from './check.ts'
 import { typedInsightFor, type TypedInsight } from './service.ts'
+import type { RpcClient } from '../chains/rpc-client.ts'
 
 export const typedContracts = {
   'typed.describe': call(v.object({ approvalId: id }), { passive: true }).returns<TypedInsight>(),
@@ -19,7 +19,7 @@ export interface TypedDeps {
   pending(): Promise<PendingApproval[]>
   activeChainId(): Promise<number>
   network(chainId: number): Promise<Network>
-  client(n: Network): PublicClient
+  client(n: Network): RpcClient
   now(): number
 }
 

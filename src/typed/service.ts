@@ -1,11 +1,12 @@
 // What the window shows for typed data beyond the tree: a permit's tokens by symbol and decimals
 // (read from the chain), whether the spender is a contract, and the warnings.
-import { getAddress, type PublicClient } from 'viem'
+import { getAddress } from 'viem'
 import type { Network } from '../chains/types.ts'
 import { metaOf, tokenInfo } from '../simulate/tokens.ts'
 import type { TokenMeta, Warning } from '../simulate/types.ts'
 import type { TypedDataLike } from './check.ts'
 import { permitOf, typedTree, type PermitInfo, type TreeNode } from './describe.ts'
+import type { RpcClient } from '../chains/rpc-client.ts'
 
 export interface TypedInsight {
   primaryType: string
@@ -20,7 +21,7 @@ export interface TypedInsight {
 
 const UNLIMITED = 2n ** 159n
 
-export async function typedInsight(d: { network: Network | null; client: PublicClient | null; now(): number }, t: TypedDataLike): Promise<TypedInsight> {
+export async function typedInsight(d: { network: Network | null; client: RpcClient | null; now(): number }, t: TypedDataLike): Promise<TypedInsight> {
   const permit = permitOf(t)
   const domain = Object.fromEntries(Object.entries(t.domain).filter(([, v]) => v !== undefined && v !== null).map(([k, v]) => [k, typeof v === 'bigint' ? v.toString() : String(v)]))
   const base: TypedInsight = { primaryType: t.primaryType, domain, tree: typedTree(t), permit, tokens: {}, spenderIsEoa: null, warnings: [] }
@@ -58,7 +59,7 @@ export function permitWarnings(p: PermitInfo, tokens: Record<string, TokenMeta>,
   return out
 }
 
-export async function typedInsightFor(deps: { network(chainId: number): Promise<Network>; client(n: Network): PublicClient; now(): number }, chainId: number | null, t: TypedDataLike): Promise<TypedInsight> {
+export async function typedInsightFor(deps: { network(chainId: number): Promise<Network>; client(n: Network): RpcClient; now(): number }, chainId: number | null, t: TypedDataLike): Promise<TypedInsight> {
   const network = chainId === null ? null : await deps.network(chainId).catch(() => null)
   return typedInsight({ network, client: network ? deps.client(network) : null, now: deps.now }, t)
 }

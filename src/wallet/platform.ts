@@ -1,6 +1,5 @@
 // What only the browser can do, as the core asks for it. The background implements it over
 // webextension APIs; node tests implement it in memory.
-import type { PushToTab } from '../wire/push.ts'
 
 export interface Platform {
   now(): number
@@ -9,8 +8,6 @@ export interface Platform {
   focusWindow(windowId: number): Promise<boolean>
   closeWindow(windowId: number): Promise<void>
   windowExists(windowId: number): Promise<boolean>
-  /** Delivers a push to one frame of one tab; false when that frame is gone. */
-  pushToTab(tabId: number, frameId: number, msg: PushToTab): Promise<boolean>
   setAlarm(name: string, when: number): void
   clearAlarm(name: string): void
   notify(id: string, title: string, message: string): void

@@ -5,6 +5,7 @@ import { getAddress, type Address } from 'viem'
 import { Keyring } from '../keyring/keyring.ts'
 import type { AccountInfo } from '../keyring/accounts.ts'
 import type { KV } from '../storage/kv.ts'
+import type { StorageProblem, WalletHalt } from '../storage/problems.ts'
 import { SettingsStore, type Settings } from '../storage/settings.ts'
 import { checkAutoLockMinutes } from '../keyring/auto-lock.ts'
 import { requireAccount } from '../keyring/accounts.ts'
@@ -30,6 +31,8 @@ export interface WalletDeps {
   migrate?: (local: KV) => Promise<unknown>
   /** testnets and the devnet shown until the user chooses (builds for the local devnet) */
   testnetsByDefault?: boolean
+  /** every stored family checked against what it should hold (the storage map), after the migrations */
+  checkStorage?: (local: KV, session: KV) => Promise<StorageProblem[]>
 }
 
 export interface WalletState {
@@ -42,6 +45,10 @@ export interface WalletState {
   defaultWallet: boolean
   /** testnets and the devnet are in the network lists */
   showTestnets: boolean
+  /** set when the wallet stopped at start (a storage migration failed): nothing else works until it is fixed */
+  halted: WalletHalt | null
+  /** what was found wrong in storage (each left as it was; the wallet goes on without it) */
+  problems: StorageProblem[]
 }
 
 export class Wallet {
@@ -55,7 +62,10 @@ export class Wallet {
   readonly alarms = new AlarmRouter()
   private readonly migrate?: (local: KV) => Promise<unknown>
   private readonly testnetsByDefault: boolean
+  private readonly checkStorage?: (local: KV, session: KV) => Promise<StorageProblem[]>
   private started: Promise<void> | null = null
+  private halt: WalletHalt | null = null
+  private found: StorageProblem[] = []
   private readonly listeners = new Set<(what: WalletChange) => void>()
 
   constructor(deps: WalletDeps) {
@@ -63,9 +73,10 @@ export class Wallet {
     this.session = deps.session
     this.platform = deps.platform
     this.networks = new NetworkStore(deps.local, deps.networks)
-    this.settingsStore = new SettingsStore(deps.local)
     if (deps.migrate) this.migrate = deps.migrate
     this.testnetsByDefault = !!deps.testnetsByDefault
+    if (deps.checkStorage) this.checkStorage = deps.checkStorage
+    this.settingsStore = new SettingsStore(deps.local, { activeChainId: deps.networks[0]?.chainId })
     this.keyring = new Keyring({
       local: deps.local,
       session: deps.session,
@@ -93,14 +104,50 @@ export class Wallet {
     }
   }
 
-  /** Storage migrations and the session restore; every entry point awaits it. */
+  /**
+   * Storage migrations, the storage check and the session restore; every entry point awaits it. A
+   * migration that fails leaves storage as it was (src/storage/migrate.ts) and stops the wallet here:
+   * halted() says why, the pages show it, and nothing else runs until a version that can read the
+   * data is installed.
+   */
   start(): Promise<void> {
     this.started ??= (async () => {
-      await this.migrate?.(this.local)
+      try {
+        await this.migrate?.(this.local)
+      } catch (err) {
+        const e = err as { code?: unknown; message?: unknown }
+        this.halt = {
+          code: typeof e?.code === 'string' ? e.code : 'STORAGE_MIGRATION_FAILED',
+          message:
+            e?.code === 'STORAGE_NEWER'
+              ? String(e.message)
+              : `The wallet could not update its stored data to this version (${typeof e?.message === 'string' ? e.message : 'unknown error'}). Your data was left exactly as it was; install the previous version or an update of the wallet.`,
+        }
+        console.error('storage migration failed: the wallet is stopped', err)
+        this.emit('accounts')
+        return
+      }
+      this.found = (await this.checkStorage?.(this.local, this.session).catch((err) => {
+        console.error('storage check failed', err)
+        return [] as StorageProblem[]
+      })) ?? []
       await this.keyring.restoreSession()
       await this.armAutoLock()
     })()
     return this.started
+  }
+
+  /** Why the wallet is stopped, or null while it runs. */
+  halted(): WalletHalt | null {
+    return this.halt
+  }
+
+  /** What was found wrong in storage: at start, and by the keyring (at unlock). */
+  problems(): StorageProblem[] {
+    // one per key: what unlocking found (it says what was done) over what the start saw
+    const fromKeyring = this.keyring.problems()
+    const keys = new Set(fromKeyring.map((p) => `${p.area}:${p.key}`))
+    return [...this.found.filter((p) => !keys.has(`${p.area}:${p.key}`)), ...fromKeyring]
   }
 
   settings(): Promise<Settings> {
@@ -134,6 +181,10 @@ export class Wallet {
   }
 
   async state(): Promise<WalletState> {
+    if (this.halt) {
+      const settings = await this.settings().catch(() => null)
+      return { initialized: false, unlocked: false, accounts: [], selected: null, activeChainId: settings?.activeChainId ?? 0, autoLockMinutes: settings?.autoLockMinutes ?? 0, defaultWallet: false, showTestnets: false, halted: this.halt, problems: [] }
+    }
     const [status, settings] = await Promise.all([this.keyring.status(), this.settings()])
     return {
       initialized: status.initialized,
@@ -144,6 +195,8 @@ export class Wallet {
       autoLockMinutes: status.autoLockMinutes,
       defaultWallet: settings.defaultWallet,
       showTestnets: settings.showTestnets ?? this.testnetsByDefault,
+      halted: null,
+      problems: this.problems(),
     }
   }
 

@@ -1,6 +1,7 @@
 // The page protocol: what the inpage provider (MAIN world) and the relay (ISOLATED world) say to
-// each other over window.postMessage, and the one page call the relay makes to the background.
-// Everything a page sends is checked here before it goes anywhere.
+// each other over window.postMessage, and what the relay and the background say over the document's
+// own runtime port (PAGE_PORT): one port per document, so an answer or an event can only reach the
+// document it is for. Everything a page sends is checked here before it goes anywhere.
 import type { ErrorShape } from '../errors.ts'
 import type { ProviderEventName } from './push.ts'
 import { isPlainObject, isRequestId, type RequestId } from './ids.ts'
@@ -14,8 +15,36 @@ export interface ProviderRequest {
 /** The background answers at once, or says the answer will be pushed later (approval windows). */
 export type ProviderReply = { result: unknown } | { error: ErrorShape } | { deferred: true }
 
-export interface PageCalls {
-  'provider.request': { params: ProviderRequest; result: ProviderReply }
+/** The name of a document's port to the background (runtime.connect from the relay). */
+export const PAGE_PORT = 'rollup-wallet:page'
+
+/**
+ * relay -> background. `hello` opens every port (the first one and each reconnect after the worker
+ * stopped): `doc` is the relay's secret for its document (made in the isolated world, never seen by
+ * the page), `pending` the requests still waiting for an answer that the background promised.
+ */
+export type PageToWallet = { kind: 'hello'; doc: string; pending: RequestId[] } | { kind: 'request'; request: ProviderRequest }
+
+/** A document's secret: 32 hex digits (128 random bits). */
+export function isDocToken(x: unknown): x is string {
+  return typeof x === 'string' && /^[0-9a-f]{32}$/.test(x)
+}
+
+/** The relay's own requests in flight per document; the background refuses more. */
+export const MAX_IN_FLIGHT = 200
+
+/** Checks what a relay sent on its port (the background does not trust it either). */
+export function checkPortMessage(x: unknown): PageToWallet | null {
+  if (!isPlainObject(x)) return null
+  if (x.kind === 'hello') {
+    if (!isDocToken(x.doc) || !Array.isArray(x.pending) || x.pending.length > MAX_IN_FLIGHT || !x.pending.every(isRequestId)) return null
+    return { kind: 'hello', doc: x.doc, pending: [...x.pending] }
+  }
+  if (x.kind === 'request' && isPlainObject(x.request)) {
+    const checked = checkPageRequest({ ...x.request, source: INPAGE_TAG, kind: 'request' })
+    return checked?.ok ? { kind: 'request', request: checked.request } : null
+  }
+  return null
 }
 
 export const INPAGE_TAG = 'rollup-wallet:inpage'

@@ -57,7 +57,8 @@ test('firefox: a page sees window.ethereum and EIP-6963, gets the chain id, and 
   // void: the page must not wait here (an evaluated promise is awaited)
   await page.evaluate(`void (window.__connect = window.ethereum.request({ method: 'eth_requestAccounts' }).then((a) => ({ accounts: a }), (e) => ({ code: e.code })))`)
   const approval = await findPage(/^moz-extension:\/\/[^/]+\/approval\.html/)
-  await approval.waitForSelector('[data-testid=approve]', { timeout: 15_000 })
+  // the buttons enable once the request has been in view for a moment
+  await approval.waitForSelector('[data-testid=approve]:not([disabled])', { timeout: 15_000 })
   assert.equal(await approval.$eval('[data-testid=origin]', (el) => el.textContent), site.origin)
   await approval.evaluate(`document.querySelector('[data-testid=approve]').click()`)
   const result = (await page.evaluate('window.__connect')) as { accounts?: string[]; code?: number }

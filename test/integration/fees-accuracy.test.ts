@@ -18,6 +18,7 @@ import { maxNativeSend } from '../../src/rollup/max-send.ts'
 import { prepareTx, toViemTx } from '../../src/tx/prepare.ts'
 import type { FeeQuote } from '../../src/tx/types.ts'
 import { makeWallet } from '../support/wallet-harness.ts'
+import { openPage } from '../support/pages.ts'
 import { calldataCases, describeSamples, measureFees, percentile, plainClient } from './fees-measure.ts'
 
 let devnet: Devnet
@@ -97,13 +98,14 @@ test('Max on 901: value = balance − max fee (with the L1 fee of that very valu
 
 test('the wallet uses the rollup fee model by default: a dApp transaction on 901 is approved with L1 data; 900 has none', async () => {
   const h = await makeWallet({ networks })
-  const site = { origin: 'https://fees.example', tabId: 7, frameId: 0 }
+  const site = await openPage(h, { origin: 'https://fees.example', tabId: 7, frameId: 0 })
   const account = (await h.wallet.state()).selected!
   await h.provider.request({ id: 1, method: 'eth_requestAccounts' }, site)
   const connect = (await h.provider.currentApproval()).approval!
   await h.provider.resolveApproval(connect.id, { approved: true, accounts: [account] })
   for (const [chainId, hasL1] of [[901, true], [900, false]] as const) {
-    await h.wallet.switchChain(chainId)
+    // a chain per site (issue 14): the site's own chain, not the wallet's, decides where it sends
+    await h.provider.setSiteChain(site.origin, chainId)
     const reply = await h.provider.request({ id: 2 + chainId, method: 'eth_sendTransaction', params: [{ from: account, to: account, value: '0x1', data: '0x1234' }] }, site)
     assert.deepEqual(reply, { deferred: true })
     const { approval } = await h.provider.currentApproval()

@@ -6,14 +6,14 @@
 // initiate gas kept in MEASURED_INITIATE_GAS (the L2 comparison's quote with no account).
 import { after, before, test } from 'node:test'
 import assert from 'node:assert/strict'
-import { encodeFunctionData, parseAbi, parseEther, type Address, type Hex, type PublicClient, type TransactionReceipt } from 'viem'
+import { encodeFunctionData, parseAbi, parseEther, type Address, type Hex, type TransactionReceipt } from 'viem'
 import { generatePrivateKey, privateKeyToAccount, type PrivateKeyAccount } from 'viem/accounts'
 import { getWithdrawals } from 'viem/op-stack'
 import { startDevnet, type Devnet } from '../../devnet/index.ts'
 import { l1Clients, l2Clients } from '../../devnet/testing.ts'
 import { devnetNetworks } from '../../src/chains/devnet.ts'
 import type { Network } from '../../src/chains/types.ts'
-import { publicClientFor } from '../../src/chains/rpc-client.ts'
+import { publicClientFor, type RpcClient } from '../../src/chains/rpc-client.ts'
 import { prepareTx, toViemTx } from '../../src/tx/prepare.ts'
 import { expectedGas } from '../../src/rollup/fees-execution.ts'
 import { erc20Abi } from '../../src/abi/erc20.ts'
@@ -45,7 +45,7 @@ after(async () => {
 })
 
 /** Prepares with the wallet's prepareTx, signs, sends, waits; returns the receipt and what the sender paid in fees. */
-async function sendPrepared(client: PublicClient, account: PrivateKeyAccount, tx: Awaited<ReturnType<typeof prepareTx>>): Promise<{ receipt: TransactionReceipt; fee: bigint }> {
+async function sendPrepared(client: RpcClient, account: PrivateKeyAccount, tx: Awaited<ReturnType<typeof prepareTx>>): Promise<{ receipt: TransactionReceipt; fee: bigint }> {
   const hash = await client.sendRawTransaction({ serializedTransaction: await account.signTransaction(toViemTx(tx)) })
   const receipt = await client.waitForTransactionReceipt({ hash, pollingInterval: 200, timeout: 60_000 })
   assert.equal(receipt.status, 'success')

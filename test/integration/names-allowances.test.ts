@@ -15,6 +15,7 @@ import { startDevnet, type Devnet } from '../../devnet/index.ts'
 import { devnetNetworks } from '../../src/chains/devnet.ts'
 import type { Network } from '../../src/chains/types.ts'
 import { makeWallet, type Harness } from '../support/wallet-harness.ts'
+import { newDocSecret, openPage } from '../support/pages.ts'
 import { deploySigningContracts, testContract, type SigningContracts } from '../support/signing-contracts.ts'
 import { filterProxy, type FilterProxy } from '../support/rpc-filter.ts'
 
@@ -23,7 +24,7 @@ let h: Harness
 let c: SigningContracts
 let proxy: FilterProxy
 let me: Address
-const SITE = { origin: 'https://dex.example', tabId: 3, frameId: 0 }
+const SITE = { origin: 'https://dex.example', tabId: 3, frameId: 0, doc: newDocSecret() }
 let nextId = 1
 
 before(async () => {
@@ -40,6 +41,8 @@ before(async () => {
   me = devnet.accounts[0].address
   c = await deploySigningContracts(l2.rpcUrls[0], 901, devnet.accounts[9].privateKey, me)
   h = await makeWallet({ networks: wrapped })
+  // the site's document says hello, as its relay does on its first request
+  await openPage(h, SITE)
   await h.wallet.switchChain(901)
 })
 after(async () => {

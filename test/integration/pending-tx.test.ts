@@ -15,10 +15,11 @@ import type { ActivityRecord } from '../../src/activity/store.ts'
 import type { PreparedTx } from '../../src/tx/types.ts'
 import { ETH_TOKEN } from '../../src/bridge/types.ts'
 import { makeWallet, type Harness } from '../support/wallet-harness.ts'
+import { newDocSecret, openPage } from '../support/pages.ts'
 
 const ACCOUNT0 = '0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266'
 const OTHER = '0x70997970C51812dc3A010C7d01b50e0d17dc79C8'
-const SITE = { origin: 'https://dapp.example', tabId: 7, frameId: 0 }
+const SITE = { origin: 'https://dapp.example', tabId: 7, frameId: 0, doc: newDocSecret() }
 const DROP_AFTER_MS = 60_000
 
 let devnet: Devnet
@@ -32,6 +33,8 @@ before(async () => {
   devnet.proposer.pause()
   l1 = devnet.l1.client
   h = await makeWallet({ networks: devnetNetworks(devnet.manifest), dropAfterMs: DROP_AFTER_MS, watchIntervalMs: 1000 })
+  // the site's document says hello, as its relay does on its first request
+  await openPage(h, SITE)
 })
 after(async () => {
   await devnet?.stop()

@@ -12,6 +12,7 @@ import { devnetNetworks } from '../../src/chains/devnet.ts'
 import type { Network } from '../../src/chains/types.ts'
 import type { ProviderReply } from '../../src/wire/page.ts'
 import { makeWallet, TEST_PASSWORD, type Harness } from '../support/wallet-harness.ts'
+import { newDocSecret, openPage } from '../support/pages.ts'
 import { deployDappContracts, pullerAbi, tokenAbi, type DappContracts } from '../support/dapp-contracts.ts'
 import { noFilterProxy, type NoFilterProxy } from '../support/no-filter-proxy.ts'
 
@@ -21,8 +22,8 @@ let h: Harness
 let c901: DappContracts
 let c902: DappContracts
 let proxy: NoFilterProxy
-const A = { origin: 'https://a.example', tabId: 1, frameId: 0 }
-const B = { origin: 'https://b.example', tabId: 2, frameId: 0 }
+const A = { origin: 'https://a.example', tabId: 1, frameId: 0, doc: newDocSecret() }
+const B = { origin: 'https://b.example', tabId: 2, frameId: 0, doc: newDocSecret() }
 const ACCOUNT0 = '0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266'
 const TRANSFER_TOPIC = keccak256(toHex('Transfer(address,address,uint256)'))
 /** the events the filter tests make: mints to an address nothing else receives tokens at */
@@ -81,6 +82,8 @@ before(async () => {
   devnet = await startDevnet({ ports: 'auto', l2BlockTime: 1 })
   networks = devnetNetworks(devnet.manifest)
   h = await makeWallet({ networks })
+  await openPage(h, A)
+  await openPage(h, B)
   ;[c901, c902] = await Promise.all([deployDappContracts(rpcOf(901), ACCOUNT0), deployDappContracts(rpcOf(902), ACCOUNT0)])
   proxy = await noFilterProxy(rpcOf(902))
   assert.deepEqual(await approve(A, 'eth_requestAccounts', []), { result: [ACCOUNT0] })

@@ -9,13 +9,14 @@ import { devnetNetworks } from '../../src/chains/devnet.ts'
 import type { Network } from '../../src/chains/types.ts'
 import type { ProviderReply } from '../../src/wire/page.ts'
 import { makeWallet, type Harness } from '../support/wallet-harness.ts'
+import { newDocSecret, openPage } from '../support/pages.ts'
 
 let devnet: Devnet
 let networks: Network[]
 let h: Harness
-const A = { origin: 'https://app-a.example', tabId: 1, frameId: 0 }
-const B = { origin: 'https://app-b.example', tabId: 2, frameId: 0 }
-const B_IN_A = { origin: 'https://app-b.example', tabId: 1, frameId: 7 } // B's iframe inside A's tab
+const A = { origin: 'https://app-a.example', tabId: 1, frameId: 0, doc: newDocSecret() }
+const B = { origin: 'https://app-b.example', tabId: 2, frameId: 0, doc: newDocSecret() }
+const B_IN_A = { origin: 'https://app-b.example', tabId: 1, frameId: 7, doc: newDocSecret() } // B's iframe inside A's tab
 const ACCOUNT0 = '0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266'
 let nextId = 1
 
@@ -41,6 +42,7 @@ before(async () => {
   devnet = await startDevnet({ ports: 'auto' })
   networks = devnetNetworks(devnet.manifest)
   h = await makeWallet({ networks })
+  for (const who of [A, B, B_IN_A]) await openPage(h, who)
 })
 after(async () => {
   await devnet?.stop()
@@ -173,6 +175,7 @@ test('switching chains: each site has its own chain; a chain not approved for th
 
 test('wallet_addEthereumChain checks the RPC\'s chain id and detects an OP Stack rollup', async () => {
   const only = await makeWallet({ networks: networks.filter((n) => n.chainId === 900) })
+  await openPage(only, A)
   const l2 = devnet.manifest.l2s[0]
   const params = [{ chainId: '0x' + l2.chainId.toString(16), chainName: 'My rollup', rpcUrls: [l2.rpcUrl], nativeCurrency: { name: 'Ether', symbol: 'ETH', decimals: 18 } }]
   const lying = await only.provider.request({ id: 1, method: 'wallet_addEthereumChain', params: [{ ...params[0], chainId: '0x1234' }] }, A)
@@ -264,13 +267,15 @@ test('closing the approval window rejects what it showed', async () => {
   for (const r of replies) assert.ok('error' in r.reply && r.reply.error.code === 4001)
 })
 
-test('a pending approval survives a service-worker restart while its window is open, and fails with 4900 if the window is gone', async () => {
+test('a pending approval survives a service-worker restart while its window is open (its document says hello again), and fails with 4900 if the window is gone', async () => {
   const id = nextId++
   await h.provider.request({ id, method: 'personal_sign', params: ['0x6869', ACCOUNT0] }, A)
   const restarted = await h.restart()
   const { approval } = await restarted.provider.currentApproval()
   assert.ok(approval, 'still pending after the restart')
   assert.equal((await restarted.wallet.state()).unlocked, true, 'the session survived too')
+  // the relay's port closed with the old worker; it opens a new one with its secret and what it waits for
+  for (const who of [A, B, B_IN_A]) await openPage(restarted, who, who === A ? [id] : [])
   await restarted.provider.resolveApproval(approval.id, { approved: true })
   const reply = restarted.platform.responses(A.tabId).find((r) => r.id === id)!.reply
   assert.ok('result' in reply)
@@ -280,6 +285,7 @@ test('a pending approval survives a service-worker restart while its window is o
   restarted.platform.windows.clear() // the browser closed the window while the worker was stopped
   const again = await restarted.restart()
   assert.equal((await again.provider.currentApproval()).total, 0)
+  for (const who of [A, B, B_IN_A]) await openPage(again, who, who === A ? [id2] : [])
   const r2 = again.platform.responses(A.tabId).find((r) => r.id === id2)!.reply
   assert.ok('error' in r2 && r2.error.code === 4900)
   h = again

@@ -99,7 +99,26 @@ test('a tampered account list never makes the wallet sign with a key other than 
   const list = (await local.get(LOCAL_KEYS.accounts)) as { address: string; index: number }[]
   // swap the index behind account 2 to 0: the address shown no longer matches what index 0 derives
   await local.set({ [LOCAL_KEYS.accounts]: list.map((a) => (a.address === addr(1) ? { ...a, index: 0 } : a)) })
-  await kr.unlock(PASSWORD)
-  await rejectsWith(kr.getSigner(addr(1)), 'VAULT_CORRUPT')
-  await rejectsWith(kr.exportPrivateKey(PASSWORD, addr(1)), 'VAULT_CORRUPT')
+  const status = await kr.unlock(PASSWORD)
+  // at unlock every phrase account is derived again: the entry is the phrase's index 0, which is listed already
+  assert.deepEqual(status.accounts.map((a) => a.address), [addr(0)], 'the rewritten address is never shown as an account')
+  assert.ok(kr.problems().some((p) => p.family === 'accounts' && p.problem.includes(addr(1))), 'and it is reported')
+  await rejectsWith(kr.getSigner(addr(1)), 'UNKNOWN_ACCOUNT')
+  await rejectsWith(kr.exportPrivateKey(PASSWORD, addr(1)), 'UNKNOWN_ACCOUNT')
+})
+
+test('an HD account whose address was rewritten is reported at unlock and shown with the address its phrase gives', async () => {
+  const { kr, local } = await onboarded()
+  await kr.addAccount('Savings')
+  await kr.lock()
+  const list = (await local.get(LOCAL_KEYS.accounts)) as { address: string; index: number }[]
+  const attacker = '0x000000000000000000000000000000000000dEaD'
+  await local.set({ [LOCAL_KEYS.accounts]: list.map((a) => (a.address === addr(1) ? { ...a, address: attacker } : a)) })
+  assert.ok((await kr.status()).accounts.some((a) => a.address === attacker), 'while locked the list is what storage says')
+  const status = await kr.unlock(PASSWORD)
+  assert.deepEqual(status.accounts.map((a) => [a.address, a.name]), [[addr(0), 'Account 1'], [addr(1), 'Savings']])
+  const problem = kr.problems().find((p) => p.key === LOCAL_KEYS.accounts)
+  assert.ok(problem && problem.problem.includes(attacker) && problem.problem.includes(addr(1)), JSON.stringify(kr.problems()))
+  await rejectsWith(kr.getSigner(attacker), 'UNKNOWN_ACCOUNT')
+  assert.deepEqual(((await local.get(LOCAL_KEYS.accounts)) as { address: string }[]).map((a) => a.address), [addr(0), addr(1)], 'the list is made right in storage too')
 })

@@ -2,7 +2,7 @@ import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { createClient, createServer } from '../../src/wire/messaging.ts'
 import { checkPageRequest, INPAGE_TAG, MAX_REQUEST_CHARS } from '../../src/wire/page.ts'
-import { isPushToTab } from '../../src/wire/push.ts'
+import { isWalletToPage } from '../../src/wire/push.ts'
 import { WalletError } from '../../src/errors.ts'
 
 interface Calls {
@@ -59,9 +59,11 @@ test('page requests are validated: shape, method, params, size', () => {
   assert.match((huge as { reason: string }).reason, /too large/)
 })
 
-test('pushes to a tab are validated', () => {
-  assert.equal(isPushToTab({ channel: 'push', kind: 'event', event: 'chainChanged', data: '0x1' }), true)
-  assert.equal(isPushToTab({ channel: 'push', kind: 'event', event: 'steal', data: 1 }), false)
-  assert.equal(isPushToTab({ channel: 'push', kind: 'response', id: 3, reply: { result: 1 } }), true)
-  assert.equal(isPushToTab({ channel: 'ui', kind: 'response', id: 3, reply: {} }), false)
+test("what the wallet posts on a document's port is validated", () => {
+  assert.equal(isWalletToPage({ kind: 'event', event: 'chainChanged', data: '0x1' }), true)
+  assert.equal(isWalletToPage({ kind: 'event', event: 'steal', data: 1 }), false)
+  assert.equal(isWalletToPage({ kind: 'response', id: 3, reply: { result: 1 } }), true)
+  assert.equal(isWalletToPage({ kind: 'response', id: 3, reply: {} }), false)
+  assert.equal(isWalletToPage({ kind: 'deferred', id: 'a:1' }), true)
+  assert.equal(isWalletToPage({ kind: 'status', stay: 'yes' }), false)
 })

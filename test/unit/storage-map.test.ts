@@ -9,11 +9,11 @@ import { NewerStorageError, SCHEMA_KEY } from '../../src/storage/migrate.ts'
 import { DEFAULT_SETTINGS, readSettings, SETTINGS_KEY } from '../../src/storage/settings.ts'
 import { familyOf, isDeclared, MIGRATIONS, migrateStorage, SCHEMA_VERSION, STORAGE_MAP } from '../../src/storage-map.ts'
 
-test('migration 0 -> 1: a fresh store gets default settings and the schema version', async () => {
+test('migration 0 -> 1: a fresh store gets the schema version and no settings (they default when read: the chain is the wallet\'s first network)', async () => {
   const kv = new MemoryKV()
   assert.deepEqual(await migrateStorage(kv), { from: 0, to: SCHEMA_VERSION })
   assert.equal(await kv.get(SCHEMA_KEY), SCHEMA_VERSION)
-  assert.deepEqual(await kv.get(SETTINGS_KEY), DEFAULT_SETTINGS)
+  assert.equal(await kv.get(SETTINGS_KEY), undefined)
   assert.deepEqual(await migrateStorage(kv), { from: SCHEMA_VERSION, to: SCHEMA_VERSION })
 })
 
@@ -23,6 +23,31 @@ test('migration 0 -> 1: settings a version-0 wallet wrote survive, the missing f
   await MIGRATIONS[0](kv)
   assert.deepEqual(await kv.get(SETTINGS_KEY), { ...DEFAULT_SETTINGS, activeChainId: 901, defaultWallet: true })
   assert.deepEqual(await kv.get('keyring.accounts'), [{ address: '0x1' }])
+  const noChain = new MemoryKV()
+  await noChain.set({ [SETTINGS_KEY]: { autoLockMinutes: 30 } })
+  await MIGRATIONS[0](noChain)
+  assert.equal(((await noChain.get(SETTINGS_KEY)) as { activeChainId?: number }).activeChainId, undefined, "a missing chain stays the wallet's default, not a fixed one")
+})
+
+test('a migration that fails leaves storage.local exactly as it was (nothing half-migrated), with a coded error', async () => {
+  const kv = new MemoryKV()
+  const before = { [SCHEMA_KEY]: 0, [SETTINGS_KEY]: { activeChainId: 901 }, 'keyring.vault': { v: 1, ct: 'x' }, 'keyring.accounts': [{ address: '0x1' }] }
+  await kv.set(before)
+  const { migrate } = await import('../../src/storage/migrate.ts')
+  const migrations = [
+    async (k: MemoryKV | import('../../src/storage/kv.ts').KV) => {
+      await k.set({ [SETTINGS_KEY]: { activeChainId: 1 } })
+      await k.remove(['keyring.accounts'])
+    },
+    async () => {
+      throw new Error('disk on fire')
+    },
+  ]
+  await assert.rejects(migrate(kv, migrations), (e: { code: string; message: string }) => e.code === 'STORAGE_MIGRATION_FAILED' && /1 -> 2 failed: disk on fire/.test(e.message))
+  assert.deepEqual(await kv.all(), before, 'not one key changed')
+  // and when every migration succeeds, all of it lands together with the version
+  await migrate(kv, [migrations[0], async (k) => k.set({ extra: 1 })])
+  assert.deepEqual(await kv.all(), { [SCHEMA_KEY]: 2, [SETTINGS_KEY]: { activeChainId: 1 }, 'keyring.vault': { v: 1, ct: 'x' }, extra: 1 })
 })
 
 test('a store from a newer wallet is refused with a coded error, not overwritten', async () => {

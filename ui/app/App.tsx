@@ -8,6 +8,8 @@
 import { useRoute } from '../lib/route.ts'
 import { useWalletState } from '../lib/wallet-state.ts'
 import { Alert } from '../components/Alert.tsx'
+import { WalletStopped } from '../components/WalletStopped.tsx'
+import { StorageProblems } from '../components/StorageProblems.tsx'
 import { Welcome } from './onboarding/Welcome.tsx'
 import { CreateFlow } from './onboarding/CreateFlow.tsx'
 import { ImportFlow } from './onboarding/ImportFlow.tsx'
@@ -40,7 +42,8 @@ export function App() {
         Loading…
       </p>
     )
-  } else if (top === 'create') body = <CreateFlow wallet={wallet} />
+  } else if (state.halted) body = <section class="page-body"><WalletStopped halt={state.halted} /></section>
+  else if (top === 'create') body = <CreateFlow wallet={wallet} />
   else if (top === 'import') body = <ImportFlow wallet={wallet} />
   else if (top === 'done' && state.initialized) body = <Done state={state} />
   else if (top === 'settings' && state.initialized) body = <Settings section={sub || 'accounts'} wallet={wallet} />
@@ -78,6 +81,7 @@ export function App() {
         )}
       </header>
       <main id="main" class="app-main">
+        {state && !state.halted && <StorageProblems problems={state.problems ?? []} />}
         {body}
       </main>
     </div>

@@ -9,10 +9,15 @@ import type { PendingApproval } from '../../src/approvals/types.ts'
 import type { WalletState } from '../../src/wallet/wallet.ts'
 import { RequestView } from './RequestView.tsx'
 import { UnlockStep } from './UnlockStep.tsx'
+import { OriginHeader } from './OriginHeader.tsx'
+import { SiteQueueBar } from './SiteQueueBar.tsx'
+import { useQueueWatch } from './useQueueWatch.ts'
+import { WalletStopped } from '../components/WalletStopped.tsx'
 
 interface Current {
   approval: PendingApproval | null
   total: number
+  fromSite?: number
   state: WalletState
 }
 
@@ -34,6 +39,8 @@ export function ApprovalApp() {
   useEffect(() => {
     void load()
   }, [load])
+  // the request shown went away (answered elsewhere, or its page left): the next one, and why
+  const notice = useQueueWatch(current?.approval?.id ?? null, current?.total ?? 0, load)
 
   const decide = async (approved: boolean, extra: { accounts?: string[]; approveAmount?: string } = {}) => {
     if (!current?.approval) return
@@ -53,22 +60,24 @@ export function ApprovalApp() {
 
   if (!current) return <main class="approval">{error ? <Alert>{error}</Alert> : <p class="muted">Loading…</p>}</main>
   const { approval, total, state } = current
+  if (state.halted) return <main class="approval"><WalletStopped halt={state.halted} /></main>
   if (!approval) {
     return (
       <main class="approval">
         <h1>All done</h1>
-        <p class="muted">Nothing is waiting for your approval.</p>
+        {notice ? <Alert tone="warn" testId="withdrawn">{notice}</Alert> : <p class="muted">Nothing is waiting for your approval.</p>}
       </main>
     )
   }
   return (
     <main class="approval" data-kind={approval.request.kind} data-approval-id={approval.id}>
-      <header class="approval-head">
-        <span class="muted">{total > 1 ? `Request 1 of ${total}` : 'Request'}</span>
-        <p class="origin" data-testid="origin" title="The site's address, as the browser reports it">
-          {approval.requester.origin === 'wallet' ? 'This wallet (your request)' : approval.requester.origin}
-        </p>
-      </header>
+      <OriginHeader origin={approval.requester.origin} position={total > 1 ? `Request 1 of ${total}` : 'Request'} />
+      {notice && (
+        <Alert tone="warn" testId="withdrawn">
+          {notice}
+        </Alert>
+      )}
+      {state.initialized && state.unlocked && <SiteQueueBar key={approval.id} origin={approval.requester.origin} fromSite={current.fromSite ?? 0} disabled={busy} onDone={load} />}
       {!state.initialized ? (
         <section>
           <h1>Set up your wallet first</h1>

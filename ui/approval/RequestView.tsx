@@ -15,6 +15,10 @@ import { ReplaceView, replaceTitle } from './ReplaceView.tsx'
 import type { FeeEdit } from '../components/FeeEditor.tsx'
 import type { FeeChoice } from '../../src/tx/fee-levels.ts'
 import { CallsView, callsTitle } from './CallsView.tsx'
+import { SafeText } from '../components/SafeText.tsx'
+import { DISPLAY_LIMITS, safeText } from '../../src/util/display.ts'
+import { useApprovalGate } from './useApprovalGate.ts'
+import { RpcUrlList } from './RpcUrlList.tsx'
 
 interface Props {
   approval: PendingApproval
@@ -28,7 +32,10 @@ export function RequestView({ approval, state, busy, onDecide }: Props) {
   const visible = state.accounts.filter((a) => !a.hidden)
   const [chosen, setChosen] = useState<string[]>(() => (state.selected ? [state.selected] : visible.slice(0, 1).map((a) => a.address)))
   const nameOf = (address: string) => state.accounts.find((a) => sameAddress(a.address, address))?.name ?? shortAddress(address)
+  // what the request's own view allows (a message read to its end, a valid fee and amount, a failing call insisted on)
   const [gate, setGate] = useState<Gate>(OPEN)
+  // the buttons wait until this request has been in view for a moment (a new request starts over)
+  const shown = useApprovalGate(approval.id)
   // the fees chosen for the wallet's own replacement (speed up, cancel, send again)
   const [edit, setEdit] = useState<FeeEdit | null>(null)
   const [typedTitle, setTypedTitle] = useState('Sign typed data?')
@@ -57,11 +64,11 @@ export function RequestView({ approval, state, busy, onDecide }: Props) {
       )
       break
     case 'switchChain':
-      title = `Switch to ${r.chainName}?`
+      title = `Switch to ${safeText(r.chainName)}?`
       approveLabel = 'Switch network'
       body = (
         <p>
-          The site asks to use {r.chainName} (chain {r.chainId}). Only this site changes network; other sites and the wallet keep theirs. It may switch to {r.chainName} again without asking.
+          The site asks to use <SafeText value={r.chainName} /> (chain {r.chainId}). Only this site changes network; other sites and the wallet keep theirs. It may switch to it again without asking.
         </p>
       )
       break
@@ -73,11 +80,11 @@ export function RequestView({ approval, state, busy, onDecide }: Props) {
           <dl class="details">
             <Row k="Name" v={r.network.name} />
             <Row k="Chain ID" v={`${r.network.chainId}`} />
-            <Row k="RPC URL" v={r.network.rpcUrls[0]} mono />
             <Row k="Currency" v={r.network.nativeCurrency.symbol} />
             {r.network.explorerUrl && <Row k="Explorer" v={r.network.explorerUrl} mono />}
           </dl>
-          <p class="muted">The RPC answered with chain ID {r.rpcChainId}, as claimed.</p>
+          <p class="muted">RPC URLs, each asked for its chain ID:</p>
+          <RpcUrlList network={r.network} checks={r.rpcChecks} />
           {r.opStack && (
             <Callout tone="info" title="OP Stack rollup detected">
               <p>This chain has the OP Stack fee oracle: fees will include the L1 data fee.</p>
@@ -130,7 +137,7 @@ export function RequestView({ approval, state, busy, onDecide }: Props) {
       )
       break
     case 'watchAsset':
-      title = `Add ${r.symbol} to your tokens?`
+      title = `Add ${safeText(r.symbol, { max: DISPLAY_LIMITS.symbol })} to your tokens?`
       approveLabel = 'Add token'
       body = (
         <dl class="details">
@@ -144,9 +151,9 @@ export function RequestView({ approval, state, busy, onDecide }: Props) {
       break
   }
   const gated = r.kind === 'personalSign' || r.kind === 'sendTx'
-  const disabled = busy || (r.kind === 'connect' && chosen.length === 0) || (gated && !gate.ok) || (r.kind === 'replaceTx' && edit !== null && !edit.valid)
+  const disabled = busy || !shown.ready || (r.kind === 'connect' && chosen.length === 0) || (gated && !gate.ok) || (r.kind === 'replaceTx' && edit !== null && !edit.valid)
   return (
-    <section>
+    <section ref={shown.ref as never} data-ready={shown.ready ? 'yes' : 'no'}>
       {title && <h1>{title}</h1>}
       {body}
       {gated && !gate.ok && gate.why && (
@@ -155,7 +162,7 @@ export function RequestView({ approval, state, busy, onDecide }: Props) {
         </p>
       )}
       <div class="decide">
-        <button onClick={() => onDecide(false)} disabled={busy} data-testid="reject">
+        <button onClick={() => onDecide(false)} disabled={busy || !shown.ready} data-testid="reject">
           Reject
         </button>
         <button class="primary" onClick={() => onDecide(true, r.kind === 'connect' ? { accounts: chosen } : gated ? (gate.extra ?? {}) : r.kind === 'replaceTx' && edit ? { fees: edit.choice } : {})} disabled={disabled} data-testid="approve">
@@ -171,7 +178,7 @@ function Row({ k, v, mono, testId }: { k: string; v: string; mono?: boolean; tes
     <div class="row">
       <dt>{k}</dt>
       <dd class={mono ? 'mono address' : ''} data-testid={testId}>
-        {v}
+        <SafeText value={v} max={300} />
       </dd>
     </div>
   )

@@ -4,6 +4,7 @@
 import type { PendingApproval } from '../../src/approvals/types.ts'
 import { bg } from '../lib/background.ts'
 import { PasswordForm } from '../components/PasswordForm.tsx'
+import { SafeText } from '../components/SafeText.tsx'
 
 const WAITING: Record<PendingApproval['request']['kind'], string> = {
   connect: 'to connect',
@@ -22,7 +23,7 @@ export function UnlockStep({ approval, busy, onUnlocked, onReject }: { approval:
     <section data-testid="unlock-step">
       <h1>Unlock to continue</h1>
       <p class="muted">
-        {approval.requester.origin === 'wallet' ? 'Your request' : approval.requester.origin} is waiting for you {WAITING[approval.request.kind]}.
+        {approval.requester.origin === 'wallet' ? 'Your request' : <SafeText value={approval.requester.origin} max={253} />} is waiting for you {WAITING[approval.request.kind]}.
       </p>
       <PasswordForm
         label="Password"

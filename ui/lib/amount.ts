@@ -5,6 +5,10 @@
 // exponent. Digits are cut, never rounded up: a balance never looks larger than it is. The symbol
 // goes with every amount; the exact value is one hover or tap away (components/Amount.tsx).
 import { formatUnits } from 'viem'
+import { DISPLAY_LIMITS, safeText } from '../../src/util/display.ts'
+
+/** A token's symbol as a page or chain gave it, with hidden characters made visible and its length cut. */
+const sym = (symbol: string | undefined) => (symbol ? ` ${safeText(symbol, { max: DISPLAY_LIMITS.symbol })}` : '')
 
 /** Fraction digits kept for an amount of this size (whole part `int`, fraction `frac`). */
 function fractionDigits(int: string, frac: string): number {
@@ -41,7 +45,7 @@ export function formatAmount(value: bigint | string, decimals: number, symbol?: 
       text = `<0.${'0'.repeat(Math.max(0, shown - 1))}1`
     }
   }
-  return `${neg ? '-' : ''}${text}${symbol ? ` ${symbol}` : ''}`
+  return `${neg ? '-' : ''}${text}${sym(symbol)}`
 }
 
 /** Full precision, for "exactly what will be charged" lines and the hover of every amount. */
@@ -49,7 +53,7 @@ export function formatExact(value: bigint | string, decimals: number, symbol?: s
   const [int, frac] = formatUnits(typeof value === 'bigint' ? value : BigInt(value), decimals).split('.')
   const neg = int.startsWith('-')
   const text = `${neg ? '-' : ''}${groupThousands(neg ? int.slice(1) : int)}${frac ? `.${frac}` : ''}`
-  return `${text}${symbol ? ` ${symbol}` : ''}`
+  return `${text}${sym(symbol)}`
 }
 
 /** An amount as typed into an input: plain digits, no grouping (what Max fills in). */

@@ -3,6 +3,8 @@
 // The state is fetched again when the background locks (auto-lock included) or accounts change.
 import { Nav, type NavItem } from '../components/Nav.tsx'
 import { Alert } from '../components/Alert.tsx'
+import { WalletStopped } from '../components/WalletStopped.tsx'
+import { StorageProblems } from '../components/StorageProblems.tsx'
 import { useRoute } from '../lib/route.ts'
 import { useWalletState, type WalletStateHandle } from '../lib/wallet-state.ts'
 import { Header } from './Header.tsx'
@@ -28,7 +30,7 @@ const NAV: NavItem[] = [
 export function App() {
   const wallet = useWalletState()
   const { state, error } = wallet
-  if (state?.initialized && state.unlocked) return <Unlocked wallet={wallet} />
+  if (state?.initialized && state.unlocked && !state.halted) return <Unlocked wallet={wallet} />
   return (
     <div class="popup">
       <header class="popup-header brand-only">
@@ -49,10 +51,15 @@ export function App() {
               </button>
             </Alert>
           )
+        ) : state.halted ? (
+          <WalletStopped halt={state.halted} />
         ) : !state.initialized ? (
           <Setup />
         ) : (
-          <Unlock wallet={wallet} />
+          <>
+            <StorageProblems problems={state.problems ?? []} />
+            <Unlock wallet={wallet} />
+          </>
         )}
       </main>
     </div>
@@ -75,6 +82,7 @@ function Unlocked({ wallet }: { wallet: WalletStateHandle }) {
   return (
     <div class="popup">
       <Header wallet={wallet} />
+      <StorageProblems problems={state.problems ?? []} />
       <SiteChain />
       <main class="view" id="main" tabIndex={-1} aria-label={route === 'receive' ? 'Receive' : item.label}>
         {view}

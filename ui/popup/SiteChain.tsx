@@ -1,6 +1,8 @@
 // The site in the active tab and its own network: each site keeps its own chain (as in MetaMask and
 // Rabby), and the user can change it here for that site only. Shown only for a site that talked to
 // the wallet. The popup opened as a page (tests, a pinned tab) names the tab with ?tab=<id>.
+import { SafeText } from '../components/SafeText.tsx'
+import { DISPLAY_LIMITS } from '../../src/util/display.ts'
 import { useEffect, useState } from 'preact/hooks'
 import browser from 'webextension-polyfill'
 import type { Network } from '../../src/chains/types.ts'
@@ -54,7 +56,7 @@ export function SiteChain() {
     <div class="site-chain" data-testid="site-chain">
       <span class={`site-dot ${site.connected ? 'on' : ''}`} aria-hidden="true" />
       <span class="site-origin" title={site.origin} data-testid="site-origin">
-        {hostOf(site.origin)}
+        <SafeText value={hostOf(site.origin)} max={DISPLAY_LIMITS.origin} note={false} />
       </span>
       <label class="site-select">
         <span class="sr-only">Network for {site.origin}</span>

@@ -5,10 +5,10 @@
 //   key:      first 32 bytes of scrypt(password, salt, N, r, p, dkLen 64)
 //   pkcs8:    HEADER[16] | secret[64] | DIVIDER[5] | publicKey[32]
 // The 64-byte secret is schnorrkel's "ed25519 bytes" (scalar*8 LE | nonce), the same layout
-// @scure/sr25519 uses; it is still normalised and checked against the public key with fromKeypair.
+// @scure/sr25519 uses; it is checked against the public key before it is used.
 // Older files hold a 32-byte mini-secret instead of the 64-byte secret, or use no scrypt (the password
 // bytes, zero-padded to 32, are the key), or no encryption at all ('none').
-import { fromKeypair, getPublicKey } from '@scure/sr25519'
+import { getPublicKey } from '@scure/sr25519'
 import { base64 } from '@scure/base'
 import { xsalsa20poly1305 } from '@noble/ciphers/salsa.js'
 import { scryptAsync } from '@noble/hashes/scrypt.js'
@@ -59,7 +59,20 @@ function u32leBytes(n: number): Uint8Array {
   return Uint8Array.of(n & 0xff, (n >>> 8) & 0xff, (n >>> 16) & 0xff, (n >>> 24) & 0xff)
 }
 
-/** Bounds the work a crafted file can make us do (polkadot.js itself only accepts its defaults). */
+/**
+ * What an imported file may ask for: polkadot.js's own parameters only (it accepts nothing else
+ * either), so a crafted file cannot make the wallet work longer than a real one does.
+ */
+function checkImportScrypt({ N, p, r }: ScryptParams): void {
+  if (N !== DEFAULT_SCRYPT.N || r !== DEFAULT_SCRYPT.r || p !== DEFAULT_SCRYPT.p) {
+    throw new SubstrateKeyError(
+      'UNSUPPORTED_KEYSTORE',
+      `this keystore asks for scrypt parameters polkadot.js does not use (N=${N}, r=${r}, p=${p}; polkadot.js writes N=${DEFAULT_SCRYPT.N}, r=${DEFAULT_SCRYPT.r}, p=${DEFAULT_SCRYPT.p}); export it again from the wallet that made it`,
+    )
+  }
+}
+
+/** Bounds what the wallet writes (its own exports use the defaults; tests may use cheaper ones). */
 function checkScrypt({ N, p, r }: ScryptParams): void {
   const pow2 = N > 1 && (N & (N - 1)) === 0
   if (!pow2 || N < 1 << 10 || N > 1 << 20 || r < 1 || r > 16 || p < 1 || p > 16 || N * r * p > 1 << 21) {
@@ -118,13 +131,15 @@ function decodePkcs8(plain: Uint8Array): Sr25519Keypair {
       if (!equal(pair.publicKey, publicKey)) bad("the keystore's seed does not match its public key")
       return pair
     }
-    let normal: Uint8Array
+    // the secret is used as stored (scalar*8 | nonce, what sign() takes); it must give the stored public key
+    let derived: Uint8Array | null = null
     try {
-      normal = fromKeypair(concatBytes(secret, publicKey))
+      derived = getPublicKey(secret)
     } catch {
-      bad("the keystore's secret key does not match its public key")
+      derived = null
     }
-    return { secretKey: normal.slice(0, 64), publicKey }
+    if (!derived || !equal(derived, publicKey)) bad("the keystore's secret key does not match its public key")
+    return { secretKey: secret.slice(0, 64), publicKey }
   }
   bad('the decrypted key has an unknown layout (PKCS8 divider)')
 }
@@ -146,7 +161,7 @@ export async function decodeKeystore(input: unknown, password: string): Promise<
     if (types.includes('scrypt')) {
       if (data.length < SCRYPT_LENGTH + NONCE_LENGTH + 16) bad('the encrypted key is cut short')
       const params = { N: u32le(data, 32), p: u32le(data, 36), r: u32le(data, 40) }
-      checkScrypt(params)
+      checkImportScrypt(params)
       key = await deriveKey(password, data.subarray(0, SALT_LENGTH), params)
       data = data.subarray(SCRYPT_LENGTH)
     } else {

@@ -2,7 +2,7 @@
 // BIP39 *entropy* (not the BIP39 seed), salt "mnemonic" + password, 2048 rounds, first 32 bytes.
 // This is why a Polkadot phrase and an Ethereum phrase give unrelated keys even with the same words.
 import { mnemonicToEntropy } from '@scure/bip39'
-import { wordlist } from '@scure/bip39/wordlists/english.js'
+import { wordlist } from '@scure/bip39/wordlists/english'
 import { pbkdf2 } from '@noble/hashes/pbkdf2.js'
 import { sha512 } from '@noble/hashes/sha2.js'
 import { utf8ToBytes } from '@noble/hashes/utils.js'

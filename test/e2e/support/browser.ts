@@ -1,7 +1,7 @@
 // Launches Debian's Chromium with the built extension loaded unpacked (Playwright), and finds the
 // extension's service worker and id.
 import { chromium, type BrowserContext, type Worker } from 'playwright-core'
-import { mkdtempSync, rmSync, existsSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, existsSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chromiumPath } from '../../../scripts/lib/chromium.ts'
@@ -23,8 +23,17 @@ export interface WalletBrowser {
   close(): Promise<void>
 }
 
-export async function launchWithExtension(opts: { userDataDir?: string; keepProfile?: boolean } = {}): Promise<WalletBrowser> {
-  if (!existsSync(join(chromeDist, 'manifest.json'))) throw new Error('dist/chrome is missing: run `npm run build` first')
+/** The e2e tests run against the devnet: a release build (no devnet networks) is refused with the way out. */
+export function requireDevnetBuild(): void {
+  const info = join(distDir, 'build-info.json')
+  if (existsSync(info) && JSON.parse(readFileSync(info, 'utf8')).devnet === false) {
+    throw new Error('dist/ is a release build (no devnet networks): build with `node build.mjs --devnet` for the e2e tests')
+  }
+}
+
+export async function launchWithExtension(opts: { userDataDir?: string; keepProfile?: boolean; args?: string[] } = {}): Promise<WalletBrowser> {
+  if (!existsSync(join(chromeDist, 'manifest.json'))) throw new Error('dist/chrome is missing: run `node build.mjs --devnet` first')
+  requireDevnetBuild()
   const userDataDir = opts.userDataDir ?? mkdtempSync(join(tmpdir(), 'rw-chromium-'))
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: chromiumPath(),
@@ -39,6 +48,7 @@ export async function launchWithExtension(opts: { userDataDir?: string; keepProf
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      ...(opts.args ?? []),
     ],
   })
   let worker = context.serviceWorkers()[0]

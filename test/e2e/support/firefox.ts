@@ -3,7 +3,7 @@ import puppeteer, { type Browser } from 'puppeteer-core'
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { firefoxDist } from './browser.ts'
+import { firefoxDist, requireDevnetBuild } from './browser.ts'
 
 export function firefoxPath(): string {
   const candidates = [process.env.FIREFOX_PATH, '/usr/bin/firefox-esr', '/usr/bin/firefox'].filter(Boolean) as string[]
@@ -17,7 +17,8 @@ export const FIREFOX_EXTENSION_UUID = '6b7e1a52-2f3c-4c1e-9a7d-3f1f0d5c2e11'
 export const FIREFOX_EXTENSION_ID = 'wallet@rollupwallet.io'
 
 export async function launchFirefoxWithExtension(): Promise<{ browser: Browser; close(): Promise<void> }> {
-  if (!existsSync(join(firefoxDist, 'manifest.json'))) throw new Error('dist/firefox is missing: run `npm run build` first')
+  if (!existsSync(join(firefoxDist, 'manifest.json'))) throw new Error('dist/firefox is missing: run `node build.mjs --devnet` first')
+  requireDevnetBuild()
   const profile = mkdtempSync(join(tmpdir(), 'rw-firefox-'))
   const browser = await puppeteer.launch({
     browser: 'firefox',

@@ -3,6 +3,7 @@
 // now and when its balances were last read, and its RPC URLs in fallback order (editable); add an
 // OP Stack rollup from its portal; remove one you added. No figure in the wallet comes from
 // anywhere else.
+import { SafeText } from '../../components/SafeText.tsx'
 import { useEffect, useState } from 'preact/hooks'
 import type { WalletStateHandle } from '../../lib/wallet-state.ts'
 import { useTopic } from '../../lib/topic.ts'
@@ -92,7 +93,7 @@ export function Networks({ wallet }: { wallet: WalletStateHandle }) {
                 <details key={e.network.chainId} class="network" data-testid={`network-${e.network.chainId}`}>
                   <summary>
                     <span class="network-name">
-                      <ChainIcon chainId={e.network.chainId} name={e.network.name} size={18} /> {e.network.name}
+                      <ChainIcon chainId={e.network.chainId} name={e.network.name} size={18} /> <SafeText value={e.network.name} />
                     </span>
                     <span class="network-badges">
                       <span class="badge">{e.network.chainId}</span>

@@ -1,5 +1,7 @@
 // Connected sites: which origins can see which accounts (EIP-2255 grants), with revoke; and whether
 // this wallet takes window.ethereum even when another wallet is installed.
+import { SafeText } from '../../components/SafeText.tsx'
+import { DISPLAY_LIMITS } from '../../../src/util/display.ts'
 import { useEffect, useState } from 'preact/hooks'
 import { bg } from '../../lib/background.ts'
 import { asWalletError } from '../../lib/errors.ts'
@@ -39,7 +41,9 @@ export function Sites({ wallet }: { wallet: WalletStateHandle }) {
           {sites.map((s) => (
             <li key={s.origin} class="card site">
               <div>
-                <strong class="site-origin">{s.origin}</strong>
+                <strong class="site-origin">
+                  <SafeText value={s.origin} max={DISPLAY_LIMITS.origin} />
+                </strong>
                 <p class="muted small">
                   {s.accounts.map(nameOf).join(', ')} · since {new Date(s.date).toLocaleDateString()}
                 </p>

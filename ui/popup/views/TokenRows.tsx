@@ -1,6 +1,8 @@
 // One card per token: its icon, its total with its USD value, then its amount on each chosen chain
 // side by side (L1 first). A chain never read says so ("not loaded"), never 0; a stale figure (its
 // chain did not answer the last refresh) is marked, with when it was read and why in its title.
+import { SafeText } from '../../components/SafeText.tsx'
+import { DISPLAY_LIMITS } from '../../../src/util/display.ts'
 import type { Portfolio, TokenRow } from '../../../src/balances/view.ts'
 import type { PriceBook } from '../../../src/prices/book.ts'
 import { centsText, formatAmount, formatExact, usdCents } from '../../lib/amount.ts'
@@ -41,8 +43,12 @@ export function TokenRows({ view, rows, labels, book }: { view: Portfolio; rows:
             <div class="token-head">
               <TokenIcon id={row.token.id} symbol={row.token.symbol} />
               <span class="token-name">
-                <strong>{row.token.symbol}</strong>
-                <span class="muted">{row.token.name}</span>
+                <strong>
+                  <SafeText value={row.token.symbol} max={DISPLAY_LIMITS.symbol} note={false} />
+                </strong>
+                <span class="muted">
+                  <SafeText value={row.token.name} />
+                </span>
               </span>
               <span class="token-total" data-testid="token-total" data-state={total === null ? 'not-loaded' : missing ? 'partial' : 'read'}>
                 {total === null ? (
