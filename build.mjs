@@ -56,14 +56,18 @@ function manifestFor(browser) {
   base.version = pkg.version
   if (browser === 'firefox') {
     delete base.minimum_chrome_version
-    // Firefox runs `scripts` (an event page); Chrome would run `service_worker`. Give both.
-    base.background = { scripts: ['background.js'], service_worker: 'background.js' }
+    // Firefox runs the background as an event page (`scripts`); dist/firefox is only for Firefox,
+    // so it carries no `service_worker` key (web-ext lint: BACKGROUND_SERVICE_WORKER_IGNORED).
+    base.background = { scripts: ['background.js'] }
     base.browser_specific_settings = {
       gecko: {
         id: 'wallet@rollupwallet.io',
-        strict_min_version: '128.0',
+        // 140 (the ESR line since 2025-06) is the first to read data_collection_permissions,
+        // which AMO requires of new add-ons; Firefox for Android reads it from 142.
+        strict_min_version: '140.0',
         data_collection_permissions: { required: ['none'] },
       },
+      gecko_android: { strict_min_version: '142.0' },
     }
   }
   return base
@@ -130,7 +134,7 @@ const common = {
   absWorkingDir: root,
   outdir: join(dist, 'chrome'),
   bundle: true,
-  target: ['chrome111', 'firefox128'],
+  target: ['chrome111', 'firefox140'],
   platform: 'browser',
   minify: !dev,
   sourcemap: dev ? 'inline' : 'external',
@@ -203,7 +207,7 @@ async function writeStatic() {
   await writeIcons(chrome)
   for (const size of [16, 32, 48, 128]) writeFileSync(join(chrome, 'icons', `${size}.png`), iconPng(size))
   const css = stylesheet()
-  writeFileSync(join(chrome, 'styles.css'), dev ? css : (await esbuild.transform(css, { loader: 'css', minify: true, target: ['chrome111', 'firefox128'] })).code)
+  writeFileSync(join(chrome, 'styles.css'), dev ? css : (await esbuild.transform(css, { loader: 'css', minify: true, target: ['chrome111', 'firefox140'] })).code)
   for (const [name, p] of Object.entries(PAGES)) writeFileSync(join(chrome, `${name}.html`), html(p.title, name))
   writeFileSync(join(chrome, 'manifest.json'), JSON.stringify(manifestFor('chrome'), null, 2))
   const firefox = join(dist, 'firefox')
