@@ -38,7 +38,7 @@ export const WALLET_METHODS: Record<string, MethodDoc> = {
   wallet_getCapabilities: { answer: 'EIP-5792 capabilities per chain: atomic execution "unsupported" (calls are sent one by one, in order).' },
   wallet_sendCalls: { answer: 'EIP-5792 batch id; the calls go out one after another with consecutive nonces, each after the one before is mined; a failed call stops the rest.', approval: 'always, one window for the whole batch (unlock first if locked)' },
   wallet_getCallsStatus: { answer: 'EIP-5792 status (100 pending, 200 confirmed, 400 not sent, 500 reverted, 600 partly done) with the receipts so far.' },
-  wallet_showCallsStatus: { answer: "Opens the wallet's activity, where the batch's transactions are listed; null." },
+  wallet_showCallsStatus: { answer: "Opens the wallet's activity showing the batch's transactions alone, each with its status; null." },
   metamask_getProviderState: { answer: '{ isUnlocked, chainId, networkVersion, accounts }, what window.ethereum._metamask.isUnlocked() reads.' },
 }
 

@@ -35,15 +35,20 @@ import { sameAddress } from '../util/address.ts'
 import { classify, refusalReason } from './methods.ts'
 import { SiteChainStore } from './site-chains.ts'
 import { FilterService, type FilterKind } from './filters.ts'
-import { BatchRunner, BatchStore, callsParams, callsStatus, capabilitiesParams, randomBatchId } from './batches.ts'
+import { BatchRunner, BatchStore, callsParams, callsStatus, capabilitiesParams, randomBatchId, type BatchRecord } from './batches.ts'
 import { prepareBatch } from './batch-prepare.ts'
 import { prepareSiteTx } from './site-tx.ts'
 
 export const APPROVAL_WINDOW = { path: 'approval.html', width: 380, height: 640 }
 /** The requester origin of the wallet's own approvals (speed up, cancel, send again); as in the activity list. */
 export const WALLET_ORIGIN = 'wallet'
-/** Where wallet_showCallsStatus takes the user: the popup's activity list, in a window of the popup's size. */
+/** Where wallet_showCallsStatus takes the user: the popup's activity, in a window of the popup's size, showing
+ *  the batch's transactions alone (`?tx=` their hashes; the whole list while none is sent yet). */
 export const ACTIVITY_WINDOW = { path: 'popup.html#/activity', width: 360, height: 600 }
+export function batchActivityPath(rec: BatchRecord): string {
+  const hashes = rec.calls.flatMap((c) => (c.hash ? [c.hash] : []))
+  return hashes.length ? `${ACTIVITY_WINDOW.path}?tx=${hashes.join(',')}` : ACTIVITY_WINDOW.path
+}
 
 type Outcome = { result: unknown } | { approval: ApprovalRequest }
 
@@ -349,8 +354,9 @@ export class ProviderService implements ApprovalContext {
       }
       case 'wallet_showCallsStatus': {
         const [id] = paramsArray(req.params, m, 1)
-        if (typeof id !== 'string' || !(await this.batches.get(who.origin, id))) throw new WalletError(RPC.unknownBatchId, `Unknown bundle id ${String(id)}: this site sent no batch with this id.`)
-        await this.wallet.platform.openWindow(ACTIVITY_WINDOW.path, { width: ACTIVITY_WINDOW.width, height: ACTIVITY_WINDOW.height })
+        const rec = typeof id === 'string' ? await this.batches.get(who.origin, id) : undefined
+        if (!rec) throw new WalletError(RPC.unknownBatchId, `Unknown bundle id ${String(id)}: this site sent no batch with this id.`)
+        await this.wallet.platform.openWindow(batchActivityPath(rec), { width: ACTIVITY_WINDOW.width, height: ACTIVITY_WINDOW.height })
         return { result: null }
       }
       case 'metamask_getProviderState': {

@@ -162,7 +162,7 @@ test("viem sendCalls: one window for an approve and a contract call, mined in or
   assert.equal(await page.evaluate(`dapp.sendAtomic(${args})`), 5760, 'atomic-or-nothing is refused at once')
   assert.equal(await windows.anyOpen(), false, 'without a window')
 
-  const batch = await windows.approved<{ status: string; statusCode: number; receipts: { hash: Hex; status: string; block: string }[] }>(page, `dapp.sendCalls(${args})`, origin, async (ap) => {
+  const batch = await windows.approved<{ id: string; status: string; statusCode: number; receipts: { hash: Hex; status: string; block: string }[] }>(page, `dapp.sendCalls(${args})`, origin, async (ap) => {
     assert.equal(await ap.getByTestId('call').count(), 2, 'every call in one window')
     assert.match(await ap.getByTestId('calls').innerText(), /approve[\s\S]*spender[\s\S]*Contract call/, 'the approve decoded, then the call')
     await ap.getByTestId('fee').waitFor()
@@ -177,6 +177,19 @@ test("viem sendCalls: one window for an approve and a contract call, mined in or
   const [t1, t2] = await Promise.all(batch.receipts.map((r) => client.getTransaction({ hash: r.hash })))
   assert.equal(t2.nonce, t1.nonce + 1, 'consecutive nonces')
   assert.equal(await client.readContract({ address: c901.puller, abi: pullerAbi, functionName: 'pulls' }), 1n)
+
+  // wallet_showCallsStatus: a wallet window on the batch's two transactions, each with its status
+  const shown = wb.context.waitForEvent('page', { predicate: (p) => p.url().includes('#/activity?tx='), timeout: 15_000 })
+  await page.evaluate(`dapp.showStatus(${JSON.stringify(batch.id)})`)
+  const status = await shown
+  await status.getByTestId('activity-batch').waitFor()
+  assert.deepEqual(
+    await status.locator('li[data-hash]').evaluateAll((xs) => xs.map((x) => x.getAttribute('data-hash')!.toLowerCase()).sort()),
+    batch.receipts.map((r) => r.hash.toLowerCase()).sort(),
+    "the batch's transactions alone",
+  )
+  await shot(status, 'batch-status')
+  await status.close()
 
   const fallback = page.evaluate(`dapp.sendPreferAtomic(${args})`) as Promise<{ mode: string; atomic: string; receipts: { status: string; block: string }[] }>
   fallback.catch(() => undefined)

@@ -312,7 +312,7 @@ test('EIP-5792: capabilities per chain; a batch in one approval with every call 
   assert.equal(await client.readContract({ address: c901.puller, abi: pullerAbi, functionName: 'pulls' }), 1n)
   assert.equal(errorOf(await ask(B, 'wallet_getCallsStatus', [batchId])).code, 5730, "B cannot see A's batch")
   assert.deepEqual(result(await ask(A, 'wallet_showCallsStatus', [batchId])), null)
-  assert.ok([...h.platform.windows.values()].includes('popup.html#/activity'))
+  assert.ok([...h.platform.windows.values()].includes(`popup.html#/activity?tx=${status.receipts.map((x) => x.transactionHash).join(',')}`), 'the activity opens on the batch')
 
   // a failed call stops the rest and says which
   const failData = encodeFunctionData({ abi: pullerAbi, functionName: 'fail' })

@@ -67,7 +67,7 @@ export function App() {
 }
 
 function Unlocked({ wallet }: { wallet: WalletStateHandle }) {
-  const route = useRoute('home')
+  const [route, query = ''] = useRoute('home').split('?')
   const state = wallet.state!
   const item = NAV.find((n) => n.route === route) ?? NAV[0]
   const account = state.accounts.find((a) => a.address === state.selected) ?? null
@@ -76,7 +76,7 @@ function Unlocked({ wallet }: { wallet: WalletStateHandle }) {
   else if (item.route === 'home') view = <Home account={account} showTestnets={state.showTestnets} />
   else if (item.route === 'settings') view = <Settings wallet={wallet} />
   else if (item.route === 'send' && account) view = <Send account={account} activeChainId={state.activeChainId} showTestnets={state.showTestnets} />
-  else if (item.route === 'activity') view = <Activity account={account} />
+  else if (item.route === 'activity') view = <Activity account={account} only={txHashesOf(query)} />
   else if (item.route === 'bridge' && account) view = <Bridge account={account} activeChainId={state.activeChainId} showTestnets={state.showTestnets} />
   else view = <Placeholder title={item.label} />
   return (
@@ -90,4 +90,11 @@ function Unlocked({ wallet }: { wallet: WalletStateHandle }) {
       <Nav items={NAV} current={route === 'receive' ? 'home' : item.route} />
     </div>
   )
+}
+
+/** "#/activity?tx=0x…,0x…" (where wallet_showCallsStatus opens): the transactions to show alone. */
+function txHashesOf(query: string): string[] | null {
+  const tx = new URLSearchParams(query).get('tx')
+  const hashes = (tx ?? '').split(',').filter((h) => /^0x[0-9a-fA-F]{64}$/.test(h)).map((h) => h.toLowerCase())
+  return hashes.length ? hashes : null
 }

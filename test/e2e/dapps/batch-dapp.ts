@@ -30,6 +30,8 @@ const chain = async () => ({ id: await wallet.getChainId(), name: 'devnet', nati
     const status = await wallet.waitForCallsStatus({ id, pollingInterval: 300, timeout: 60_000 })
     return { id, status: status.status, statusCode: status.statusCode, receipts: status.receipts?.map((r) => ({ hash: r.transactionHash, status: r.status, block: r.blockNumber.toString() })) }
   },
+  /** wallet_showCallsStatus: the wallet shows the batch */
+  showStatus: (id: string) => wallet.showCallsStatus({ id }),
   /** atomic or nothing: the error the wallet gives when it cannot */
   sendAtomic: async (token: Address, puller: Address, amount: string) => {
     try {

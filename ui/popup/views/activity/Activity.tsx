@@ -11,7 +11,8 @@ import { ActivityDetail } from './ActivityDetail.tsx'
 import { useNames } from '../../../components/sign/names.ts'
 import { PendingTx } from '../PendingTx.tsx'
 
-export function Activity({ account }: { account: AccountInfo | null }) {
+/** `only`: the hashes to show alone (a dApp's batch, opened by wallet_showCallsStatus). */
+export function Activity({ account, only = null }: { account: AccountInfo | null; only?: string[] | null }) {
   const activity = useTopic('activity', null)
   const key = account ? account.address.toLowerCase() : null
   const incoming = useTopic('incoming', key, { keyed: true })
@@ -32,12 +33,19 @@ export function Activity({ account }: { account: AccountInfo | null }) {
   }, [account?.address])
 
   if (!activity.value || !account) return <p class="muted">Loading…</p>
-  const items = activityItems(account.address, activity.value, incoming.value?.items ?? null)
+  const all = activityItems(account.address, activity.value, incoming.value?.items ?? null)
+  const items = only ? all.filter((i) => only.includes((i.kind === 'sent' ? i.rec.hash : i.tr.hash).toLowerCase())) : all
   const shown = open ? items.find((i) => i.id === open) : undefined
   if (shown) return <ActivityDetail item={shown} meta={meta} account={account} onBack={() => setOpen(null)} />
   return (
     <section class="activity">
       <h1>Activity</h1>
+      {only && (
+        <p class="muted" data-testid="activity-batch">
+          {items.length === 1 ? 'The transaction' : `The ${items.length} transactions`} of the site's batch, in the order they were sent.{' '}
+          <a href="#/activity">Show all activity</a>
+        </p>
+      )}
       {items.length === 0 ? (
         <p class="muted" data-testid="activity-empty">
           {scanning ? 'Looking for tokens that came in…' : `Nothing sent or received by ${account.name} yet. Transactions you send or approve, and tokens that come in, show here.`}
