@@ -3,7 +3,7 @@
 import type { Address, Hex } from 'viem'
 import type { Network } from '../chains/types.ts'
 import type { DecodedCall, FeeQuote, PreparedTx } from '../tx/types.ts'
-import type { FeeChoice, FeeFields } from '../tx/fee-levels.ts'
+import type { FeeChoice, FeeFields, FeeLevelName } from '../tx/fee-levels.ts'
 import type { RequestId } from '../wire/ids.ts'
 
 export interface Requester {
@@ -70,10 +70,15 @@ export type ApprovalRequest =
       chainName: string
       from: Address
       calls: BatchCallView[]
-      /** the calls' fees summed (L2 execution + L1 data + operator) */
+      /** the calls' fees summed (L2 execution + L1 data + operator), as prepared (the market level) */
       fee: FeeQuote | null
       feeError?: string
+      /** the other levels the user may pick for every call: their fees per gas and the sum re-quoted */
+      levels?: BatchFeeLevels
     }
+
+/** A batch's fees at a level: the fee fields each call is signed with and the calls' fees summed at them. */
+export type BatchFeeLevels = Partial<Record<FeeLevelName, { fields: FeeFields; fee: FeeQuote | null }>>
 
 /** One proposed RPC URL of wallet_addEthereumChain and what asking it for its chain id gave. */
 export interface RpcUrlCheck {
@@ -109,4 +114,4 @@ export interface PendingApproval {
 /** What the user decided in the approval window. */
 export type ApprovalDecision =
   | { approved: false }
-  | { approved: true; accounts?: Address[]; approveAmount?: string; fees?: FeeChoice }
+  | { approved: true; accounts?: Address[]; approveAmount?: string; fees?: FeeChoice; /** a batch's fee level (wallet_sendCalls) */ feeLevel?: FeeLevelName }

@@ -2,7 +2,9 @@
 // will take, and the whole fee (L2 execution + L1 data + operator, summed over the calls). A later
 // call often depends on an earlier one (approve, then spend): its gas is simulated after the calls
 // before it (eth_simulateV1) where the node can; where it cannot, and the call fails on today's
-// state, its fee is left out and said so.
+// state, its fee is left out and said so. Besides the fees as prepared (the market level), the calls
+// are quoted at the low and aggressive levels of the chain's fee market, so the window can offer the
+// choice with the sum each would cost.
 import { numberToHex, type Address } from 'viem'
 import { rpcCall } from '../chains/rpc-raw.ts'
 import type { Network } from '../chains/types.ts'
@@ -11,7 +13,8 @@ import { decodeCall } from '../tx/decode.ts'
 import type { TxPipeline } from '../tx/pipeline.ts'
 import { gasLimitFor } from '../tx/prepare.ts'
 import type { FeeQuote, PreparedTx } from '../tx/types.ts'
-import type { BatchCallView } from '../approvals/types.ts'
+import type { BatchCallView, BatchFeeLevels } from '../approvals/types.ts'
+import { applyFeeChoice, feesOf, type FeeLevelName } from '../tx/fee-levels.ts'
 import type { CallsRequest } from './batches.ts'
 
 export interface BatchView {
@@ -19,6 +22,7 @@ export interface BatchView {
   /** the fees of the calls summed; null when none could be quoted */
   fee: FeeQuote | null
   feeError?: string
+  levels?: BatchFeeLevels
 }
 
 interface SimulatedCall {
@@ -34,6 +38,7 @@ export async function prepareBatch(pipeline: TxPipeline, network: Network, from:
     client.getBlock({ blockTag: 'latest' }),
     simulate(network, from, calls),
   ])
+  const prepared: (PreparedTx | null)[] = calls.map(() => null)
   const views = await Promise.all(
     calls.map(async (c, i): Promise<BatchCallView> => {
       const view = { to: c.to, value: numberToHex(c.value), data: c.data, decoded: decodeCall(c.data), nonce: base + i }
@@ -53,14 +58,23 @@ export async function prepareBatch(pipeline: TxPipeline, network: Network, from:
         if (i === 0) throw err
         return { ...view, gas: null, fee: null, warning: warning ?? `Its gas is estimated once the calls before it are mined (on today's state it fails: ${toErrorShape(err).message}).` }
       }
+      prepared[i] = tx
       const { fee, feeError } = await pipeline.quoteOrError(tx)
       return { ...view, gas: tx.gas, fee, ...(warning ? { warning } : feeError ? { warning: `Fee not quoted: ${feeError}` } : {}) }
     }),
   )
   const quoted = views.map((v) => v.fee).filter((f): f is FeeQuote => f !== null)
   if (!quoted.length) return { calls: views, fee: null, feeError: 'No call of the batch could be quoted.' }
+  const fee = sumFees(quoted)
+  const missing = views.filter((v) => v.fee === null).length
+  const levels = await otherLevels(pipeline, network.chainId, prepared, fee)
+  return { calls: views, fee, ...(missing ? { feeError: `${missing} of ${views.length} calls are not in this total: their fee is known once the calls before them are mined.` } : {}), ...(levels ? { levels } : {}) }
+}
+
+/** Fee quotes of several transactions as one (each part summed). */
+function sumFees(quoted: FeeQuote[]): FeeQuote {
   const sum = (k: 'execution' | 'l1Data' | 'operator' | 'total' | 'max') => quoted.reduce((a, f) => a + BigInt(f[k]), 0n).toString()
-  const fee: FeeQuote = {
+  return {
     execution: sum('execution'),
     l1Data: sum('l1Data'),
     operator: sum('operator'),
@@ -70,8 +84,35 @@ export async function prepareBatch(pipeline: TxPipeline, network: Network, from:
     at: Math.max(...quoted.map((f) => f.at)),
     ...(quoted[0].baseFeeTrend ? { baseFeeTrend: quoted[0].baseFeeTrend } : {}),
   }
-  const missing = views.filter((v) => v.fee === null).length
-  return { calls: views, fee, ...(missing ? { feeError: `${missing} of ${views.length} calls are not in this total: their fee is known once the calls before them are mined.` } : {}) }
+}
+
+/**
+ * The market level as prepared, and low / aggressive from the chain's fee market now: every prepared
+ * call re-quoted with that level's fee fields (the L1 data fee depends on the signed bytes, so each is
+ * quoted, not scaled). Null when the market cannot be read: the window then offers the fees as prepared.
+ */
+async function otherLevels(pipeline: TxPipeline, chainId: number, prepared: (PreparedTx | null)[], market: FeeQuote): Promise<BatchFeeLevels | null> {
+  const txs = prepared.filter((t): t is PreparedTx => t !== null)
+  if (!txs.length) return null
+  let levels
+  try {
+    levels = (await pipeline.market(chainId)).levels
+  } catch {
+    return null
+  }
+  const out: BatchFeeLevels = { market: { fields: feesOf(txs[0]), fee: market } }
+  await Promise.all(
+    (['low', 'aggressive'] as FeeLevelName[]).map(async (name) => {
+      try {
+        const quotes = await Promise.all(txs.map((tx) => pipeline.quoteOrError(applyFeeChoice(tx, levels[name]))))
+        const ok = quotes.every((q) => q.fee !== null)
+        out[name] = { fields: levels[name], fee: ok ? sumFees(quotes.map((q) => q.fee!)) : null }
+      } catch {
+        // a level of another transaction type than the calls' (a chain that changed): not offered
+      }
+    }),
+  )
+  return out
 }
 
 /** The calls in order on today's state (eth_simulateV1), or null where the node does not simulate. */

@@ -8,6 +8,7 @@ import { getAddress, isAddress, numberToHex, type Address, type Hex, type Transa
 import { toErrorShape, WalletError } from '../errors.ts'
 import type { KV } from '../storage/kv.ts'
 import type { TxPipeline } from '../tx/pipeline.ts'
+import { applyFeeChoice } from '../tx/fee-levels.ts'
 import { Mutex } from '../util/mutex.ts'
 import { address, chainIdParam, hexData, paramsArray, plainObject, quantity } from './params.ts'
 import { RPC, rpcError } from './rpc-errors.ts'
@@ -67,6 +68,8 @@ export interface BatchRecord {
   status: BatchStatus
   /** which call failed and why */
   error?: string
+  /** the fee level the user chose in the window: each call gets that level of the market when it is sent (absent: as prepared) */
+  feeLevel?: 'low' | 'aggressive'
 }
 
 /** wallet_sendCalls' one parameter (EIP-5792). */
@@ -240,7 +243,9 @@ export class BatchRunner {
       if (!hash) {
         try {
           // prepared now, with the calls before it mined: its gas estimate sees their effects
-          const tx = await pipeline.prepare(rec.chainId, { from: rec.from, to: call.to, value: BigInt(call.value), data: call.data })
+          const prepared = await pipeline.prepare(rec.chainId, { from: rec.from, to: call.to, value: BigInt(call.value), data: call.data })
+          // the level chosen in the window, of the market at the time this call goes out
+          const tx = rec.feeLevel ? applyFeeChoice(prepared, (await pipeline.market(rec.chainId)).levels[rec.feeLevel]) : prepared
           hash = await pipeline.send(tx, {
             title: call.title,
             origin: rec.origin,

@@ -13,7 +13,7 @@ type Site = { origin: string } & OriginGrant
 
 const decision = v.variant('approved', [
   v.object({ approved: v.literal(false) }),
-  v.object({ approved: v.literal(true), accounts: v.optional(v.pipe(v.array(address), v.maxLength(100))), approveAmount: v.optional(units), fees: v.optional(feeChoice) }),
+  v.object({ approved: v.literal(true), accounts: v.optional(v.pipe(v.array(address), v.maxLength(100))), approveAmount: v.optional(units), fees: v.optional(feeChoice), feeLevel: v.optional(v.picklist(['low', 'market', 'aggressive'])) }),
 ])
 
 export const providerContracts = {

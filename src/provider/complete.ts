@@ -114,6 +114,7 @@ export async function completeApproval(svc: ApprovalContext, item: PendingApprov
         version: r.version,
         createdAt: now,
         status: BATCH_STATUS.pending,
+        ...(decision.feeLevel === 'low' || decision.feeLevel === 'aggressive' ? { feeLevel: decision.feeLevel } : {}),
         calls: r.calls.map((c, i) => ({
           to: c.to,
           value: c.value,

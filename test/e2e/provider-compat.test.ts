@@ -166,6 +166,8 @@ test("viem sendCalls: one window for an approve and a contract call, mined in or
     assert.equal(await ap.getByTestId('call').count(), 2, 'every call in one window')
     assert.match(await ap.getByTestId('calls').innerText(), /approve[\s\S]*spender[\s\S]*Contract call/, 'the approve decoded, then the call')
     await ap.getByTestId('fee').waitFor()
+    await ap.getByTestId('fee-level-aggressive').click()
+    assert.equal(await ap.getByTestId('fee-level-aggressive').getAttribute('aria-checked'), 'true')
     await shot(ap, 'batch-approval')
   })
   assert.equal(batch.status, 'success')
@@ -176,6 +178,8 @@ test("viem sendCalls: one window for an approve and a contract call, mined in or
   const client = clientOf(901)
   const [t1, t2] = await Promise.all(batch.receipts.map((r) => client.getTransaction({ hash: r.hash })))
   assert.equal(t2.nonce, t1.nonce + 1, 'consecutive nonces')
+  const tip = BigInt(await client.request({ method: 'eth_maxPriorityFeePerGas' }))
+  assert.deepEqual([t1.maxPriorityFeePerGas, t2.maxPriorityFeePerGas], [2n * tip, 2n * tip], 'both calls signed at the aggressive level chosen in the window')
   assert.equal(await client.readContract({ address: c901.puller, abi: pullerAbi, functionName: 'pulls' }), 1n)
 
   // wallet_showCallsStatus: a wallet window on the batch's two transactions, each with its status

@@ -294,7 +294,12 @@ test('EIP-5792: capabilities per chain; a batch in one approval with every call 
   assert.equal(BigInt(r.fee.total), BigInt(r.calls[0].fee!.total) + BigInt(r.calls[1].fee!.total), 'the whole fee is the sum')
   assert.equal(BigInt(r.fee.total), BigInt(r.fee.execution) + BigInt(r.fee.l1Data) + BigInt(r.fee.operator))
   assert.ok(BigInt(r.fee.l1Data) > 0n, 'an L2 batch pays L1 data')
-  await h.provider.resolveApproval(approval.id, { approved: true })
+  // the fee levels offered for every call, each re-quoted; the user picks aggressive
+  const lv = r.levels!
+  assert.ok(lv.low?.fee && lv.market?.fee && lv.aggressive?.fee, 'three levels, each quoted')
+  assert.deepEqual(lv.market.fee, r.fee, 'market is the fees as prepared')
+  assert.ok(BigInt(lv.low.fee.max) < BigInt(lv.market.fee.max) && BigInt(lv.market.fee.max) < BigInt(lv.aggressive.fee.max), 'low < market < aggressive (max)')
+  await h.provider.resolveApproval(approval.id, { approved: true, feeLevel: 'aggressive' })
   const { id: batchId } = result<{ id: string }>(h.platform.responses(A.tabId).find((x) => x.id === id)!.reply)
   const status = await until(async () => {
     const s = result<{ status: number; receipts: { transactionHash: Hex; blockNumber: Hex; status: Hex }[]; atomic: boolean; chainId: Hex }>(await ask(A, 'wallet_getCallsStatus', [batchId]))
@@ -308,6 +313,8 @@ test('EIP-5792: capabilities per chain; a batch in one approval with every call 
   const client = clientOf(901)
   const [t1, t2] = await Promise.all(status.receipts.map((x) => client.getTransaction({ hash: x.transactionHash })))
   assert.equal(t2.nonce, t1.nonce + 1, 'consecutive nonces')
+  const tip = await client.request({ method: 'eth_maxPriorityFeePerGas' })
+  for (const t of [t1, t2]) assert.equal(t.maxPriorityFeePerGas, 2n * BigInt(tip), "each call signed at the aggressive level of the market when it went out (twice the node's tip)")
   assert.ok(BigInt(status.receipts[0].blockNumber) < BigInt(status.receipts[1].blockNumber), 'in order, each after the one before was mined')
   assert.equal(await client.readContract({ address: c901.puller, abi: pullerAbi, functionName: 'pulls' }), 1n)
   assert.equal(errorOf(await ask(B, 'wallet_getCallsStatus', [batchId])).code, 5730, "B cannot see A's batch")

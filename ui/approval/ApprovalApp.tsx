@@ -42,7 +42,7 @@ export function ApprovalApp() {
   // the request shown went away (answered elsewhere, or its page left): the next one, and why
   const notice = useQueueWatch(current?.approval?.id ?? null, current?.total ?? 0, load)
 
-  const decide = async (approved: boolean, extra: { accounts?: string[]; approveAmount?: string } = {}) => {
+  const decide = async (approved: boolean, extra: { accounts?: string[]; approveAmount?: string; feeLevel?: string } = {}) => {
     if (!current?.approval) return
     setBusy(true)
     setError(null)
@@ -89,7 +89,7 @@ export function ApprovalApp() {
       ) : !state.unlocked ? (
         <UnlockStep approval={approval} busy={busy} onUnlocked={load} onReject={() => decide(false)} />
       ) : (
-        <RequestView approval={approval} state={state} busy={busy} onDecide={decide} />
+        <RequestView key={approval.id} approval={approval} state={state} busy={busy} onDecide={decide} />
       )}
       {error && <Alert testId="approval-error">{error}</Alert>}
     </main>

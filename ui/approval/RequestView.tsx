@@ -13,7 +13,7 @@ import { TxRequest } from './TxRequest.tsx'
 import { TypedRequest } from './TypedRequest.tsx'
 import { ReplaceView, replaceTitle } from './ReplaceView.tsx'
 import type { FeeEdit } from '../components/FeeEditor.tsx'
-import type { FeeChoice } from '../../src/tx/fee-levels.ts'
+import type { FeeChoice, FeeLevelName } from '../../src/tx/fee-levels.ts'
 import { CallsView, callsTitle } from './CallsView.tsx'
 import { SafeText } from '../components/SafeText.tsx'
 import { DISPLAY_LIMITS, safeText } from '../../src/util/display.ts'
@@ -24,7 +24,7 @@ interface Props {
   approval: PendingApproval
   state: WalletState
   busy: boolean
-  onDecide: (approved: boolean, extra?: { accounts?: string[]; approveAmount?: string; fees?: FeeChoice }) => void
+  onDecide: (approved: boolean, extra?: { accounts?: string[]; approveAmount?: string; fees?: FeeChoice; feeLevel?: FeeLevelName }) => void
 }
 
 export function RequestView({ approval, state, busy, onDecide }: Props) {
@@ -39,6 +39,7 @@ export function RequestView({ approval, state, busy, onDecide }: Props) {
   // the fees chosen for the wallet's own replacement (speed up, cancel, send again)
   const [edit, setEdit] = useState<FeeEdit | null>(null)
   const [typedTitle, setTypedTitle] = useState('Sign typed data?')
+  const [batchLevel, setBatchLevel] = useState<FeeLevelName>('market')
 
   let title = ''
   let approveLabel = 'Approve'
@@ -132,7 +133,7 @@ export function RequestView({ approval, state, busy, onDecide }: Props) {
       body = (
         <>
           <AccountLine label="From" name={nameOf(r.from)} address={r.from} />
-          <CallsView calls={r.calls} fee={r.fee} feeError={r.feeError} />
+          <CallsView calls={r.calls} fee={r.fee} feeError={r.feeError} levels={r.levels} level={batchLevel} onLevel={setBatchLevel} />
         </>
       )
       break
@@ -165,7 +166,7 @@ export function RequestView({ approval, state, busy, onDecide }: Props) {
         <button onClick={() => onDecide(false)} disabled={busy || !shown.ready} data-testid="reject">
           Reject
         </button>
-        <button class="primary" onClick={() => onDecide(true, r.kind === 'connect' ? { accounts: chosen } : gated ? (gate.extra ?? {}) : r.kind === 'replaceTx' && edit ? { fees: edit.choice } : {})} disabled={disabled} data-testid="approve">
+        <button class="primary" onClick={() => onDecide(true, r.kind === 'connect' ? { accounts: chosen } : gated ? (gate.extra ?? {}) : r.kind === 'replaceTx' && edit ? { fees: edit.choice } : r.kind === 'sendCalls' ? { feeLevel: batchLevel } : {})} disabled={disabled} data-testid="approve">
           {busy ? 'Working…' : approveLabel}
         </button>
       </div>
