@@ -342,6 +342,7 @@ export class ProviderService implements ApprovalContext {
             calls: view.calls,
             fee: view.fee,
             ...(view.feeError ? { feeError: view.feeError } : {}),
+            ...(view.levels ? { levels: view.levels } : {}),
           },
         }
       }
