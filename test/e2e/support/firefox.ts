@@ -16,7 +16,7 @@ export function firefoxPath(): string {
 export const FIREFOX_EXTENSION_UUID = '6b7e1a52-2f3c-4c1e-9a7d-3f1f0d5c2e11'
 export const FIREFOX_EXTENSION_ID = 'wallet@rollupwallet.io'
 
-export async function launchFirefoxWithExtension(): Promise<{ browser: Browser; close(): Promise<void> }> {
+export async function launchFirefoxWithExtension(opts: { args?: string[]; prefs?: Record<string, unknown> } = {}): Promise<{ browser: Browser; profile: string; close(): Promise<void> }> {
   if (!existsSync(join(firefoxDist, 'manifest.json'))) throw new Error('dist/firefox is missing: run `node build.mjs --devnet` first')
   requireDevnetBuild()
   const profile = mkdtempSync(join(tmpdir(), 'rw-firefox-'))
@@ -25,17 +25,20 @@ export async function launchFirefoxWithExtension(): Promise<{ browser: Browser; 
     executablePath: firefoxPath(),
     headless: true,
     userDataDir: profile,
+    args: opts.args ?? [],
     extraPrefsFirefox: {
       'extensions.webextensions.uuids': JSON.stringify({ [FIREFOX_EXTENSION_ID]: FIREFOX_EXTENSION_UUID }),
       'xpinstall.signatures.required': false,
       'extensions.autoDisableScopes': 0,
       'browser.shell.checkDefaultBrowser': false,
       'datareporting.policy.dataSubmissionEnabled': false,
+      ...opts.prefs,
     },
   })
   await browser.installExtension(firefoxDist)
   return {
     browser,
+    profile,
     async close() {
       await browser.close().catch(() => undefined)
       rmSync(profile, { recursive: true, force: true })

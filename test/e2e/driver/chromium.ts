@@ -1,0 +1,111 @@
+// The Chromium driver: Playwright over the DevTools protocol, with the extension loaded unpacked
+// (support/browser.ts). The background is a service worker, stopped through the DevTools protocol.
+import type { Page } from 'playwright-core'
+import { launchWithExtension, type WalletBrowser } from '../support/browser.ts'
+import { stopServiceWorker } from '../support/wallet.ts'
+import { BasePage, named, sleep } from './base.ts'
+import type { UiPage, WaitOptions, WalletDriver } from './types.ts'
+
+class ChromiumPage extends BasePage {
+  readonly browser = 'chromium' as const
+  constructor(
+    readonly page: Page,
+    private readonly origin: string,
+  ) {
+    super()
+  }
+  async href(): Promise<string> {
+    return this.page.isClosed() ? '' : this.page.url()
+  }
+  async goto(urlOrPath: string): Promise<void> {
+    await this.page.goto(/^[a-z-]+:/.test(urlOrPath) ? urlOrPath : `${this.origin}/${urlOrPath}`)
+  }
+  async reload(): Promise<void> {
+    await this.page.reload()
+  }
+  async evaluate<T>(expression: string): Promise<T> {
+    return (await this.page.evaluate(expression)) as T
+  }
+  async setViewport(width: number, height: number): Promise<void> {
+    await this.page.setViewportSize({ width, height })
+  }
+  isClosed(): boolean {
+    return this.page.isClosed()
+  }
+  async close(): Promise<void> {
+    await this.page.close().catch(() => undefined)
+  }
+  protected async keyboardPress(key: string): Promise<void> {
+    await this.page.keyboard.press(key)
+  }
+  protected async shoot(path: string, fullPage: boolean): Promise<void> {
+    await this.page.screenshot({ path, fullPage })
+  }
+  protected async colorScheme(scheme: 'light' | 'dark' | null): Promise<boolean> {
+    await this.page.emulateMedia({ colorScheme: scheme })
+    return true
+  }
+}
+
+export class ChromiumDriver implements WalletDriver {
+  readonly name = 'chromium' as const
+  readonly extensionOrigin: string
+  private readonly wrapped = new WeakMap<Page, ChromiumPage>()
+  private constructor(readonly wb: WalletBrowser) {
+    this.extensionOrigin = `chrome-extension://${wb.extensionId}`
+  }
+  static async launch(): Promise<ChromiumDriver> {
+    return new ChromiumDriver(await launchWithExtension())
+  }
+  private wrap(page: Page): ChromiumPage {
+    let p = this.wrapped.get(page)
+    if (!p) this.wrapped.set(page, (p = new ChromiumPage(page, this.extensionOrigin)))
+    return p
+  }
+  async openExtension(path: string, opts: { width?: number; height?: number } = {}): Promise<UiPage> {
+    const page = await this.wb.context.newPage()
+    const popup = path.startsWith('popup.html')
+    await page.setViewportSize({ width: opts.width ?? (popup ? 360 : 1000), height: opts.height ?? (popup ? 600 : 820) })
+    await page.goto(`${this.extensionOrigin}/${path}`)
+    return this.wrap(page)
+  }
+  async openWeb(url: string): Promise<UiPage> {
+    const page = await this.wb.context.newPage()
+    await page.goto(url)
+    return this.wrap(page)
+  }
+  async pages(): Promise<UiPage[]> {
+    return this.wb.context.pages().filter((p) => !p.isClosed()).map((p) => this.wrap(p))
+  }
+  async waitForPage(match: RegExp | ((href: string) => boolean), opts: WaitOptions & { exclude?: UiPage[] } = {}): Promise<UiPage> {
+    const test = typeof match === 'function' ? match : (h: string) => match.test(h)
+    const end = Date.now() + (opts.timeout ?? 15_000)
+    while (Date.now() < end) {
+      for (const p of await this.pages()) {
+        if (opts.exclude?.includes(p)) continue
+        if (test(await p.href())) return p
+      }
+      await sleep(100)
+    }
+    throw named('chromium', new Error(`no page matching ${match}`))
+  }
+  async suspendBackground(): Promise<void> {
+    const page = await this.wb.context.newPage()
+    try {
+      await stopServiceWorker(this.wb, page)
+    } finally {
+      await page.close()
+    }
+  }
+  async backgroundRunning(): Promise<boolean> {
+    for (const w of this.wb.context.serviceWorkers()) {
+      if (!w.url().startsWith(this.extensionOrigin)) continue
+      const alive = await Promise.race([w.evaluate('1').then(() => true, () => false), sleep(1000).then(() => false)])
+      if (alive) return true
+    }
+    return false
+  }
+  async close(): Promise<void> {
+    await this.wb.close()
+  }
+}

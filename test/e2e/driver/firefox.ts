@@ -1,0 +1,174 @@
+// The Firefox driver: puppeteer-core over WebDriver BiDi (firefox-esr), the extension installed as
+// a temporary add-on (support/firefox.ts). Firefox runs the background as an event page.
+//
+// Two things BiDi does not do for content, done in the browser's chrome scope instead (Firefox
+// started with -remote-allow-system-access, BiDi's browsingContext.getTree with moz:scope "chrome",
+// script.evaluate in browser.xhtml):
+//   - opening an extension page: BiDi refuses to navigate to moz-extension:// URLs, so the tab is
+//     added by gBrowser.addTab with the system principal, then found by its location;
+//   - suspending the background: Extension.terminateBackground(), what the idle timeout
+//     (extensions.background.idle.timeout) does after 30 s, at once; backgroundState says when it is done.
+// Extension pages show as about:blank to BiDi: a page's location is read in the page.
+import type { Browser, Page } from 'puppeteer-core'
+import { FIREFOX_EXTENSION_ID, FIREFOX_EXTENSION_UUID, launchFirefoxWithExtension } from '../support/firefox.ts'
+import { BasePage, named, sleep } from './base.ts'
+import type { UiPage, WaitOptions, WalletDriver } from './types.ts'
+
+const ORIGIN = `moz-extension://${FIREFOX_EXTENSION_UUID}`
+
+class FirefoxPage extends BasePage {
+  readonly browser = 'firefox' as const
+  constructor(readonly page: Page) {
+    super()
+  }
+  async href(): Promise<string> {
+    if (this.page.isClosed()) return ''
+    return (await Promise.race([this.page.evaluate('location.href').catch(() => ''), sleep(1000).then(() => '')])) as string
+  }
+  async goto(urlOrPath: string): Promise<void> {
+    const url = /^[a-z-]+:/.test(urlOrPath) ? urlOrPath : `${ORIGIN}/${urlOrPath}`
+    if (!url.startsWith('moz-extension:')) {
+      await this.page.goto(url)
+      return
+    }
+    // from an extension page only (BiDi cannot navigate there): the page navigates itself
+    const from = await this.href()
+    if (!from.startsWith(ORIGIN)) throw named('firefox', new Error(`cannot open ${url} from ${from || 'a blank page'}: open it with openExtension()`))
+    const sameDocument = from.split('#')[0] === url.split('#')[0] && url.includes('#')
+    await this.evaluate(`void (window.__rwOld = !${sameDocument}, location.href = ${JSON.stringify(url)})`).catch(() => undefined)
+    await this.waitForTrue(`location.href === ${JSON.stringify(url)} && !window.__rwOld && document.readyState === 'complete'`, { what: `navigation to ${url}` })
+  }
+  async reload(): Promise<void> {
+    await this.evaluate(`void (window.__rwOld = true, setTimeout(() => location.reload(), 0))`)
+    await this.waitForTrue(`!window.__rwOld && document.readyState === 'complete'`, { what: 'reload' })
+  }
+  async evaluate<T>(expression: string): Promise<T> {
+    return (await this.page.evaluate(expression)) as T
+  }
+  async setViewport(width: number, height: number): Promise<void> {
+    await this.page.setViewport({ width, height })
+  }
+  isClosed(): boolean {
+    return this.page.isClosed()
+  }
+  async close(): Promise<void> {
+    await this.page.close().catch(() => undefined)
+  }
+  protected async keyboardPress(key: string): Promise<void> {
+    await this.page.keyboard.press(key as never)
+  }
+  protected async shoot(path: string, fullPage: boolean): Promise<void> {
+    await this.page.screenshot({ path, fullPage })
+  }
+  protected async colorScheme(scheme: 'light' | 'dark' | null): Promise<boolean> {
+    try {
+      await this.page.emulateMediaFeatures(scheme ? [{ name: 'prefers-color-scheme', value: scheme }] : [])
+      return true
+    } catch {
+      return scheme !== 'dark'
+    }
+  }
+}
+
+export class FirefoxDriver implements WalletDriver {
+  readonly name = 'firefox' as const
+  readonly extensionOrigin = ORIGIN
+  private readonly wrapped = new WeakMap<Page, FirefoxPage>()
+  private constructor(
+    readonly browser: Browser,
+    private readonly shutdown: () => Promise<void>,
+  ) {}
+
+  static async launch(): Promise<FirefoxDriver> {
+    const ff = await launchFirefoxWithExtension({ args: ['-remote-allow-system-access'] })
+    return new FirefoxDriver(ff.browser, ff.close)
+  }
+
+  /** Evaluates in the browser window's chrome scope; the expression's value must be JSON. */
+  async chrome<T>(expression: string): Promise<T> {
+    const conn = (this.browser as unknown as { connection: { send(m: string, p: unknown): Promise<{ result: any }> } }).connection
+    const tree = await conn.send('browsingContext.getTree', { 'moz:scope': 'chrome' })
+    const win = (tree.result.contexts as { context: string; url: string }[]).find((c) => c.url === 'chrome://browser/content/browser.xhtml')
+    if (!win) throw named('firefox', new Error('no browser window in the chrome scope'))
+    const r = await conn.send('script.evaluate', {
+      expression: `Promise.resolve((async () => (${expression}))()).then((v) => JSON.stringify(v ?? null))`,
+      target: { context: win.context },
+      awaitPromise: true,
+    })
+    if (r.result.type !== 'success') throw named('firefox', new Error(`chrome scope: ${JSON.stringify(r.result.exceptionDetails?.text ?? r.result)}`))
+    return JSON.parse(r.result.result.value) as T
+  }
+
+  private wrap(page: Page): FirefoxPage {
+    let p = this.wrapped.get(page)
+    if (!p) this.wrapped.set(page, (p = new FirefoxPage(page)))
+    return p
+  }
+
+  async openExtension(path: string, opts: { width?: number; height?: number } = {}): Promise<UiPage> {
+    const url = `${ORIGIN}/${path}`
+    const before = new Set(await this.browser.pages())
+    await this.chrome(`(() => {
+      const win = Services.wm.getMostRecentWindow('navigator:browser')
+      win.gBrowser.selectedTab = win.gBrowser.addTab(${JSON.stringify(url)}, { triggeringPrincipal: Services.scriptSecurityManager.getSystemPrincipal() })
+      return true
+    })()`)
+    const end = Date.now() + 15_000
+    while (Date.now() < end) {
+      for (const page of await this.browser.pages()) {
+        if (before.has(page)) continue
+        const p = this.wrap(page)
+        if ((await p.href()).split('#')[0] === url.split('#')[0]) {
+          const popup = path.startsWith('popup.html')
+          await p.setViewport(opts.width ?? (popup ? 360 : 1000), opts.height ?? (popup ? 600 : 820))
+          await p.waitForTrue(`document.readyState === 'complete'`)
+          return p
+        }
+      }
+      await sleep(100)
+    }
+    throw named('firefox', new Error(`the tab for ${url} did not open`))
+  }
+
+  async openWeb(url: string): Promise<UiPage> {
+    const page = await this.browser.newPage()
+    await page.goto(url)
+    return this.wrap(page)
+  }
+
+  async pages(): Promise<UiPage[]> {
+    return (await this.browser.pages()).filter((p) => !p.isClosed()).map((p) => this.wrap(p))
+  }
+
+  async waitForPage(match: RegExp | ((href: string) => boolean), opts: WaitOptions & { exclude?: UiPage[] } = {}): Promise<UiPage> {
+    const test = typeof match === 'function' ? match : (h: string) => match.test(h)
+    const end = Date.now() + (opts.timeout ?? 15_000)
+    while (Date.now() < end) {
+      for (const p of await this.pages()) {
+        if (opts.exclude?.includes(p)) continue
+        if (test(await p.href())) return p
+      }
+      await sleep(100)
+    }
+    throw named('firefox', new Error(`no page matching ${match}`))
+  }
+
+  private readonly ext = `ChromeUtils.importESModule('resource://gre/modules/ExtensionParent.sys.mjs').ExtensionParent.GlobalManager.getExtension(${JSON.stringify(FIREFOX_EXTENSION_ID)})`
+
+  async suspendBackground(): Promise<void> {
+    const state = await this.chrome<string>(`(async () => {
+      const ext = ${this.ext}
+      await ext.terminateBackground({ ignoreDevToolsAttached: true })
+      return ext.backgroundState
+    })()`)
+    if (state !== 'stopped') throw named('firefox', new Error(`the event page did not stop (state: ${state})`))
+  }
+
+  async backgroundRunning(): Promise<boolean> {
+    return (await this.chrome<string>(`${this.ext}.backgroundState`)) === 'running'
+  }
+
+  async close(): Promise<void> {
+    await this.shutdown()
+  }
+}
