@@ -14,6 +14,7 @@ const suites: [string, () => Promise<BenchResult[]>][] = [
   ['popup', () => benchPopupPaint()],
   ['keyring', benchKeyring],
   ['provider', () => benchProvider()],
+  ['browsers', async () => (await import('./browsers.ts')).benchBrowsers()],
   ['fees', async () => (await import('./fees.ts')).benchFees()],
   ['bridge', async () => (await import('./bridge.ts')).benchBridge()],
   ['exits', async () => (await import('./exits.ts')).benchExits()],
