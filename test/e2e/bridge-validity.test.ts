@@ -139,6 +139,9 @@ test('the L2 comparison reads each chain\'s exit time and cost; a chain that doe
   await page.goto(extensionUrl(wb, 'app.html#/bridge/compare'))
   const row = (chainId: number) => page.locator(`tr[data-chain="${chainId}"]`)
   await row(902).getByTestId('compare-exit').waitFor({ timeout: 60_000 })
+  // plain words first; the contract version and game type behind "Technical details"
+  assert.match(await row(901).innerText(), /Withdrawals take about .+anyone may post or challenge one/)
+  for (const chainId of [901, 902]) await row(chainId).getByText('Technical details').click()
   assert.match(await row(901).innerText(), /OptimismPortal2 5\.6\.1, permissionless fault proofs \(game type 0\)/)
   assert.match(await row(902).innerText(), /OptimismPortal2 5\.6\.1, OP Succinct validity proofs \(game type 6\)/)
   assert.match(await row(902).getByTestId('compare-exit').innerText(), /^about \d+ s\s+up to 5 s for a proposal, then 30 s of waiting windows$/)
