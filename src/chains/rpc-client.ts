@@ -7,60 +7,15 @@
 // publicActions decorator: that one pulls every action (and its contracts' bytecode) into the
 // background bundle whether it is used or not.
 import { createClient, defineChain, fallback, http, type Chain, type Client, type PublicActions, type Transport } from 'viem'
-import {
-  call,
-  estimateFeesPerGas,
-  estimateGas,
-  getBalance,
-  getBlock,
-  getBlockNumber,
-  getChainId,
-  getCode,
-  getEnsAddress,
-  getEnsName,
-  getGasPrice,
-  getLogs,
-  getProof,
-  getStorageAt,
-  getTransaction,
-  getTransactionCount,
-  getTransactionReceipt,
-  multicall,
-  readContract,
-  sendRawTransaction,
-  simulateContract,
-  waitForTransactionReceipt,
-} from 'viem/actions'
+// the actions the wallet calls, listed once below as RPC_ACTIONS
+import { call, estimateFeesPerGas, estimateGas, getBalance, getBlock, getBlockNumber, getChainId, getCode, getEnsAddress, getEnsName, getGasPrice, getLogs, getProof, getStorageAt, getTransaction, getTransactionCount, getTransactionReceipt, multicall, readContract, sendRawTransaction, simulateContract, waitForTransactionReceipt } from 'viem/actions'
 import { BODY_LIMITS, cappedFetch } from '../util/http.ts'
 import type { Network } from './types.ts'
 
 export const RPC_TIMEOUT_MS = 10_000
 export const CLIENT_CACHE_SIZE = 32
 
-const RPC_ACTIONS = {
-  call,
-  estimateFeesPerGas,
-  estimateGas,
-  getBalance,
-  getBlock,
-  getBlockNumber,
-  getChainId,
-  getCode,
-  getEnsAddress,
-  getEnsName,
-  getGasPrice,
-  getLogs,
-  getProof,
-  getStorageAt,
-  getTransaction,
-  getTransactionCount,
-  getTransactionReceipt,
-  multicall,
-  readContract,
-  sendRawTransaction,
-  simulateContract,
-  waitForTransactionReceipt,
-}
+const RPC_ACTIONS = { call, estimateFeesPerGas, estimateGas, getBalance, getBlock, getBlockNumber, getChainId, getCode, getEnsAddress, getEnsName, getGasPrice, getLogs, getProof, getStorageAt, getTransaction, getTransactionCount, getTransactionReceipt, multicall, readContract, sendRawTransaction, simulateContract, waitForTransactionReceipt }
 
 /** A network's client: viem's own actions, those the wallet uses, with viem's types. */
 export type RpcClient = Client<Transport, Chain | undefined> & Pick<PublicActions<Transport, Chain | undefined>, keyof typeof RPC_ACTIONS>
