@@ -11,6 +11,7 @@ import type { Network } from '../chains/types.ts'
 import { anchorStateRegistryAbi, disputeGameFactoryAbi, legacyPortalAbi, outputOracleAbi, portal2Abi } from '../rollup/abis.ts'
 import { readMany, value, type Read, type ReadResult } from '../rollup/multicall.ts'
 import { CADENCE_SAMPLES, cadenceOf, latestGamesRead, nowRead, proposalFromGame, readRollupParams, recentOutputs, type Proposal, type RollupParams } from '../rollup/params.ts'
+import { effectiveCadence } from '../rollup/exit-time.ts'
 import { receiptOrNull, trackDeposits } from './deposit-track.ts'
 import { messageOf } from './message.ts'
 import { evaluateWithdrawal, staleProof, type ChainFacts, type Transition, type WithdrawalFacts } from './evaluate.ts'
@@ -48,6 +49,9 @@ export interface TickReport {
 
 const ACTIVE_W = new Set(['initiating', 'waiting-proposal', 'ready-to-prove', 'proving', 'proven', 'ready-to-finalize', 'finalizing'])
 
+/** How long parameters without a measured cadence are trusted (ms). */
+export const NO_CADENCE_MAX_AGE_MS = 15_000
+
 export class Tracker {
   private readonly params = new Map<number, { p: RollupParams; at: number }>()
   private readonly maxAge: number
@@ -56,10 +60,16 @@ export class Tracker {
     this.maxAge = deps.paramsMaxAgeMs ?? 5 * 60_000
   }
 
-  /** The chain's parameters, read again when older than the limit (or when `fresh`). */
+  /**
+   * The chain's parameters, read again when older than the limit (or when `fresh`). Parameters read
+   * before the chain had two proposals to measure a cadence from (a new chain, a wallet that looked
+   * during a quiet spell) are read again sooner: the wallet must not say "cannot be predicted" for
+   * minutes once a prediction is possible.
+   */
   async paramsFor(l2: Network, opts: { fresh?: boolean } = {}): Promise<RollupParams> {
     const hit = this.params.get(l2.chainId)
-    if (hit && !opts.fresh && this.deps.now() - hit.at < this.maxAge) return hit.p
+    const limit = hit && !effectiveCadence(hit.p) ? Math.min(this.maxAge, NO_CADENCE_MAX_AGE_MS) : this.maxAge
+    if (hit && !opts.fresh && this.deps.now() - hit.at < limit) return hit.p
     if (!l2.rollup) throw new Error(`${l2.name} is not a rollup this wallet can bridge to.`)
     const l1 = await this.deps.network(l2.rollup.l1ChainId)
     if (!l1) throw new Error(`The wallet does not know ${l2.name}'s L1 (chain ${l2.rollup.l1ChainId}).`)

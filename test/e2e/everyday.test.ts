@@ -224,7 +224,10 @@ test('the approval window shows the fee in USD from the devnet feed', async () =
   const connected = page.evaluate('dapp.connect()')
   await (await approvalWindow('connect')).getByTestId('approve').click()
   await connected
-  await page.evaluate('dapp.switchChain(901)')
+  // a chain the user has not approved for this site: the switch asks first (a chain per site)
+  const switched = page.evaluate('dapp.switchChain(901)')
+  await (await approvalWindow('switchChain')).getByTestId('approve').click()
+  await switched
   const sent = page.evaluate(`dapp.send(${JSON.stringify(devnet.accounts[6].address)}, "1000000000000000")`)
   sent.catch(() => undefined)
   const win = await approvalWindow('sendTx')
