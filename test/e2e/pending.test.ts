@@ -246,6 +246,8 @@ test('two sends confirmed in quick succession get consecutive nonces; a site\'s 
       `window.ethereum.request({ method: "eth_sendTransaction", params: [{ from: "${TEST_ADDRESS_0}", to: "${RECIPIENT}", value: "0x1", nonce: "${numberToHex(tb.nonce)}", maxFeePerGas: "${numberToHex(tb.maxFeePerGas! * 2n)}", maxPriorityFeePerGas: "${numberToHex(tb.maxPriorityFeePerGas! * 2n)}" }] })`,
       site.origin,
       async (ap) => {
+        // the nonce is under Advanced
+        await ap.getByTestId('advanced').locator('summary').click()
         assert.equal(await ap.getByTestId('tx-nonce').innerText(), `${tb.nonce} (set by the site)`)
         assert.match(await ap.getByTestId('tx-replaces').innerText(), /^Replaces your pending “Send 0\.02 ETH to /)
         assert.equal(await ap.getByTestId('fee-editor').getAttribute('data-level'), 'prepared')

@@ -74,7 +74,7 @@ test('recipient checks: a broken checksum is named as such; a short address says
 test('Max of ETH on 901: the L1 data fee is shown and reserved; mined; balance left ≥ 0', async () => {
   const page = await sendScreen()
   await page.getByTestId('send-chain').selectOption('901')
-  await until(() => page.getByTestId('send-balance').innerText(), (t) => /Balance: [\d,.]+ ETH/.test(t), 20_000, 'the ETH balance on 901')
+  await until(() => page.getByTestId('send-balance').innerText(), (t) => /Balance:\s+[\d,.]+ ETH/.test(t), 20_000, 'the ETH balance on 901')
   await page.getByTestId('send-amount').fill('1000')
   await until(() => page.getByTestId('amount-error').innerText(), (t) => /more than your ETH balance/.test(t), 10_000, 'the over-balance error')
   await page.getByTestId('send-to').fill(RECIPIENT)
@@ -115,7 +115,7 @@ test('PHA on the L1: an ERC-20 transfer with its fee shown, confirmed and mined'
   )
   assert.ok(pha.includes('ETH'))
   await page.getByTestId('send-asset').selectOption({ label: 'PHA' })
-  await until(() => page.getByTestId('send-balance').innerText(), (t) => /Balance: 100 PHA/.test(t), 20_000, 'the PHA balance')
+  await until(() => page.getByTestId('send-balance').innerText(), (t) => /Balance:\s+100 PHA/.test(t), 20_000, 'the PHA balance')
   await page.getByTestId('send-to').fill(RECIPIENT)
   await page.getByTestId('send-amount').fill('12.5')
   await page.locator('[data-fee="total"]').waitFor({ timeout: 20_000 })
