@@ -60,7 +60,10 @@ before(async () => {
   const connected = dapp.evaluate('dapp.connect()')
   await (await approvalPage()).getByTestId('approve').click()
   assert.deepEqual(((await connected) as { result: string[] }).result, [ME])
-  assert.deepEqual(await dapp.evaluate('dapp.switchChain(901)'), { result: null })
+  // a chain the user has not approved for this site: the switch asks first (a chain per site)
+  const switched = dapp.evaluate('dapp.switchChain(901)')
+  await (await approvalPage()).getByTestId('approve').click()
+  assert.deepEqual(await switched, { result: null })
 })
 after(async () => {
   await wb?.close()
