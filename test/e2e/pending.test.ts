@@ -111,6 +111,8 @@ async function confirmSend(page: Page): Promise<Hex> {
 function item(page: Page, hash: string) {
   return page.locator(`li[data-hash="${hash}"]`)
 }
+/** an activity row's status (on its button) */
+const statusOf = (page: Page, hash: string) => item(page, hash).getByTestId('activity-item').getAttribute('data-status')
 
 async function activityPage(): Promise<Page> {
   const page = await openPopup(wb, '#/activity')
@@ -138,7 +140,7 @@ test('a send with a low fee stays pending below the base fee; sped up through th
     const act = await activityPage()
     const it = item(act, original)
     await it.getByTestId('pending-below-base').waitFor({ timeout: 20_000 })
-    assert.equal(await it.getAttribute('data-status'), 'pending')
+    assert.equal(await statusOf(act, original), 'pending')
     assert.equal(await it.getByTestId('pending-nonce').innerText(), `Nonce ${signed.nonce}`)
     assert.match(await it.getByTestId('pending-cap').innerText(), /^Fee cap [\d.,]+ gwei · base fee [\d.,]+ gwei$/)
     assert.match(await it.getByTestId('pending-waited').innerText(), /^waiting \d+ (s|min)$/)
@@ -175,9 +177,9 @@ test('a send with a low fee stays pending below the base fee; sped up through th
   const act = await activityPage()
   await uiCall(act, 'activity.check')
   await item(act, original).getByTestId('replaced-note').waitFor({ timeout: 20_000 })
-  assert.equal(await item(act, original).getAttribute('data-status'), 'replaced')
+  assert.equal(await statusOf(act, original), 'replaced')
   assert.match(await item(act, original).getByTestId('replaced-note').innerText(), /^Replaced by its speed-up/)
-  assert.equal(await item(act, faster).getAttribute('data-status'), 'confirmed')
+  assert.equal(await statusOf(act, faster), 'confirmed')
   await shot(act, 'activity-replaced')
   await act.close()
   assert.equal((await l1.getBalance({ address: RECIPIENT })) - recipient0, parseEther('0.5'), 'the recipient got 0.5 ETH once')

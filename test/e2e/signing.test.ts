@@ -244,6 +244,8 @@ test('a call that will revert shows the decoded reason before signing, and is no
   await win.getByTestId('revert').waitFor()
   assert.match(await win.getByTestId('revert').innerText(), /TestSwap: INSUFFICIENT_OUTPUT_AMOUNT/)
   assert.equal(await win.locator('[data-warning="reverts"]').count(), 1)
+  // past the window's enable delay: what keeps Confirm disabled now is the revert alone
+  await win.locator('section[data-ready="yes"]').waitFor()
   assert.equal(await win.getByTestId('approve').isDisabled(), true, 'Confirm is disabled')
   await win.getByTestId('send-anyway').check()
   assert.equal(await win.getByTestId('approve').isDisabled(), false, 'until the user insists')
