@@ -16,7 +16,11 @@ type Step<T> = { ok: true; v: T } | { ok: false; why: string }
 /** An error that names the browser, so a failure in one browser says which. */
 export function named(browser: BrowserName, err: unknown): Error {
   const e = err instanceof Error ? err : new Error(String(err))
-  if (!e.message.startsWith(`[${browser}]`)) e.message = `[${browser}] ${e.message}`
+  if (e.message.startsWith(`[${browser}]`)) return e
+  const old = e.message
+  e.message = `[${browser}] ${old}`
+  // the stack was written with the old message, and it is what a test report prints
+  if (e.stack) e.stack = e.stack.includes(old) ? e.stack.replace(old, e.message) : `[${browser}] ${e.stack}`
   return e
 }
 
