@@ -18,9 +18,10 @@ export function named(browser: BrowserName, err: unknown): Error {
   const e = err instanceof Error ? err : new Error(String(err))
   if (e.message.startsWith(`[${browser}]`)) return e
   const old = e.message
+  const stack = e.stack // read first: V8 formats the stack lazily, with the message of that moment
   e.message = `[${browser}] ${old}`
   // the stack was written with the old message, and it is what a test report prints
-  if (e.stack) e.stack = e.stack.includes(old) ? e.stack.replace(old, e.message) : `[${browser}] ${e.stack}`
+  if (stack) e.stack = stack.includes(old) ? stack.replace(old, e.message) : `[${browser}] ${stack}`
   return e
 }
 
