@@ -16,7 +16,12 @@ type Step<T> = { ok: true; v: T } | { ok: false; why: string }
 /** An error that names the browser, so a failure in one browser says which. */
 export function named(browser: BrowserName, err: unknown): Error {
   const e = err instanceof Error ? err : new Error(String(err))
-  if (!e.message.startsWith(`[${browser}]`)) e.message = `[${browser}] ${e.message}`
+  if (e.message.startsWith(`[${browser}]`)) return e
+  const old = e.message
+  const stack = e.stack // read first: V8 formats the stack lazily, with the message of that moment
+  e.message = `[${browser}] ${old}`
+  // the stack was written with the old message, and it is what a test report prints
+  if (stack) e.stack = stack.includes(old) ? stack.replace(old, e.message) : `[${browser}] ${stack}`
   return e
 }
 

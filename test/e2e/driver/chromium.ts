@@ -97,13 +97,27 @@ export class ChromiumDriver implements WalletDriver {
       await page.close()
     }
   }
+  /** The service worker's running status as the DevTools protocol reports it (asking does not wake it). */
   async backgroundRunning(): Promise<boolean> {
-    for (const w of this.wb.context.serviceWorkers()) {
-      if (!w.url().startsWith(this.extensionOrigin)) continue
-      const alive = await Promise.race([w.evaluate('1').then(() => true, () => false), sleep(1000).then(() => false)])
-      if (alive) return true
+    const page = await this.wb.context.newPage()
+    const cdp = await this.wb.context.newCDPSession(page)
+    try {
+      const statuses: string[] = []
+      const reported = new Promise<void>((resolve) => {
+        cdp.on('ServiceWorker.workerVersionUpdated', (e: { versions: { scriptURL: string; runningStatus: string }[] }) => {
+          const mine = e.versions.filter((v) => v.scriptURL.startsWith(this.extensionOrigin))
+          if (!mine.length) return
+          statuses.splice(0, statuses.length, ...mine.map((v) => v.runningStatus))
+          resolve()
+        })
+      })
+      await cdp.send('ServiceWorker.enable')
+      await Promise.race([reported, sleep(2000)])
+      return statuses.some((s) => s === 'running' || s === 'starting')
+    } finally {
+      await cdp.detach().catch(() => undefined)
+      await page.close()
     }
-    return false
   }
   async close(): Promise<void> {
     await this.wb.close()

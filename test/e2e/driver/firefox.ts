@@ -18,7 +18,10 @@ const ORIGIN = `moz-extension://${FIREFOX_EXTENSION_UUID}`
 
 class FirefoxPage extends BasePage {
   readonly browser = 'firefox' as const
-  constructor(readonly page: Page) {
+  constructor(
+    readonly page: Page,
+    private readonly chrome: <T>(expression: string) => Promise<T>,
+  ) {
     super()
   }
   async href(): Promise<string> {
@@ -60,13 +63,12 @@ class FirefoxPage extends BasePage {
   protected async shoot(path: string, fullPage: boolean): Promise<void> {
     await this.page.screenshot({ path, fullPage })
   }
+  /** BiDi has no media emulation here: the content colour-scheme preference, set in the chrome scope (0 dark, 1 light, 2 the browser's) */
   protected async colorScheme(scheme: 'light' | 'dark' | null): Promise<boolean> {
-    try {
-      await this.page.emulateMediaFeatures(scheme ? [{ name: 'prefers-color-scheme', value: scheme }] : [])
-      return true
-    } catch {
-      return scheme !== 'dark'
-    }
+    const value = scheme === 'dark' ? 0 : scheme === 'light' ? 1 : 2
+    await this.chrome(`Services.prefs.setIntPref('layout.css.prefers-color-scheme.content-override', ${value})`)
+    if (scheme) await this.waitForTrue(`matchMedia('(prefers-color-scheme: ${scheme})').matches`, { timeout: 3000 })
+    return true
   }
 }
 
@@ -101,7 +103,7 @@ export class FirefoxDriver implements WalletDriver {
 
   private wrap(page: Page): FirefoxPage {
     let p = this.wrapped.get(page)
-    if (!p) this.wrapped.set(page, (p = new FirefoxPage(page)))
+    if (!p) this.wrapped.set(page, (p = new FirefoxPage(page, (e) => this.chrome(e))))
     return p
   }
 
