@@ -10,7 +10,8 @@ import { devnetNetworks } from '../src/chains/devnet.ts'
 import { clearFeeModelCache } from '../src/rollup/fees-detect.ts'
 import { rollupFeeQuote } from '../src/rollup/fees.ts'
 import { prepareTx } from '../src/tx/prepare.ts'
-import { estimateTotalFee } from 'viem/op-stack'
+import { chainConfig, estimateL1Fee, estimateTotalFee } from 'viem/op-stack'
+import { estimateGas, getGasPrice } from 'viem/actions'
 import { toViemTx } from '../src/tx/prepare.ts'
 import { calldataCases, countingClient, describeSamples, measureFees, percentile, type FeeSample } from '../test/integration/fees-measure.ts'
 import type { BenchResult } from './keyring.ts'
@@ -40,7 +41,19 @@ export async function benchFees(): Promise<BenchResult[]> {
         // viem's op-stack estimate of the same transaction (L2 gas × gas price + getL1Fee)
         viem: (client, tx) => {
           const t = toViemTx(tx)
-          return estimateTotalFee(client as never, { account: tx.from, to: t.to, data: t.data, value: t.value, chain: client.chain } as never)
+          // the chain as viem's OP Stack chains describe it: the predeploys (GasPriceOracle) viem reads
+          const chain = { ...client.chain!, contracts: { ...client.chain!.contracts, ...chainConfig.contracts } }
+          return estimateTotalFee(client as never, { account: tx.from, to: t.to, data: t.data, value: t.value, chain } as never)
+        },
+        // viem's estimateTotalFee also asks getOperatorFee, which a pre-Isthmus GasPriceOracle (this
+        // devnet's 901, like any OP chain before Isthmus) does not have, so it fails there: viem's own
+        // parts without that call (estimateL1Fee + estimateGas × getGasPrice), as estimateTotalFee sums them
+        viemParts: async (client, tx) => {
+          const t = toViemTx(tx)
+          const chain = { ...client.chain!, contracts: { ...client.chain!.contracts, ...chainConfig.contracts } }
+          const req = { account: tx.from, to: t.to, data: t.data, value: t.value, chain } as never
+          const [l1, gas, price] = await Promise.all([estimateL1Fee(client as never, req), estimateGas(client as never, req), getGasPrice(client as never)])
+          return l1 + gas * price
         },
       },
     })
@@ -55,6 +68,7 @@ export async function benchFees(): Promise<BenchResult[]> {
         return [Number((diff * 1_000_000n) / s.actual) / 10_000]
       })
     const viemErrs = errOf((s) => s.peers.viem ?? null)
+    const partsErrs = errOf((s) => s.peers.viemParts ?? null)
     const l2Only = errOf((s) => BigInt(s.quote.execution))
     return [
       { name: 'fee quote latency, warm, median (901)', value: round(percentile(samples.map((s) => s.latencyMs), 0.5), 1), unit: 'ms', budget: 100 },
@@ -68,8 +82,10 @@ export async function benchFees(): Promise<BenchResult[]> {
       { name: 'quote error vs charged, p90', value: round(percentile(errs, 0.9)), unit: '%', budget: Infinity },
       { name: 'quote error vs charged, max', value: round(Math.max(...errs)), unit: '%', budget: Infinity },
       { name: 'quotes whose max is below the fee charged', value: samples.filter((s) => !s.maxCoversActual).length, unit: 'txs', budget: 0 },
-      { name: `viem estimateTotalFee error vs charged, median (${viemErrs.length} of ${samples.length} answered)`, value: viemErrs.length ? round(percentile(viemErrs, 0.5)) : -1, unit: '%', budget: Infinity },
+      { name: `viem estimateTotalFee error vs charged, median (${viemErrs.length} of ${samples.length} answered${viemErrs.length ? '' : ': getOperatorFee reverts on a pre-Isthmus GasPriceOracle'})`, value: viemErrs.length ? round(percentile(viemErrs, 0.5)) : -1, unit: '%', budget: Infinity },
       { name: 'viem estimateTotalFee error vs charged, max', value: viemErrs.length ? round(Math.max(...viemErrs)) : -1, unit: '%', budget: Infinity },
+      { name: `viem estimateL1Fee + estimateGas × getGasPrice error vs charged, median (${partsErrs.length} of ${samples.length} answered)`, value: partsErrs.length ? round(percentile(partsErrs, 0.5)) : -1, unit: '%', budget: Infinity },
+      { name: 'viem estimateL1Fee + estimateGas × getGasPrice error vs charged, max', value: partsErrs.length ? round(Math.max(...partsErrs)) : -1, unit: '%', budget: Infinity },
       { name: 'L2 execution fee alone (no L1 data fee) error vs charged, median', value: round(percentile(l2Only, 0.5)), unit: '%', budget: Infinity },
       { name: 'L2 execution fee alone error vs charged, max', value: round(Math.max(...l2Only)), unit: '%', budget: Infinity },
     ]
