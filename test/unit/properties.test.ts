@@ -275,9 +275,15 @@ test('keystore files: any input is imported, or refused with a keystore error; n
       b.writeUInt32LE(N, 32)
       b.writeUInt32LE(p, 36)
       b.writeUInt32LE(r, 40)
-      const t0 = Date.now()
-      await assert.rejects(decodeKeystore({ ...real, encoded: b.toString('base64') }, 'pw'), (e: unknown) => isSubstrateKeyError(e, 'UNSUPPORTED_KEYSTORE'))
-      assert.ok(Date.now() - t0 < 50, 'refused before any key derivation')
+      const refuse = async () => {
+        const t0 = performance.now()
+        await assert.rejects(decodeKeystore({ ...real, encoded: b.toString('base64') }, 'pw'), (e: unknown) => isSubstrateKeyError(e, 'UNSUPPORTED_KEYSTORE'))
+        return performance.now() - t0
+      }
+      // a derivation would take this long every time; a GC pause on a busy machine does not repeat
+      let ms = await refuse()
+      if (ms >= 50) ms = Math.min(ms, await refuse(), await refuse())
+      assert.ok(ms < 50, `refused before any key derivation (${ms.toFixed(0)} ms)`)
       return true
     }),
     { numRuns: RUNS, timeout: RUN_MS },
