@@ -126,11 +126,15 @@ eachBrowser(
       const pulls = () => client.readContract({ address: c901.puller, abi: pullerAbi, functionName: 'pulls' })
       const pullsBefore = await pulls()
 
-      const batch = await windows().approved<{ status: string; statusCode: number; receipts: { hash: Hex; status: string; block: string }[] }>(page, `dapp.sendCalls(${args})`, origin, async (ap) => {
+      const tipBefore = BigInt(await client.request({ method: 'eth_maxPriorityFeePerGas' }))
+      const batch = await windows().approved<{ id: string; status: string; statusCode: number; receipts: { hash: Hex; status: string; block: string }[] }>(page, `dapp.sendCalls(${args})`, origin, async (ap) => {
         await ap.waitFor('tid=calls')
         assert.equal(await ap.count('tid=call'), 2, 'every call in one window')
         assert.match(await ap.text('tid=calls'), /approve[\s\S]*spender[\s\S]*Contract call/, 'the approve decoded, then the call')
         await ap.waitFor('tid=fee')
+        // one fee level for every call of the batch
+        await ap.click('tid=fee-level-aggressive')
+        assert.equal(await ap.attr('tid=fee-level-aggressive', 'aria-checked'), 'true')
         await ap.screenshot('approval-batch', { fullPage: true })
       })
       assert.equal(batch.status, 'success')
@@ -140,7 +144,20 @@ eachBrowser(
       assert.ok(BigInt(batch.receipts[0].block) < BigInt(batch.receipts[1].block), 'in order')
       const [t1, t2] = await Promise.all(batch.receipts.map((r) => client.getTransaction({ hash: r.hash })))
       assert.equal(t2.nonce, t1.nonce + 1, 'consecutive nonces')
+      assert.equal(t1.maxPriorityFeePerGas, 2n * tipBefore, "the first call signed at the aggressive level chosen in the window (twice the node's tip)")
+      assert.ok(t2.maxPriorityFeePerGas! >= t1.maxPriorityFeePerGas!, 'the second at the aggressive level of its own time')
       assert.equal(await pulls(), pullsBefore + 1n)
+
+      // wallet_showCallsStatus: a wallet window on the batch's two transactions, each with its status
+      const before = await d.pages()
+      await page.evaluate(`dapp.showStatus(${JSON.stringify(batch.id)})`)
+      const status = await d.waitForPage((href) => href.includes('#/activity?tx='), { exclude: before, timeout: 15_000 })
+      await status.waitFor('tid=activity-batch')
+      await status.waitFor('li[data-hash]')
+      const shownHashes = await status.evaluate<string[]>(`[...document.querySelectorAll('li[data-hash]')].map((x) => x.getAttribute('data-hash').toLowerCase()).sort()`)
+      assert.deepEqual(shownHashes, batch.receipts.map((r) => r.hash.toLowerCase()).sort(), "the batch's transactions alone")
+      await status.screenshot('batch-status')
+      await status.close()
 
       const fallback = page.evaluate<{ mode: string; atomic: string; receipts: { status: string }[] }>(`dapp.sendPreferAtomic(${args})`)
       fallback.catch(() => undefined)
