@@ -85,7 +85,7 @@ export async function completeApproval(svc: ApprovalContext, item: PendingApprov
       const tx = decision.approveAmount === undefined ? chosen : { ...chosen, data: withApprovalAmount(chosen.data, BigInt(decision.approveAmount)) }
       const replaces = tx.nonce === r.tx.nonce && tx.keepNonce === r.tx.keepNonce ? (r.replaces ?? null) : await replacedBy(svc.pipeline, tx)
       if (replaces && !meetsFloor(feesOf(tx), replaces.floor)) throw belowFloor()
-      return svc.pipeline.send(tx, { title: r.decoded ? (r.decoded.title ?? r.decoded.functionName) : r.tx.to ? 'Send' : 'Deploy contract', origin, ...(replaces ? { replacement: { of: replaces.hash, kind: 'custom' as const } } : {}) })
+      return svc.pipeline.send(tx, { title: r.decoded ? (r.decoded.title ?? r.decoded.functionName) : r.tx.to ? (r.tx.data === '0x' ? 'Send' : 'Contract call') : 'Deploy contract', origin, ...(replaces ? { replacement: { of: replaces.hash, kind: 'custom' as const } } : {}) })
     }
     case 'replaceTx': {
       const original = await svc.pipeline.activity.get(r.original.chainId, r.original.hash)
@@ -119,7 +119,7 @@ export async function completeApproval(svc: ApprovalContext, item: PendingApprov
           to: c.to,
           value: c.value,
           data: c.data,
-          title: `${c.decoded ? (c.decoded.title ?? c.decoded.functionName) : c.to ? 'Send' : 'Deploy contract'} (${i + 1} of ${n})`,
+          title: `${c.decoded ? (c.decoded.title ?? c.decoded.functionName) : c.to ? (c.data === '0x' ? 'Send' : 'Contract call') : 'Deploy contract'} (${i + 1} of ${n})`,
           status: 'queued' as const,
         })),
       })

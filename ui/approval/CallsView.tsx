@@ -63,7 +63,7 @@ export function CallsView({ calls, fee: prepared, feeError, levels, level, onLev
                 </details>
               )
             )}
-            {c.fee && <p class="muted small">Fee {formatAmount(c.fee.total, 18, 'ETH', 8)}</p>}
+            {c.fee && level === 'market' && <p class="muted small">Fee {formatAmount(c.fee.total, 18, 'ETH', 8)}</p>}
             {c.warning && (
               <p class="warn small" data-testid="call-warning">
                 {c.warning}

@@ -42,7 +42,7 @@ export function Activity({ account, only = null }: { account: AccountInfo | null
       <h1>Activity</h1>
       {only && (
         <p class="muted" data-testid="activity-batch">
-          {items.length === 1 ? 'The transaction' : `The ${items.length} transactions`} of the site's batch, in the order they were sent.{' '}
+          {items.length === 1 ? 'The transaction' : `The ${items.length} transactions`} of the site's batch, newest first.{' '}
           <a href="#/activity">Show all activity</a>
         </p>
       )}
