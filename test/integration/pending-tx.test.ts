@@ -250,7 +250,8 @@ test('a transaction the node dropped is marked dropped after a while, and sent a
   assert.ok(approval!.request.kind === 'replaceTx' && approval!.request.mode === 'resend')
   assert.equal(approval!.request.tx.nonce, d.nonce, 'its nonce is still free: the same one')
   const again = (await approveCurrent()).result
-  assert.equal((await receiptOf(again))?.status, 'success')
+  // mined once the base fee (raised tenfold above) lets its market fees in: at once, or a block later
+  assert.equal((await l1.waitForTransactionReceipt({ hash: again, pollingInterval: 200, timeout: 30_000 })).status, 'success')
   assert.equal((await record(dropped)).replacedBy, again)
   await h.core.watcher.tick()
   assert.equal((await record(again)).status, 'confirmed')
