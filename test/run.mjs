@@ -1,8 +1,8 @@
 // The one test command (`npm test`, also what .ci/run calls): every step in order, a summary at the end.
-// Steps: prereqs (chromium, firefox-esr), typecheck, core boundary, unit (node), build, integration (node against the devnet), e2e (Chromium),
-// Firefox smoke, web-ext lint. `npm test -- unit` (or any step names) runs only those steps.
+// Steps: prereqs (chromium, firefox-esr), typecheck, core boundary, unit (node), build, integration (node against the devnet), e2e (Chromium;
+// the scenarios in test/e2e/scenarios in Chromium and Firefox), web-ext lint. `npm test -- unit` (or any step names) runs only those steps.
 import { spawnSync } from 'node:child_process'
-import { readdirSync, statSync, existsSync } from 'node:fs'
+import { readdirSync, statSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
 import { join, relative } from 'node:path'
 
 const root = new URL('..', import.meta.url).pathname
@@ -30,6 +30,8 @@ function nodeTests(dir, concurrency, timeoutMs = 600_000) {
   }
 }
 
+const browserTimesFile = join(root, '.cache', 'e2e-browsers.json')
+
 const steps = [
   ['prereqs', () => ({ cmd: [process.execPath, 'scripts/prereqs.mjs'] })],
   ['typecheck', () => ({ cmd: [process.execPath, 'node_modules/typescript/bin/tsc', '--noEmit', '-p', 'tsconfig.json'] })],
@@ -38,10 +40,17 @@ const steps = [
   // the e2e tests run against the devnet: the build with its networks (a release has none)
   ['build', () => ({ cmd: [process.execPath, 'build.mjs', '--devnet'] })],
   ['integration', () => nodeTests('test/integration', 1)],
-  ['e2e', () => nodeTests('test/e2e', 1)],
+  // (each browser's time in the scenarios goes to .cache/e2e-browsers.json, printed in the summary)
+  ['e2e', () => {
+    rmSync(browserTimesFile, { force: true })
+    const t = nodeTests('test/e2e', 1)
+    if (t.cmd) t.cmd.splice(t.cmd.indexOf('--test-reporter=spec') + 1, 0, '--test-reporter-destination=stdout', '--test-reporter=./test/e2e/driver/browser-times.mjs', `--test-reporter-destination=${browserTimesFile}`)
+    return t
+  }],
   ['lint-firefox', () => ({ cmd: [process.execPath, 'scripts/lint-firefox.mjs'] })],
 ]
 
+mkdirSync(join(root, '.cache'), { recursive: true })
 const results = []
 for (const [name, make] of steps) {
   if (only.length && !only.includes(name)) continue
@@ -55,6 +64,15 @@ for (const [name, make] of steps) {
 
 console.log('\n=== summary')
 for (const [name, state, why, ms] of results) console.log(`${state.padEnd(5)} ${name.padEnd(14)} ${(ms / 1000).toFixed(1).padStart(7)} s  ${why}`)
+if (results.some((r) => r[0] === 'e2e') && existsSync(browserTimesFile)) {
+  try {
+    for (const [browser, t] of Object.entries(JSON.parse(readFileSync(browserTimesFile, 'utf8')))) {
+      console.log(`      e2e ${browser.padEnd(10)} ${(t.ms / 1000).toFixed(1).padStart(7)} s  ${t.pass ?? 0} scenario tests passed, ${t.fail ?? 0} failed`)
+    }
+  } catch {
+    // no per-browser times: the step's own line stands
+  }
+}
 const failed = results.filter((r) => r[1] === 'FAIL')
 console.log(failed.length ? `\n${failed.length} step(s) failed` : '\nall steps passed')
 process.exit(failed.length ? 1 : 0)

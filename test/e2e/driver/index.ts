@@ -42,9 +42,13 @@ export interface BrowserScope {
 
 /**
  * Runs `body` once per browser, in a describe of its own. With `shared` (the default) one browser
- * is launched for the describe, and `setup` runs on it once (e.g. initialize the wallet).
+ * is launched for the describe, and `setup` runs on it once (e.g. initialize the wallet);
+ * `teardown` runs after the browser's turn (e.g. stop a devnet of its own).
  */
-export function eachBrowser(body: (s: BrowserScope) => void, opts: { shared?: boolean; setup?: (d: WalletDriver) => Promise<void> } = {}): void {
+export function eachBrowser(
+  body: (s: BrowserScope) => void,
+  opts: { shared?: boolean; setup?: (d: WalletDriver) => Promise<void>; teardown?: () => Promise<void> } = {},
+): void {
   for (const name of BROWSERS) {
     describe(name, () => {
       let shared: WalletDriver | undefined
@@ -53,11 +57,12 @@ export function eachBrowser(body: (s: BrowserScope) => void, opts: { shared?: bo
         before(async () => {
           shared = await launchDriver(name)
           if (opts.setup) await opts.setup(shared).catch((e) => Promise.reject(named(name, e)))
-        })
+        }, { timeout: 240_000 })
       }
       after(async () => {
         await shared?.close()
         await Promise.all(extra.map((d) => d.close()))
+        await opts.teardown?.()
       })
       body({
         name,

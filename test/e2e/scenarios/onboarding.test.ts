@@ -1,6 +1,7 @@
-// Onboarding in the UI, in Chromium and in Firefox from this one file: create (12 words, a wrong
-// confirmation word named by its position, the password's strength, nothing secret in storage) and
-// import (an unknown word named with its fix, a failed checksum said). Each in a fresh profile.
+// Onboarding in the UI, in Chromium and in Firefox from this one file: a new install opens it by
+// itself; create (12 words, a wrong confirmation word named by its position, the password's
+// strength, nothing secret in storage) and import (an unknown word named with its fix, a failed
+// checksum said). Each in a fresh profile.
 // (Account management, the phrase reveal and key export stay in keyring.test.ts, Chromium.)
 import assert from 'node:assert/strict'
 import { eachBrowser, readAllStorage, TEST_ADDRESS_0, TEST_MNEMONIC, type UiPage } from '../driver/index.ts'
@@ -30,8 +31,12 @@ async function setPassword(app: UiPage, button: string): Promise<string> {
 
 eachBrowser(
   (b) => {
-    b.test('onboarding: create a wallet from the popup (12 words, confirmation, password strength); nothing secret in storage', async () => {
+    b.test('onboarding: a new install opens it; create a wallet from the popup (12 words, confirmation, password strength); nothing secret in storage', async () => {
       const d = await b.fresh()
+      // a new install opens the onboarding by itself
+      const welcome = await d.waitForPage(/app\.html#\/welcome$/)
+      await welcome.waitFor('role=heading name=Welcome to Rollup Wallet')
+      await welcome.close()
       const popup = await d.openExtension('popup.html')
       await popup.waitFor('tid=setup')
       await popup.screenshot('popup-setup')
