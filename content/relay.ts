@@ -3,7 +3,9 @@
 // per document: an answer or an event can only come back to this document), and hands answers back
 // only for requests it sent itself. The port opens on the first request; it stays open while the
 // wallet promised an answer or the site expects events, and is opened again at once (with the same
-// secret) if the wallet's worker stopped meanwhile.
+// secret) if the wallet's worker stopped meanwhile. A read sent as the worker was stopping (the port
+// looked open, then dropped without an answer) is asked again once on the new port: it has no effect
+// to repeat. Anything else in flight is answered 4900, since it may have reached the user.
 import browser from 'webextension-polyfill'
 import { checkPageRequest, MAX_IN_FLIGHT, PAGE_PORT, RELAY_TAG, type PageToWallet, type ProviderRequest } from '../src/wire/page.ts'
 import { isWalletToPage, type ProviderAnswer } from '../src/wire/push.ts'
@@ -19,11 +21,16 @@ let port: browser.Runtime.Port | null = null
 /** the site expects events (the background said so): reconnect at once when the port drops */
 let stay = false
 let reconnects = 0
+/** Reads without effects, asked again once if the port drops before their answer (not filter polls: a poll moves the filter on). */
+const REPEATABLE = /^(eth_(chainId|accounts|blockNumber|call|estimateGas|gasPrice|maxPriorityFeePerGas|feeHistory|getBalance|getCode|getStorageAt|getTransactionCount|getTransactionByHash|getTransactionReceipt|getBlockByNumber|getBlockByHash|getLogs|getProof|syncing|coinbase|blobBaseFee)|net_version|net_listening|web3_clientVersion|wallet_getCapabilities|wallet_getCallsStatus|metamask_getProviderState)$/
+/** The repeatable requests in flight, sent once so far; taken out when answered or sent again. */
+const repeat = new Map<RequestId, ProviderRequest>()
 
 function post(msg: Record<string, unknown>) {
   window.postMessage({ source: RELAY_TAG, ...msg }, '*')
 }
 function respond(id: RequestId, reply: ProviderAnswer) {
+  repeat.delete(id)
   if (!inFlight.delete(id)) return // an answer to a request this document never sent (or already answered): dropped
   post({ kind: 'response', id, ...reply })
 }
@@ -52,9 +59,15 @@ function connect(): browser.Runtime.Port {
   })
   p.onDisconnect.addListener(() => {
     if (port === p) port = null
-    // what was on its way is lost with the worker; what waits for the user is kept by the wallet
+    // what was on its way is lost with the worker (a read is asked again once, below); what waits for the user is kept by the wallet
+    const again: ProviderRequest[] = []
     for (const [id, state] of [...inFlight]) {
-      if (state === 'sent') respond(id, { error: { code: 4900, message: 'The connection to the wallet was lost before it answered; please send the request again.' } })
+      if (state !== 'sent') continue
+      const req = repeat.get(id)
+      if (req) {
+        repeat.delete(id)
+        again.push(req)
+      } else respond(id, { error: { code: 4900, message: 'The connection to the wallet was lost before it answered; please send the request again.' } })
     }
     const waiting = [...inFlight.keys()]
     if (!waiting.length && !stay) return
@@ -66,6 +79,7 @@ function connect(): browser.Runtime.Port {
     setTimeout(() => {
       try {
         connect()
+        for (const req of again) if (inFlight.has(req.id)) forward(req)
       } catch {
         for (const id of [...inFlight.keys()]) respond(id, { error: { code: 4900, message: 'The wallet is not reachable; reload the page.' } })
       }
@@ -104,6 +118,7 @@ window.addEventListener('message', (ev: MessageEvent) => {
     return
   }
   inFlight.set(req.id, 'sent')
+  if (REPEATABLE.test(req.method)) repeat.set(req.id, req)
   forward(req)
 })
 
