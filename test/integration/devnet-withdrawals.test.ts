@@ -48,8 +48,15 @@ async function withdrawThroughGames(devnet: Devnet, chainId: number, accountInde
   const to = fresh()
   const value = parseEther('0.75')
 
+  // no proposal between the withdrawal and the first status read (on a busy machine one could land in between)
+  devnet.proposer.pause()
+  await devnet.proposer.catchUp()
   const receipt = await initiateEth(devnet, chainId, account, to, value)
-  assert.equal(await l1.public.getWithdrawalStatus({ receipt, targetChain } as never), 'waiting-to-prove')
+  try {
+    assert.equal(await l1.public.getWithdrawalStatus({ receipt, targetChain } as never), 'waiting-to-prove')
+  } finally {
+    devnet.proposer.resume()
+  }
 
   // The proposer posts a game covering the withdrawal's block; viem finds it (getGames calls l2SequenceNumber()).
   const { game, withdrawal } = await l1.public.waitToProve({ receipt, targetChain, pollingInterval: 250 } as never)
