@@ -178,3 +178,17 @@ export async function startInPage(page: UiPage, name: string, expression: string
 }
 
 export { until as poll }
+
+/**
+ * Rejects whatever an approval window still shows (after a failed test: the next request would
+ * queue behind it and the failure would cascade). Harmless when none is open.
+ */
+export async function rejectOpenApprovals(d: WalletDriver): Promise<void> {
+  for (const p of await d.pages()) {
+    if (!(await p.href()).includes('/approval.html')) continue
+    for (let i = 0; i < 5 && !p.isClosed() && (await p.count('[data-testid="reject"]').catch(() => 0)) > 0; i++) {
+      await p.click('tid=reject', { timeout: 2000 }).catch(() => undefined)
+      await sleep(300)
+    }
+  }
+}

@@ -11,7 +11,8 @@ import { createPublicClient, http, verifyMessage, verifyTypedData, type Hex } fr
 import { startDevnet, type Devnet } from '../../../devnet/index.ts'
 import { servePages, type PageServer } from '../support/server.ts'
 import { dappRoutes } from '../support/dapps.ts'
-import { approvals, clickApprove, eachBrowser, initializeWallet, uiCall, TEST_ADDRESS_0, type UiPage } from '../driver/index.ts'
+import { afterEach } from 'node:test'
+import { approvals, rejectOpenApprovals, clickApprove, eachBrowser, initializeWallet, uiCall, TEST_ADDRESS_0, type UiPage } from '../driver/index.ts'
 
 const DAPPS = [
   { name: 'ethers-dapp', chain: 901 },
@@ -49,6 +50,14 @@ eachBrowser(
   (b) => {
     let cached: ReturnType<typeof approvals> | undefined
     const A = () => (cached ??= approvals(b.driver))
+
+    afterEach(async () => {
+      try {
+        await rejectOpenApprovals(b.driver) // a failed test leaves nothing queued for the next
+      } catch {
+        // no browser (its launch failed): nothing to reject
+      }
+    })
 
     for (const [i, dapp] of DAPPS.entries()) {
       b.test(`${dapp.name}: connect, read, switch chain, sign, sign typed data, send`, async (d) => {

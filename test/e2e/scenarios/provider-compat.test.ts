@@ -18,7 +18,8 @@ import { servePages, type PageServer } from '../support/server.ts'
 import { dappRoutes } from '../support/dapps.ts'
 import { deployDappContracts, pullerAbi, tokenAbi, type DappContracts } from '../../support/dapp-contracts.ts'
 import { noFilterProxy, type NoFilterProxy } from '../../support/no-filter-proxy.ts'
-import { approvals, clickApprove, eachBrowser, initializeWallet, readAllStorage, sleep, uiCall, until, PASSWORD, TEST_ADDRESS_0, type UiPage, type WalletDriver } from '../driver/index.ts'
+import { afterEach } from 'node:test'
+import { approvals, rejectOpenApprovals, clickApprove, eachBrowser, initializeWallet, readAllStorage, sleep, uiCall, until, PASSWORD, TEST_ADDRESS_0, type UiPage, type WalletDriver } from '../driver/index.ts'
 
 const RECIPIENT = '0x70997970C51812dc3A010C7d01b50e0d17dc79C8'
 const SITES = ['wagmi', 'batch', 'events', 'events-emulated', 'siteA', 'siteB', 'metamask'] as const
@@ -73,6 +74,14 @@ eachBrowser(
       await page.waitForTrue('!!window.dapp', { what: 'the dApp script' })
       return page
     }
+
+    afterEach(async () => {
+      try {
+        await rejectOpenApprovals(b.driver) // a failed test leaves nothing queued for the next
+      } catch {
+        // no browser (its launch failed): nothing to reject
+      }
+    })
 
     b.test('@wagmi/core (injected connector by EIP-6963): connect, balance, a lock keeps it connected, sign after the password, switch chain, send, disconnect', async (d) => {
       const origin = site.wagmi.origin

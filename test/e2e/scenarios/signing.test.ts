@@ -14,7 +14,8 @@ import { privateKeyToAccount } from 'viem/accounts'
 import { startDevnet, type Devnet } from '../../../devnet/index.ts'
 import { servePages, type PageServer } from '../support/server.ts'
 import { deploySigningContracts, SWAP_RATE, testContract, type SigningContracts } from '../../support/signing-contracts.ts'
-import { approvals, eachBrowser, initializeWallet, until, TEST_ADDRESS_0, type UiPage, type WalletDriver } from '../driver/index.ts'
+import { afterEach } from 'node:test'
+import { approvals, rejectOpenApprovals, eachBrowser, initializeWallet, until, TEST_ADDRESS_0, type UiPage, type WalletDriver } from '../driver/index.ts'
 
 const ME = TEST_ADDRESS_0 as Address
 const WETH = '0x4200000000000000000000000000000000000006'
@@ -104,6 +105,14 @@ eachBrowser(
       },
     })
 
+    afterEach(async () => {
+      try {
+        await rejectOpenApprovals(b.driver) // a failed test leaves nothing queued for the next
+      } catch {
+        // no browser (its launch failed): nothing to reject
+      }
+    })
+
     b.test('the address book names the swap contract', async (d) => {
       const page = await d.openExtension('app.html#/contacts', { width: 1280, height: 800 })
       await page.fill('tid=contact-address', c.swap)
@@ -122,7 +131,7 @@ eachBrowser(
       assert.deepEqual(await win.texts('tid=change'), ['Ξ\n−0.5 ETH', 'T\n+1.5 TST'])
       assert.equal(await win.text('tid=tx-title'), 'Swap ETH for TST')
       assert.equal(await win.attr('tid=effects', 'data-method'), 'simulateV1')
-      assert.match(await win.text('tid=tx-to-label-name'), /^Test DEX/, "the address book's name shows in the approval")
+      await until(() => win.text('tid=tx-to-label-name'), (t) => /^Test DEX/.test(t), 10_000, "the address book's name in the approval")
       assert.match(await win.text('tid=tx-total'), /Amount \+ fee\s+at most 0\.50\d+ ETH/)
       assert.equal(await win.isVisible('tid=tx-nonce'), false, 'the nonce is under Advanced')
       await win.screenshot('approval-swap', { fullPage: true })
@@ -142,7 +151,8 @@ eachBrowser(
       const win = await approvalPage()
       await win.waitFor('[data-warning="unlimited-approval"]')
       assert.equal(await win.text('tid=tx-title'), 'Approve TST')
-      assert.match(await win.text('tid=grant-approval'), /all your TST[\s\S]*Test DEX/)
+      // the address book's name comes with the decoding: wait for it rather than read it at once
+      await until(() => win.text('tid=grant-approval'), (t) => /all your TST[\s\S]*Test DEX/.test(t), 10_000, 'the approval naming Test DEX')
       await win.screenshot('approval-unlimited', { fullPage: true })
       await win.fill('tid=approval-amount', '25')
       await until(() => win.text('tid=grant-approval'), (t) => /25 TST/.test(t), 20_000, 'the simulation of the lowered amount')
@@ -160,7 +170,7 @@ eachBrowser(
       const win = await approvalPage()
       await win.waitFor('[data-warning="approval-for-all"]')
       assert.equal(await win.text('tid=tx-title'), 'Approve all of BIRD')
-      assert.match(await win.text('tid=grant-operator'), /every BIRD[\s\S]*Test DEX/)
+      await until(() => win.text('tid=grant-operator'), (t) => /every BIRD[\s\S]*Test DEX/.test(t), 10_000, 'the operator named Test DEX')
       await win.click('tid=approve')
       await mined(reply)
     })
@@ -172,7 +182,7 @@ eachBrowser(
       const win = await approvalPage()
       await win.waitFor('tid=permit')
       assert.equal(await win.text('h1'), 'Sign a spending permit?')
-      assert.match(await win.text('tid=permit-spender'), /Test DEX/)
+      await until(() => win.text('tid=permit-spender'), (t) => /Test DEX/.test(t), 10_000, 'the spender named Test DEX')
       assert.match(await win.text('tid=permit-amount'), /100 TST/)
       assert.equal(await win.text('tid=permit-deadline'), new Date(deadline * 1000).toLocaleString('en-US', { dateStyle: 'medium', timeStyle: 'short' }))
       assert.ok((await win.text('tid=warnings')).includes('This is not a login'))
@@ -203,7 +213,7 @@ eachBrowser(
       const win = await approvalPage()
       await win.waitFor('tid=permit')
       assert.equal(await win.attr('tid=permit', 'data-kind'), 'erc2612')
-      assert.match(await win.text('tid=permit-spender'), /not a contract/)
+      await until(() => win.text('tid=permit-spender'), (t) => /not a contract/.test(t), 10_000, 'the spender said not to be a contract')
       assert.match(await win.text('tid=permit-amount'), /7 TST/)
       assert.equal(await win.text('tid=permit-deadline'), new Date(deadline * 1000).toLocaleString('en-US', { dateStyle: 'medium', timeStyle: 'short' }))
       assert.equal(await win.count('[data-warning="spender-eoa"]'), 1)
