@@ -8,6 +8,7 @@ import { startDevnet } from '../devnet/index.ts'
 import { launchDriver, type BrowserName } from '../test/e2e/driver/index.ts'
 import { servePages } from '../test/e2e/support/server.ts'
 import type { BenchResult } from './keyring.ts'
+import { pct, round } from './provider.ts'
 
 const chainIdTrip = `(async () => { const t0 = performance.now(); await window.ethereum.request({ method: 'eth_chainId' }); return performance.now() - t0 })()`
 
@@ -50,9 +51,3 @@ export async function benchBrowsers(warmRuns = 200, suspendedRuns = 9): Promise<
     await devnet.stop()
   }
 }
-
-function pct(xs: number[], p: number): number {
-  const s = [...xs].sort((a, b) => a - b)
-  return s[Math.min(s.length - 1, Math.floor(s.length * p))]
-}
-const round = (x: number) => Math.round(x * 100) / 100

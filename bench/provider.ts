@@ -76,8 +76,8 @@ export async function benchProvider(warmRuns = 200, coldRuns = 9): Promise<Bench
   }
 }
 
-function pct(xs: number[], p: number): number {
+export function pct(xs: number[], p: number): number {
   const s = [...xs].sort((a, b) => a - b)
   return s[Math.min(s.length - 1, Math.floor(s.length * p))]
 }
-const round = (x: number) => Math.round(x * 100) / 100
+export const round = (x: number) => Math.round(x * 100) / 100

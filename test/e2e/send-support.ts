@@ -16,13 +16,5 @@ export async function shot(page: Page, name: string, fullPage = false): Promise<
   await page.emulateMedia({ colorScheme: null })
 }
 
-/** Polls `read` until `ok` holds (the extension's CSP refuses page.waitForFunction strings). */
-export async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 20_000, what = 'condition'): Promise<T> {
-  const end = Date.now() + timeoutMs
-  for (;;) {
-    const v = await read()
-    if (ok(v)) return v
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}; last: ${JSON.stringify(v)}`)
-    await new Promise((r) => setTimeout(r, 150))
-  }
-}
+/** Polls `read` until `ok` holds (the extension's CSP refuses page.waitForFunction strings): the drivers' one. */
+export { until } from './driver/base.ts'
