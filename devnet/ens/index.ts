@@ -5,29 +5,18 @@
 // as the .eth registrar: it registers the names asked for, points them at their addresses, sets each
 // one's reverse record (primary name) and hands the name to its address. Addresses follow from the
 // deployer's nonces, so a fresh devnet always gets the same ones.
-import { readFileSync, readdirSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { labelhash, namehash, zeroHash, type Address, type Hex, type PublicClient } from 'viem'
-import { compileSolidity, type CompiledContract } from '../lib/solidity.ts'
+import { compileSolidityDir, type CompiledContract } from '../lib/solidity.ts'
 import { Signer } from '../lib/tx.ts'
 
 const dir = join(dirname(fileURLToPath(import.meta.url)), 'contracts')
 
 export type EnsContractName = 'DevEnsRegistry' | 'DevPublicResolver' | 'DevReverseRegistrar' | 'DevUniversalResolver'
 
-let compiled: Record<string, CompiledContract> | undefined
 export function ensContracts(): Record<EnsContractName, CompiledContract> {
-  if (!compiled) {
-    const sources = Object.fromEntries(
-      readdirSync(dir)
-        .filter((f) => f.endsWith('.sol'))
-        .sort()
-        .map((f) => [f, readFileSync(join(dir, f), 'utf8')]),
-    )
-    compiled = compileSolidity(sources)
-  }
-  const c = compiled
+  const c = compileSolidityDir(dir)
   return { DevEnsRegistry: c.DevEnsRegistry, DevPublicResolver: c.DevPublicResolver, DevReverseRegistrar: c.DevReverseRegistrar, DevUniversalResolver: c.DevUniversalResolver }
 }
 

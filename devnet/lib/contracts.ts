@@ -1,10 +1,9 @@
 // The contracts the devnet deploys: the published OP Stack artifacts (loaded from node_modules at
 // deploy time, never copied) and the devnet's own Solidity in devnet/contracts (compiled with solc-js,
 // cached by devnet/lib/solidity.ts).
-import { readFileSync, readdirSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { bedrockArtifact, compileSolidity, type CompiledContract } from './solidity.ts'
+import { bedrockArtifact, compileSolidityDir, type CompiledContract } from './solidity.ts'
 
 const contractsDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'contracts')
 
@@ -54,17 +53,9 @@ export function bedrock(name: BedrockName): CompiledContract {
   return c
 }
 
-let own: Record<string, CompiledContract> | undefined
 /** The devnet's own contracts, compiled once per process (and cached on disk across runs). */
 export function devnetContract(name: OwnName): CompiledContract {
-  if (!own) {
-    const sources: Record<string, string> = {}
-    for (const file of readdirSync(contractsDir).sort()) {
-      if (file.endsWith('.sol')) sources[file] = readFileSync(join(contractsDir, file), 'utf8')
-    }
-    own = compileSolidity(sources)
-  }
-  const c = own[name]
+  const c = compileSolidityDir(contractsDir)[name]
   if (!c) throw new Error(`devnet contract ${name} not found in devnet/contracts`)
   return c
 }

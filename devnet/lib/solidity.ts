@@ -2,7 +2,7 @@
 // Output is cached under devnet/.state/solc keyed by a hash of the sources and settings,
 // so a warm start pays nothing and a changed source is always recompiled.
 import { createHash } from 'node:crypto'
-import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs'
+import { mkdirSync, readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { createRequire } from 'node:module'
@@ -61,4 +61,16 @@ export function bedrockArtifact(name: string): CompiledContract {
   const file = join(pkgDir, 'forge-artifacts', `${name}.sol`, `${name}.json`)
   const json = JSON.parse(readFileSync(file, 'utf8'))
   return { abi: json.abi, bytecode: json.bytecode.object, deployedBytecode: json.deployedBytecode.object }
+}
+
+const byDir = new Map<string, Record<string, CompiledContract>>()
+/** Every contract of the .sol files in `dir` (sorted by name), compiled once per process and directory. */
+export function compileSolidityDir(dir: string): Record<string, CompiledContract> {
+  let out = byDir.get(dir)
+  if (!out) {
+    const files = readdirSync(dir).filter((f) => f.endsWith('.sol')).sort()
+    out = compileSolidity(Object.fromEntries(files.map((f) => [f, readFileSync(join(dir, f), 'utf8')])))
+    byDir.set(dir, out)
+  }
+  return out
 }

@@ -9,7 +9,6 @@ import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { parseEther, type Address } from 'viem'
 import { privateKeyToAccount } from 'viem/accounts'
-import type { Page } from 'playwright-core'
 import { startDevnet, type Devnet } from '../../devnet/index.ts'
 import { l1Clients, l2Clients } from '../../devnet/testing.ts'
 import { erc20Abi } from '../../src/abi/erc20.ts'
@@ -18,6 +17,7 @@ import { groupedAddress } from '../../ui/lib/format.ts'
 import { launchWithExtension, type WalletBrowser } from './support/browser.ts'
 import { shot, until } from './send-support.ts'
 import { servePages, type PageServer } from './support/server.ts'
+import { approvalWindowShowing } from './support/approval-window.ts'
 import { dappRoutes } from './support/dapps.ts'
 import { closedPort } from '../integration/balances-support.ts'
 import { chooseDirection, openReview } from './bridge-support.ts'
@@ -201,21 +201,7 @@ test('a withdrawal before its proposal: every step has a predicted date, the ove
   }
 })
 
-async function approvalWindow(kind: string): Promise<Page> {
-  return until(
-    async () => {
-      for (const p of wb.context.pages()) {
-        if (p.isClosed() || !p.url().includes('/approval.html')) continue
-        const k = await p.locator('main[data-kind]').getAttribute('data-kind', { timeout: 300 }).catch(() => null)
-        if (k === kind) return p
-      }
-      return null
-    },
-    (p) => p !== null,
-    20_000,
-    `an approval window showing ${kind}`,
-  ) as Promise<Page>
-}
+const approvalWindow = (kind: string) => approvalWindowShowing(wb, kind)
 
 test('the approval window shows the fee in USD from the devnet feed', async () => {
   const page = await wb.context.newPage()

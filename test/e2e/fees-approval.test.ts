@@ -6,11 +6,11 @@
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { createPublicClient, http, type Hex } from 'viem'
-import type { Page } from 'playwright-core'
 import { startDevnet, type Devnet } from '../../devnet/index.ts'
 import { launchWithExtension, type WalletBrowser } from './support/browser.ts'
 import { shot, until } from './send-support.ts'
 import { servePages, type PageServer } from './support/server.ts'
+import { approvalWindowShowing } from './support/approval-window.ts'
 import { dappRoutes } from './support/dapps.ts'
 import { initializeWallet } from './support/wallet.ts'
 
@@ -34,21 +34,7 @@ after(async () => {
 
 
 
-async function approvalWindow(kind: string): Promise<Page> {
-  return until(
-    async () => {
-      for (const p of wb.context.pages()) {
-        if (p.isClosed() || !p.url().includes('/approval.html')) continue
-        const k = await p.locator('main[data-kind]').getAttribute('data-kind', { timeout: 300 }).catch(() => null)
-        if (k === kind) return p
-      }
-      return null
-    },
-    (p) => p !== null,
-    20_000,
-    `an approval window showing ${kind}`,
-  ) as Promise<Page>
-}
+const approvalWindow = (kind: string) => approvalWindowShowing(wb, kind)
 
 test('approval window on 901: fee breakdown with the L1 data fee, re-quoted every block, stale while the RPC is down', async () => {
   const page = await wb.context.newPage()

@@ -2,18 +2,14 @@
 // cached helper) deployed on one chain by a test account: an ERC-20 with EIP-2612 permits, a swap
 // with a router's interface holding a stock of that token, an ERC-721, an ERC-1155 and a Permit2-like
 // allowance holder.
-import { readFileSync, readdirSync } from 'node:fs'
-import { join } from 'node:path'
 import { createPublicClient, createWalletClient, getAddress, http, parseEther, type Abi, type Address, type Hex, type PublicClient } from 'viem'
 import { privateKeyToAccount } from 'viem/accounts'
-import { compileSolidity, type CompiledContract } from '../../devnet/lib/solidity.ts'
+import { compileSolidityDir, type CompiledContract } from '../../devnet/lib/solidity.ts'
 
 const dir = new URL('../contracts/', import.meta.url).pathname
 
-let compiled: Record<string, CompiledContract> | undefined
 export function testContract(name: 'TestToken' | 'TestSwap' | 'TestNft' | 'TestMulti' | 'TestPermit2'): CompiledContract {
-  compiled ??= compileSolidity(Object.fromEntries(readdirSync(dir).filter((f) => f.endsWith('.sol')).sort().map((f) => [f, readFileSync(join(dir, f), 'utf8')])))
-  const c = compiled[name]
+  const c = compileSolidityDir(dir)[name]
   if (!c) throw new Error(`test contract ${name} not found`)
   return c
 }

@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict'
 import type { Page } from 'playwright-core'
 import type { WalletBrowser } from './browser.ts'
+import { until } from '../driver/base.ts'
 
 export function approvalWindows(wb: WalletBrowser) {
   const handled = new Set<string>()
@@ -62,4 +63,21 @@ export async function clickApprove(ap: Page): Promise<void> {
     .catch((err) => {
       if (!ap.isClosed()) throw err
     })
+}
+
+/** The approval window once it shows a request of `kind` (main[data-kind]), whether handled before or not. */
+export function approvalWindowShowing(wb: WalletBrowser, kind: string): Promise<Page> {
+  return until(
+    async () => {
+      for (const p of wb.context.pages()) {
+        if (p.isClosed() || !p.url().includes('/approval.html')) continue
+        const k = await p.locator('main[data-kind]').getAttribute('data-kind', { timeout: 300 }).catch(() => null)
+        if (k === kind) return p
+      }
+      return null
+    },
+    (p) => p !== null,
+    20_000,
+    `an approval window showing ${kind}`,
+  ) as Promise<Page>
 }
