@@ -5,7 +5,7 @@ import { describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { spawn, type ChildProcess } from 'node:child_process'
 import { createServer, type Server } from 'node:net'
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { startDevnet, DEFAULT_MANIFEST_PATH, DEFAULT_PORTS, PortInUseError } from '../../devnet/index.ts'
 import { freePort } from '../../devnet/lib/processes.ts'
@@ -38,17 +38,29 @@ function listen(port: number): Promise<Server> {
   })
 }
 
-/** Direct children of a process (Linux). */
-function childrenOf(pid: number): number[] {
-  try {
-    return readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number)
-  } catch {
-    return []
+/** The anvil processes whose parent is `pid` (Linux): every /proc/<n>/stat with that parent pid and the
+ *  command name anvil. Reads the stat files rather than /proc/<pid>/task/<tid>/children, which lists only
+ *  one thread's children and which some kernels and sandboxes do not provide; other children (esbuild's
+ *  service started by tsx, say) are not counted. */
+function anvilChildrenOf(pid: number): number[] {
+  const out: number[] = []
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8')
+      // pid (comm) state ppid …: comm may hold spaces and parentheses, so read after the last ')'.
+      const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'))
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1])
+      if (ppid === pid && comm === 'anvil') out.push(Number(entry))
+    } catch {
+      // the process ended while we looked
+    }
   }
+  return out
 }
 
 /** Spawns node with tsx and resolves once `marker` appears on stdout; returns the process and its output so far. */
-function spawnUntil(args: string[], marker: RegExp, timeoutMs = 30_000): Promise<{ child: ChildProcess; output: () => string }> {
+function spawnUntil(args: string[], marker: RegExp, timeoutMs = 60_000): Promise<{ child: ChildProcess; output: () => string }> {
   const child = spawn(process.execPath, ['--import', 'tsx', ...args], { cwd: root, stdio: ['pipe', 'pipe', 'pipe'] })
   let out = ''
   child.stdout!.on('data', (d) => (out += d))
@@ -123,14 +135,14 @@ describe('devnet lifecycle', () => {
   test('npm run devnet: prints the ready time; Ctrl-C (SIGINT) leaves no process behind', async () => {
     const { child, output } = await spawnUntil(['devnet/cli.ts', '--ports', 'auto', '--quiet'], /Ready in [\d.]+ s/)
     const seconds = Number(/Ready in ([\d.]+) s/.exec(output())![1])
-    assert.ok(seconds <= 20, `ready in ${seconds} s`)
+    assert.ok(seconds <= 20, `ready in ${seconds} s:\n${output()}`)
     assert.match(output(), /Test mnemonic: test test test test test test test test test test test junk/)
     assert.match(output(), /http:\/\/127\.0\.0\.1:\d+/)
-    const anvils = childrenOf(child.pid!)
-    assert.equal(anvils.length, 3, 'three anvil children')
+    const anvils = anvilChildrenOf(child.pid!)
+    assert.equal(anvils.length, 3, `three anvil children of ${child.pid}, found ${JSON.stringify(anvils)}`)
     const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)))
     child.kill('SIGINT')
-    assert.equal(await exited, 0)
+    assert.equal(await exited, 0, `exit code after SIGINT; the output:\n${output()}`)
     assert.ok(await gone(anvils), 'no anvil left after Ctrl-C')
   })
 
