@@ -66,11 +66,19 @@ console.log('\n=== summary')
 for (const [name, state, why, ms] of results) console.log(`${state.padEnd(5)} ${name.padEnd(14)} ${(ms / 1000).toFixed(1).padStart(7)} s  ${why}`)
 if (results.some((r) => r[0] === 'e2e') && existsSync(browserTimesFile)) {
   try {
-    for (const [browser, t] of Object.entries(JSON.parse(readFileSync(browserTimesFile, 'utf8')))) {
+    const { browsers, flows } = JSON.parse(readFileSync(browserTimesFile, 'utf8'))
+    for (const [browser, t] of Object.entries(browsers)) {
       console.log(`      e2e ${browser.padEnd(10)} ${(t.ms / 1000).toFixed(1).padStart(7)} s  ${t.pass ?? 0} scenario tests passed, ${t.fail ?? 0} failed`)
     }
+    // each flow of the scenarios (written once, run by both drivers) with its result in each browser
+    const names = Object.keys(browsers)
+    console.log(`\n=== e2e flows (${names.join(', ')})`)
+    for (const [flow, by] of Object.entries(flows)) {
+      const cells = names.map((b) => `${b} ${(by[b] ?? '—').padEnd(4)}`).join('  ')
+      console.log(`${cells}  ${flow.length > 150 ? `${flow.slice(0, 149)}…` : flow}`)
+    }
   } catch {
-    // no per-browser times: the step's own line stands
+    // no per-browser results: the step's own line stands
   }
 }
 const failed = results.filter((r) => r[1] === 'FAIL')
