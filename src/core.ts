@@ -197,7 +197,7 @@ export function createCore(deps: CoreDeps) {
     ...sendHandlers(wallet, pipeline, quoteFee),
     ...balancesHandlers(balances, watcher, incoming),
     ...tokensHandlers(balances, userTokens, () => deps.platform.now()),
-    ...networksHandlers(wallet),
+    ...networksHandlers(wallet, { rpcChanged: (chainId) => provider.filters.dropChain(chainId) }),
     ...bridgeHandlers(bridge),
     ...claimHandlers(wallet, claims),
     ...flowsHandlers(flows),

@@ -36,7 +36,13 @@ export const networksContracts = {
 }
 export type NetworksCalls = CallsOf<typeof networksContracts>
 
-export function networksHandlers(wallet: Wallet): Handlers<NetworksCalls> {
+/** What the layers above must hear of: a network's RPC URLs changed or the network went (the
+ *  provider drops the filters it holds on that chain's old node). */
+export interface NetworkHooks {
+  rpcChanged?(chainId: number): Promise<unknown>
+}
+
+export function networksHandlers(wallet: Wallet, hooks: NetworkHooks = {}): Handlers<NetworksCalls> {
   const store = wallet.networks
   const describe = () => store.describe()
   const l1Network = async (chainId: number): Promise<Network> => {
@@ -50,6 +56,7 @@ export function networksHandlers(wallet: Wallet): Handlers<NetworksCalls> {
       await store.require(Number(chainId))
       const list = urls.map(checkRpcUrl)
       await store.setRpcUrls(Number(chainId), list)
+      await hooks.rpcChanged?.(Number(chainId))
       return describe()
     },
     'networks.checkRpc': async ({ url, chainId }) => {
@@ -100,6 +107,7 @@ export function networksHandlers(wallet: Wallet): Handlers<NetworksCalls> {
       if (n.source !== 'user') throw new WalletError('BUILTIN_NETWORK', `${n.name} ships with the wallet and cannot be removed; you can change its RPC URLs.`)
       if ((await wallet.settings()).activeChainId === n.chainId) throw new WalletError('ACTIVE_NETWORK', `${n.name} is the active network: switch to another one first.`)
       await store.remove(n.chainId)
+      await hooks.rpcChanged?.(n.chainId)
       return describe()
     },
   }

@@ -185,8 +185,8 @@ test('filters the node keeps: per site, on the site chain, events of three block
   assert.equal(errorOf(await ask(A, 'eth_getFilterChanges', [logFilter])).message, 'filter not found')
 })
 
-test('filters on a node that keeps none are emulated over eth_getLogs and block polling', async () => {
-  await h.wallet.networks.setRpcUrls(902, [proxy.url])
+test('filters on a node that keeps none are emulated over eth_getLogs and block polling; dropped when the RPC URL changes', async () => {
+  await h.call('networks.setRpcUrls', { chainId: 902, urls: [proxy.url] })
   assert.deepEqual(result(await ask(A, 'eth_chainId')), '0x386')
   const fromBlock = toHex(await clientOf(902).getBlockNumber())
   const logFilter = result<Hex>(await ask(A, 'eth_newFilter', [{ address: c902.token, topics: TO_RECEIVER, fromBlock }]))
@@ -214,7 +214,16 @@ test('filters on a node that keeps none are emulated over eth_getLogs and block 
   await ask(A, 'wallet_revokePermissions', [{ eth_accounts: {} }])
   assert.equal((await h.provider.filters.list(A.origin)).length, 0)
   assert.deepEqual(await approve(A, 'eth_requestAccounts', []), { result: [ACCOUNT0] })
-  await h.wallet.networks.setRpcUrls(902, [])
+  // the user edits the chain's RPC URL: filters held on the old node go, and the new node is asked afresh
+  await h.call('sites.setChain', { origin: A.origin, chainId: 902 })
+  const onOldNode = result<Hex>(await ask(A, 'eth_newBlockFilter', []))
+  await h.call('networks.setRpcUrls', { chainId: 902, urls: [] })
+  assert.equal((await h.provider.filters.list(A.origin)).length, 0)
+  assert.equal(errorOf(await ask(A, 'eth_getFilterChanges', [onOldNode])).message, 'filter not found')
+  assert.equal(h.provider.filters.isEmulated(902), false, 'the node behind the new URL is asked whether it keeps filters')
+  const onNewNode = result<Hex>(await ask(A, 'eth_newBlockFilter', []))
+  assert.equal(h.provider.filters.isEmulated(902), false, 'the real node keeps filters')
+  assert.equal(result(await ask(A, 'eth_uninstallFilter', [onNewNode])), true)
 })
 
 test('read methods pass to the site chain with the node errors kept; eth_sendRawTransaction passes through', async () => {
