@@ -145,7 +145,7 @@ eachBrowser(
       await page.waitFor('[data-testid="bridge-cost"] [data-cost-step="total"]', { timeout: 30_000 })
       await page.screenshot('claim-move-plan', { fullPage: true })
       // the approval, then (once the background saw it mined and prepared the deposit) the deposit
-      assert.equal(await page.text('tid=bridge-submit'), 'Approve 400 PHA')
+      await until(() => page.text('tid=bridge-submit').catch(() => ''), (t) => t === 'Approve 400 PHA', 15_000, 'the Approve button')
       await page.click('tid=bridge-submit')
       await until(() => page.text('tid=bridge-submit').catch(() => ''), (t) => t === 'Deposit', 30_000, 'the Deposit button')
       await page.waitFor('[data-testid="bridge-review"][data-status="ready"]', { timeout: 30_000 })
