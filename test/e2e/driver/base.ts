@@ -34,6 +34,7 @@ export abstract class BasePage implements UiPage {
   abstract reload(): Promise<void>
   abstract evaluate<T = unknown>(expression: string): Promise<T>
   abstract setViewport(width: number, height: number): Promise<void>
+  abstract setInputFile(selector: string, file: { name: string; mimeType: string; text: string }, opts?: WaitOptions): Promise<void>
   abstract isClosed(): boolean
   abstract close(): Promise<void>
   protected abstract keyboardPress(key: string): Promise<void>

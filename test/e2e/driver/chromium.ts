@@ -1,9 +1,10 @@
 // The Chromium driver: Playwright over the DevTools protocol, with the extension loaded unpacked
 // (support/browser.ts). The background is a service worker, stopped through the DevTools protocol.
-import type { Page } from 'playwright-core'
+import type { ElementHandle, Page } from 'playwright-core'
 import { launchWithExtension, type WalletBrowser } from '../support/browser.ts'
 import { stopServiceWorker } from '../support/wallet.ts'
 import { BasePage, named, sleep } from './base.ts'
+import { withTarget } from './finder.ts'
 import type { UiPage, WaitOptions, WalletDriver } from './types.ts'
 
 class ChromiumPage extends BasePage {
@@ -28,6 +29,14 @@ class ChromiumPage extends BasePage {
   }
   async setViewport(width: number, height: number): Promise<void> {
     await this.page.setViewportSize({ width, height })
+  }
+  async setInputFile(selector: string, file: { name: string; mimeType: string; text: string }, opts?: WaitOptions): Promise<void> {
+    await this.waitFor(selector, { state: 'attached', timeout: opts?.timeout })
+    const handle = await this.page.evaluateHandle(withTarget(selector, 'return el'))
+    const el = handle.asElement() as ElementHandle<HTMLInputElement> | null
+    if (!el) throw named('chromium', new Error(`no element matches ${selector}`))
+    await el.setInputFiles({ name: file.name, mimeType: file.mimeType, buffer: Buffer.from(file.text) })
+    await handle.dispose()
   }
   isClosed(): boolean {
     return this.page.isClosed()

@@ -9,12 +9,25 @@
 //   - suspending the background: Extension.terminateBackground(), what the idle timeout
 //     (extensions.background.idle.timeout) does after 30 s, at once; backgroundState says when it is done.
 // Extension pages show as about:blank to BiDi: a page's location is read in the page.
-import type { Browser, Page } from 'puppeteer-core'
+import type { Browser, ElementHandle, Page } from 'puppeteer-core'
 import { FIREFOX_EXTENSION_ID, FIREFOX_EXTENSION_UUID, launchFirefoxWithExtension } from '../support/firefox.ts'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { BasePage, named, sleep } from './base.ts'
+import { withTarget } from './finder.ts'
 import type { UiPage, WaitOptions, WalletDriver } from './types.ts'
 
 const ORIGIN = `moz-extension://${FIREFOX_EXTENSION_UUID}`
+
+let uploads: string | undefined
+function uploadDir(): string {
+  if (!uploads) {
+    const dir = (uploads = mkdtempSync(join(tmpdir(), 'rw-upload-')))
+    process.on('exit', () => rmSync(dir, { recursive: true, force: true }))
+  }
+  return uploads
+}
 
 class FirefoxPage extends BasePage {
   readonly browser = 'firefox' as const
@@ -50,6 +63,18 @@ class FirefoxPage extends BasePage {
   }
   async setViewport(width: number, height: number): Promise<void> {
     await this.page.setViewport({ width, height })
+  }
+  /** BiDi's input.setFiles takes paths: the file is written to a directory of this process, removed at exit (the page reads the file after the call) */
+  async setInputFile(selector: string, file: { name: string; mimeType: string; text: string }, opts?: WaitOptions): Promise<void> {
+    await this.waitFor(selector, { state: 'attached', timeout: opts?.timeout })
+    const dir = mkdtempSync(join(uploadDir(), 'f-')) // the file keeps its own name
+    const path = join(dir, file.name)
+    writeFileSync(path, file.text)
+    const handle = await this.page.evaluateHandle(withTarget(selector, 'return el'))
+    const el = handle.asElement() as ElementHandle<HTMLInputElement> | null
+    if (!el) throw named('firefox', new Error(`no element matches ${selector}`))
+    await el.uploadFile(path)
+    await handle.dispose()
   }
   isClosed(): boolean {
     return this.page.isClosed()

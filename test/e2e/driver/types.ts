@@ -34,6 +34,8 @@ export interface UiPage {
   press(selector: string, key: 'Enter' | 'Escape' | 'Tab' | 'ArrowDown' | 'ArrowUp' | 'ArrowLeft' | 'ArrowRight', opts?: WaitOptions): Promise<void>
   check(selector: string, opts?: WaitOptions): Promise<void>
   select(selector: string, value: string, opts?: WaitOptions): Promise<void>
+  /** chooses a file for an <input type=file> the way the browser's file picker does (Playwright's setInputFiles; BiDi input.setFiles) */
+  setInputFile(selector: string, file: { name: string; mimeType: string; text: string }, opts?: WaitOptions): Promise<void>
   text(selector: string, opts?: WaitOptions): Promise<string>
   texts(selector: string): Promise<string[]>
   value(selector: string, opts?: WaitOptions): Promise<string>
