@@ -9,6 +9,9 @@
 //   - suspending the background: Extension.terminateBackground(), what the idle timeout
 //     (extensions.background.idle.timeout) does after 30 s, at once; backgroundState says when it is done.
 // Extension pages show as about:blank to BiDi: a page's location is read in the page.
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import type { Browser, Page } from 'puppeteer-core'
 import { FIREFOX_EXTENSION_ID, FIREFOX_EXTENSION_UUID, launchFirefoxWithExtension } from '../support/firefox.ts'
 import { BasePage, named, sleep } from './base.ts'
@@ -77,13 +80,36 @@ export class FirefoxDriver implements WalletDriver {
   readonly extensionOrigin = ORIGIN
   private readonly wrapped = new WeakMap<Page, FirefoxPage>()
   private constructor(
-    readonly browser: Browser,
-    private readonly shutdown: () => Promise<void>,
+    public browser: Browser,
+    private shutdown: () => Promise<void>,
+    private readonly profile: string,
   ) {}
 
+  /** the profile is the driver's (kept across restart(), removed on close()); the add-on's storage outlives its reinstall */
+  private static start(profile: string) {
+    return launchFirefoxWithExtension({
+      args: ['-remote-allow-system-access'],
+      profile,
+      prefs: { 'extensions.webextensions.keepStorageOnUninstall': true, 'extensions.webextensions.keepUuidOnUninstall': true },
+    })
+  }
+
   static async launch(): Promise<FirefoxDriver> {
-    const ff = await launchFirefoxWithExtension({ args: ['-remote-allow-system-access'] })
-    return new FirefoxDriver(ff.browser, ff.close)
+    const profile = mkdtempSync(join(tmpdir(), 'rw-firefox-'))
+    try {
+      const ff = await FirefoxDriver.start(profile)
+      return new FirefoxDriver(ff.browser, ff.close, profile)
+    } catch (err) {
+      rmSync(profile, { recursive: true, force: true })
+      throw err
+    }
+  }
+
+  async restart(): Promise<void> {
+    await this.shutdown()
+    const ff = await FirefoxDriver.start(this.profile)
+    this.browser = ff.browser
+    this.shutdown = ff.close
   }
 
   /** Evaluates in the browser window's chrome scope; the expression's value must be JSON. */
@@ -172,5 +198,6 @@ export class FirefoxDriver implements WalletDriver {
 
   async close(): Promise<void> {
     await this.shutdown()
+    rmSync(this.profile, { recursive: true, force: true })
   }
 }

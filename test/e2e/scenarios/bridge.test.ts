@@ -2,8 +2,8 @@
 // Chromium and in Firefox from this one file, driven through the built extension's screens: ETH and
 // PHA deposited from the popup and followed to their L2 credit (the PHA deposit's flow outliving the
 // popup and the background while its approval is mined); both withdrawn from the popup, followed
-// through a background suspension, proven with one click each on their pages, the wallet telling the
-// user when they become finalizable while no wallet page is open (the tracked item's notified record
+// through a background suspension and a browser restart (same profile), proven with one click each
+// on their pages, the wallet telling the user when they become finalizable while no wallet page is open (the tracked item's notified record
 // and the badge in both browsers; the system notifications themselves in Chromium, where headless
 // keeps them), finalized with one click, and the money back on L1.
 // One devnet for both browsers; each browser's turn runs on an account of its own.
@@ -12,7 +12,7 @@ import assert from 'node:assert/strict'
 import { parseAbi, parseEther, type Address } from 'viem'
 import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts'
 import type { Devnet } from '../../../devnet/index.ts'
-import { eachBrowser, until, uiCall, type UiPage, type WalletDriver } from '../driver/index.ts'
+import { eachBrowser, until, uiCall, PASSWORD, type UiPage, type WalletDriver } from '../driver/index.ts'
 import {
   assertCostPanel,
   bridgeThroughPopup,
@@ -132,7 +132,7 @@ eachBrowser((b) => {
     await page.close()
   }, { timeout: 240_000 })
 
-  b.test('901: ETH and PHA withdrawn from the popup, proven and finalized with one click each, across a background suspension, the user told when they are finalizable with no wallet page open', async (d) => {
+  b.test('901: ETH and PHA withdrawn from the popup, proven and finalized with one click each, across a background suspension and a browser restart, the user told when they are finalizable with no wallet page open', async (d) => {
     assert.ok(me, 'the deposits test ran first')
     // ETH to a fresh L1 address (so its balance says exactly what arrived), PHA back to the account
     const receiver: Address = privateKeyToAccount(generatePrivateKey()).address
@@ -166,16 +166,32 @@ eachBrowser((b) => {
     assert.match(wait, /expected .*\(in /, 'the date finalization opens')
     assert.match(wait, /Proof maturity: .* left; game clock: .* left; dispute-game finality: .* left/)
     await page.screenshot('bridge-item-proven', { fullPage: true })
-    const o = await overview(page)
+    await page.close()
+
+    // the browser restarts: same profile, the wallet locked, the withdrawals still tracked
+    await d.restart()
+    const popup = await d.openExtension('popup.html')
+    assert.deepEqual(await uiCall<{ initialized: boolean; unlocked: boolean }>(popup, 'wallet.state').then((w) => [w.initialized, w.unlocked]), [true, false], 'the wallet kept, locked')
+    await uiCall(popup, 'keyring.unlock', { password: PASSWORD })
+    const o = await overview(popup)
+    assert.deepEqual([ids.eth, ids.pha].map((id) => o.items.find((v) => v.id === id)?.status), ['proven', 'proven'])
     const tracked = [ids.eth, ids.pha].map((id) => withdrawalOf(o, id)!)
     assert.deepEqual(tracked.map((w) => w.notified?.finalize), [undefined, undefined], 'nothing said about finalizing yet')
 
-    // no wallet page open from here, the background suspended; time moves as it would: the game's
-    // clock runs out first (the proposer resolves it), then the rest
+    // no wallet page open from here, the background idle and stopped; time moves as it would: the
+    // game's clock runs out first (the proposer resolves it), then the rest
     await closeExtensionPages(d)
     await d.suspendBackground()
-    await warpTo(devnet, tracked[0]!.proof!.gameCreatedAt! + E2E_DELAYS.gameClockSeconds + 1)
-    await warpTo(devnet, Math.max(...tracked.map((w) => w.eta!.finalize!.at!)) + 1)
+    await warpTo(devnet, Math.max(...tracked.map((w) => w.proof!.gameCreatedAt!)) + E2E_DELAYS.gameClockSeconds + 1)
+    // (the dispute-game finality counts from the resolution, which the proposer sends when it sees the clock out)
+    const games = new Set(tracked.map((w) => w.proof!.game!.toLowerCase()))
+    const resolved = await until(
+      () => devnet.listGames(901, 20).then((gs) => gs.filter((g) => games.has(g.address.toLowerCase()))),
+      (gs) => gs.length === games.size && gs.every((g) => g.status !== 0),
+      30_000,
+      'the proposer resolving the games proven against',
+    )
+    await warpTo(devnet, Math.max(...tracked.map((w) => w.eta!.finalize!.at!), ...resolved.map((g) => Number(g.resolvedAt) + E2E_DELAYS.disputeGameFinalitySeconds)) + 1)
     // the tracker's alarm (set again when the background starts) finds them finalizable and says so.
     // Read from a screen that does not follow the bridge (bridge.overview is a plain read: only the
     // alarm ticks the tracker here)
