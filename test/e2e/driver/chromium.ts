@@ -1,5 +1,8 @@
 // The Chromium driver: Playwright over the DevTools protocol, with the extension loaded unpacked
 // (support/browser.ts). The background is a service worker, stopped through the DevTools protocol.
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import type { ElementHandle, Page } from 'playwright-core'
 import { launchWithExtension, type WalletBrowser } from '../support/browser.ts'
 import { stopServiceWorker } from '../support/wallet.ts'
@@ -60,11 +63,27 @@ export class ChromiumDriver implements WalletDriver {
   readonly name = 'chromium' as const
   readonly extensionOrigin: string
   private readonly wrapped = new WeakMap<Page, ChromiumPage>()
-  private constructor(readonly wb: WalletBrowser) {
+  private constructor(
+    public wb: WalletBrowser,
+    private readonly profile: string,
+  ) {
     this.extensionOrigin = `chrome-extension://${wb.extensionId}`
   }
+  /** the profile is the driver's: kept across restart(), removed on close() */
   static async launch(): Promise<ChromiumDriver> {
-    return new ChromiumDriver(await launchWithExtension())
+    const profile = mkdtempSync(join(tmpdir(), 'rw-chromium-'))
+    try {
+      return new ChromiumDriver(await launchWithExtension({ userDataDir: profile, keepProfile: true }), profile)
+    } catch (err) {
+      rmSync(profile, { recursive: true, force: true })
+      throw err
+    }
+  }
+  async restart(): Promise<void> {
+    await this.wb.close()
+    const wb = await launchWithExtension({ userDataDir: this.profile, keepProfile: true })
+    if (wb.extensionId !== this.wb.extensionId) throw named('chromium', new Error(`the extension came back as ${wb.extensionId}, not ${this.wb.extensionId}`))
+    this.wb = wb
   }
   private wrap(page: Page): ChromiumPage {
     let p = this.wrapped.get(page)
@@ -130,5 +149,6 @@ export class ChromiumDriver implements WalletDriver {
   }
   async close(): Promise<void> {
     await this.wb.close()
+    rmSync(this.profile, { recursive: true, force: true })
   }
 }

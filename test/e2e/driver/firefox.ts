@@ -102,13 +102,36 @@ export class FirefoxDriver implements WalletDriver {
   readonly extensionOrigin = ORIGIN
   private readonly wrapped = new WeakMap<Page, FirefoxPage>()
   private constructor(
-    readonly browser: Browser,
-    private readonly shutdown: () => Promise<void>,
+    public browser: Browser,
+    private shutdown: () => Promise<void>,
+    private readonly profile: string,
   ) {}
 
+  /** the profile is the driver's (kept across restart(), removed on close()); the add-on's storage outlives its reinstall */
+  private static start(profile: string) {
+    return launchFirefoxWithExtension({
+      args: ['-remote-allow-system-access'],
+      profile,
+      prefs: { 'extensions.webextensions.keepStorageOnUninstall': true, 'extensions.webextensions.keepUuidOnUninstall': true },
+    })
+  }
+
   static async launch(): Promise<FirefoxDriver> {
-    const ff = await launchFirefoxWithExtension({ args: ['-remote-allow-system-access'] })
-    return new FirefoxDriver(ff.browser, ff.close)
+    const profile = mkdtempSync(join(tmpdir(), 'rw-firefox-'))
+    try {
+      const ff = await FirefoxDriver.start(profile)
+      return new FirefoxDriver(ff.browser, ff.close, profile)
+    } catch (err) {
+      rmSync(profile, { recursive: true, force: true })
+      throw err
+    }
+  }
+
+  async restart(): Promise<void> {
+    await this.shutdown()
+    const ff = await FirefoxDriver.start(this.profile)
+    this.browser = ff.browser
+    this.shutdown = ff.close
   }
 
   /** Evaluates in the browser window's chrome scope; the expression's value must be JSON. */
@@ -197,5 +220,6 @@ export class FirefoxDriver implements WalletDriver {
 
   async close(): Promise<void> {
     await this.shutdown()
+    rmSync(this.profile, { recursive: true, force: true })
   }
 }

@@ -72,5 +72,11 @@ export interface WalletDriver {
   suspendBackground(): Promise<void>
   /** is the background running right now (Chromium: a live service worker; Firefox: backgroundState) */
   backgroundRunning(): Promise<boolean>
+  /**
+   * Closes the browser and starts it again on the same profile, as a user quitting and reopening it:
+   * the extension's storage is kept, its pages are gone (UiPages from before are closed). Firefox: the
+   * temporary add-on is installed again, its storage kept (extensions.webextensions.keepStorageOnUninstall).
+   */
+  restart(): Promise<void>
   close(): Promise<void>
 }

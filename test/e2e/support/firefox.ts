@@ -16,10 +16,11 @@ export function firefoxPath(): string {
 export const FIREFOX_EXTENSION_UUID = '6b7e1a52-2f3c-4c1e-9a7d-3f1f0d5c2e11'
 export const FIREFOX_EXTENSION_ID = 'wallet@rollupwallet.io'
 
-export async function launchFirefoxWithExtension(opts: { args?: string[]; prefs?: Record<string, unknown> } = {}): Promise<{ browser: Browser; profile: string; close(): Promise<void> }> {
+/** `profile`: a profile directory of the caller's (kept on close: the caller removes it) */
+export async function launchFirefoxWithExtension(opts: { args?: string[]; prefs?: Record<string, unknown>; profile?: string } = {}): Promise<{ browser: Browser; profile: string; close(): Promise<void> }> {
   if (!existsSync(join(firefoxDist, 'manifest.json'))) throw new Error('dist/firefox is missing: run `node build.mjs --devnet` first')
   requireDevnetBuild()
-  const profile = mkdtempSync(join(tmpdir(), 'rw-firefox-'))
+  const profile = opts.profile ?? mkdtempSync(join(tmpdir(), 'rw-firefox-'))
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: firefoxPath(),
@@ -41,7 +42,7 @@ export async function launchFirefoxWithExtension(opts: { args?: string[]; prefs?
     profile,
     async close() {
       await browser.close().catch(() => undefined)
-      rmSync(profile, { recursive: true, force: true })
+      if (!opts.profile) rmSync(profile, { recursive: true, force: true })
     },
   }
 }
