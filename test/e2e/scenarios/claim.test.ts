@@ -72,7 +72,7 @@ eachBrowser(
       await popup.close()
     })
 
-    b.test(`claim: a keystore file with a wrong password is refused with a sentence; ${who.name} imports from her phrase and path`, async () => {
+    b.test(`claim: a keystore file with a wrong password is refused with a sentence; the claimant (Alice in Chromium, Ferdie in Firefox) imports from the dev phrase and path`, async () => {
       await page.waitFor('tid=substrate-import')
       await page.screenshot('claim-import', { fullPage: true })
       // a polkadot.js export of Bob, opened with the wrong password
