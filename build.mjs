@@ -12,7 +12,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statS
 import { join } from 'node:path'
 import { iconPng } from './scripts/build/png.mjs'
 import { zipDir } from './scripts/build/zip.mjs'
-import { writeIcons, TOKEN_ICONS, CHAIN_ICONS } from './scripts/build/icons.mjs'
+import { iconMarkup } from './scripts/build/icons.mjs'
 
 const root = new URL('.', import.meta.url).pathname
 const args = new Set(process.argv.slice(2))
@@ -29,9 +29,20 @@ const SCRIPTS = {
   background: 'background/index.ts',
   inpage: 'content/inpage.ts',
   relay: 'content/relay.ts',
+  // the popup's first step: asks the background for what the first screen shows while the popup's
+  // modules load (ui/popup/boot.ts)
+  'popup-boot': 'ui/popup/boot.ts',
 }
 const PAGES = {
-  popup: { entry: 'ui/popup/main.tsx', title: 'Rollup Wallet' },
+  // the popup's first frame is in its HTML: what its first render draws while it asks the background
+  // for the wallet's state (ui/popup/App.tsx), painted as soon as the stylesheet is in, not once
+  // the scripts are fetched and run; the first render replaces it (ui/popup/main.tsx)
+  popup: {
+    entry: 'ui/popup/main.tsx',
+    title: 'Rollup Wallet',
+    boot: 'popup-boot.js',
+    shell: '<div class="popup"><header class="popup-header brand-only"><span class="brand"><span class="brand-mark" aria-hidden="true">◎</span> Rollup Wallet</span></header><main class="view gate" id="main"></main></div>',
+  },
   app: { entry: 'ui/app/main.tsx', title: 'Rollup Wallet' },
   approval: { entry: 'ui/approval/main.tsx', title: 'Rollup Wallet: approve' },
 }
@@ -73,7 +84,7 @@ function manifestFor(browser) {
   return base
 }
 
-function html(title, script) {
+function html(title, script, shell = '', boot = '') {
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -81,10 +92,10 @@ function html(title, script) {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="color-scheme" content="light dark">
 <title>${title}</title>
-<link rel="stylesheet" href="styles.css">
-</head>
+${boot ? `<script async src="${boot}"></script>\n` : ''}<link rel="stylesheet" href="styles.css">
+${(preloads[script] ?? []).map((f) => `<link rel="modulepreload" href="${f}">\n`).join('')}</head>
 <body>
-<div id="root"></div>
+<div id="root">${shell}</div>
 <script${SPLIT_PAGES.includes(script) ? ' type="module"' : ''} src="${script}.js"></script>
 </body>
 </html>
@@ -146,8 +157,8 @@ const common = {
   define: {
     __DEVNET_MANIFEST__: JSON.stringify(devnetForBundle()),
     __WALLET_VERSION__: JSON.stringify(pkg.version),
-    // which token ids and chain ids have an icon file (scripts/build/icons.mjs)
-    __ICONS__: JSON.stringify({ tokens: Object.keys(TOKEN_ICONS), chains: Object.keys(CHAIN_ICONS).map(Number) }),
+    // the token and chain icons' SVG markup (scripts/build/icons.mjs)
+    __ICONS__: JSON.stringify(await iconMarkup()),
     'process.env.NODE_ENV': JSON.stringify(dev ? 'development' : 'production'),
   },
   plugins: [dedupe],
@@ -187,6 +198,38 @@ const pageOptions = {
   chunkNames: 'chunks/[name]-[hash]',
 }
 
+/**
+ * Each split page's chunks that load before it runs (its static imports, and theirs), as
+ * `<link rel="modulepreload">` in its HTML: the browser fetches and compiles them alongside the
+ * page's own script instead of finding them only once that script is parsed (on the popup's
+ * opening, a waterfall of two fetches of extension files in a row).
+ */
+let preloads = {}
+function preloadsFrom(metafile) {
+  const dir = join(dist, 'chrome')
+  const rel = (p) => join(root, p).slice(dir.length + 1)
+  const outputs = new Map(Object.entries(metafile.outputs).map(([p, o]) => [rel(p), o]))
+  const out = {}
+  for (const name of SPLIT_PAGES) {
+    if (!outputs.has(`${name}.js`)) continue
+    const seen = new Set()
+    const walk = (file) => {
+      for (const i of outputs.get(file)?.imports ?? []) {
+        if (i.kind !== 'import-statement' || i.external) continue
+        const f = rel(i.path)
+        if (!seen.has(f)) {
+          seen.add(f)
+          walk(f)
+        }
+      }
+    }
+    walk(`${name}.js`)
+    // the page's own script first: it is the largest, and its fetch starts before the body is parsed
+    out[name] = [`${name}.js`, ...seen]
+  }
+  return out
+}
+
 /** One stylesheet for every page: ui/styles.css first, then each area's own .css files. */
 function stylesheet() {
   const files = []
@@ -204,11 +247,10 @@ function stylesheet() {
 async function writeStatic() {
   const chrome = join(dist, 'chrome')
   mkdirSync(join(chrome, 'icons'), { recursive: true })
-  await writeIcons(chrome)
   for (const size of [16, 32, 48, 128]) writeFileSync(join(chrome, 'icons', `${size}.png`), iconPng(size))
   const css = stylesheet()
   writeFileSync(join(chrome, 'styles.css'), dev ? css : (await esbuild.transform(css, { loader: 'css', minify: true, target: ['chrome111', 'firefox140'] })).code)
-  for (const [name, p] of Object.entries(PAGES)) writeFileSync(join(chrome, `${name}.html`), html(p.title, name))
+  for (const [name, p] of Object.entries(PAGES)) writeFileSync(join(chrome, `${name}.html`), html(p.title, name, p.shell, p.boot))
   writeFileSync(join(chrome, 'manifest.json'), JSON.stringify(manifestFor('chrome'), null, 2))
   const firefox = join(dist, 'firefox')
   rmSync(firefox, { recursive: true, force: true })
@@ -226,12 +268,13 @@ function zips() {
 
 rmSync(dist, { recursive: true, force: true })
 if (watch) {
-  const onEnd = { name: 'static', setup: (b) => b.onEnd(async (r) => { if (!r.errors.length) { await writeStatic(); console.log(`build: rebuilt ${new Date().toLocaleTimeString()}`) } }) }
+  const onEnd = { name: 'static', setup: (b) => b.onEnd(async (r) => { if (!r.errors.length) { if (r.metafile && Object.values(r.metafile.outputs).some((o) => o.entryPoint === PAGES.popup.entry)) preloads = preloadsFrom(r.metafile); await writeStatic(); console.log(`build: rebuilt ${new Date().toLocaleTimeString()}`) } }) }
   for (const o of [scriptOptions, pageOptions]) await (await esbuild.context({ ...o, plugins: [...o.plugins, onEnd] })).watch()
   console.log('build: watching for changes (Ctrl-C to stop)')
 } else {
   const t0 = Date.now()
   const [scripts, pages] = await Promise.all([esbuild.build(scriptOptions), esbuild.build(pageOptions)])
+  preloads = preloadsFrom(pages.metafile)
   await writeStatic()
   if (!withDevnet) zips()
   const metafile = { inputs: { ...scripts.metafile.inputs, ...pages.metafile.inputs }, outputs: { ...scripts.metafile.outputs, ...pages.metafile.outputs } }

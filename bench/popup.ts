@@ -17,8 +17,26 @@ const FIRST_PAINT = `new Promise((resolve) => {
 const BALANCES_ON_SCREEN = `new Promise((resolve) => { const f = () => { const e = performance.getEntriesByName('balances-on-screen')[0]; e ? resolve(e.startTime) : setTimeout(f, 10) }; f() })`
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
+/** nearest-rank percentile (p95 of 21 opens is the 20th fastest) */
+const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(xs.length * p) - 1)]
 
-export async function benchPopupPaint(opens = 9): Promise<BenchResult[]> {
+/** POPUP_OPENS=n opens per figure (default 21, enough for a p95 that is not the single worst open) */
+export async function benchPopupPaint(opens = Number(process.env.POPUP_OPENS) || 21): Promise<BenchResult[]> {
+  const { paints, paintsUnlocked, onScreen } = await popupPaintSamples(opens)
+  const range = (xs: number[]) => `min ${Math.min(...xs).toFixed(0)}, max ${Math.max(...xs).toFixed(0)}`
+  const figures: [string, number[]][] = [
+    ['popup first contentful paint (new wallet)', paints],
+    ['popup first contentful paint (unlocked, Home)', paintsUnlocked],
+    ['cached balances with icons and USD on screen', onScreen],
+  ]
+  return figures.flatMap(([what, xs]) => [
+    { name: `${what}, median of ${opens} opens (${range(xs)})`, value: Math.round(median(xs)), unit: 'ms', budget: 150 },
+    { name: `${what}, p95 of ${opens} opens`, value: Math.round(percentile(xs, 0.95)), unit: 'ms', budget: Infinity },
+  ])
+}
+
+/** Each open's figures (ms from the navigation's start), for the table above or an A/B comparison. */
+export async function popupPaintSamples(opens: number): Promise<{ paints: number[]; paintsUnlocked: number[]; onScreen: number[] }> {
   const wb = await launchWithExtension()
   try {
     const url = `chrome-extension://${wb.extensionId}/popup.html`
@@ -54,12 +72,7 @@ export async function benchPopupPaint(opens = 9): Promise<BenchResult[]> {
       onScreen.push(Number(await p.evaluate(BALANCES_ON_SCREEN)))
       await p.close()
     }
-    const range = (xs: number[]) => `min ${Math.min(...xs).toFixed(0)}, max ${Math.max(...xs).toFixed(0)}`
-    return [
-      { name: `popup first contentful paint (new wallet), median of ${opens} opens (${range(paints)})`, value: Math.round(median(paints)), unit: 'ms', budget: 150 },
-      { name: `popup first contentful paint (unlocked, Home), median of ${opens} opens (${range(paintsUnlocked)})`, value: Math.round(median(paintsUnlocked)), unit: 'ms', budget: 150 },
-      { name: `cached balances with icons and USD on screen, median of ${opens} opens (${range(onScreen)})`, value: Math.round(median(onScreen)), unit: 'ms', budget: 150 },
-    ]
+    return { paints, paintsUnlocked, onScreen }
   } finally {
     await wb.close()
   }

@@ -63,7 +63,7 @@ test('home: the USD total from the devnet ETH / USD feed, ETH priced and PHA (no
   assert.match(await page.getByTestId('token-pha').getByTestId('token-total').innerText(), /^42\.5 PHA$/)
   assert.match(await page.getByTestId('balances-updated').innerText(), /^Updated (just now|\d+ s ago)/)
   assert.equal(await page.getByText(/Background v/).count(), 0)
-  assert.equal(await page.locator('img.icon-img[src="icons/t/eth.svg"]').count() > 0, true, 'ETH has its icon')
+  assert.equal(await page.locator('svg.icon-img[data-icon="t/eth"] path').count() > 0, true, 'ETH has its icon')
   await shot(page, 'everyday-home')
   await page.close()
 })

@@ -1,8 +1,15 @@
-// Token and network icons: the files the build wrote from @web3icons/core (scripts/build/icons.mjs)
-// for the shipped tokens and chains, else the initial in a circle of a colour from the name.
-// Decorative: the name is always written beside them.
-declare const __ICONS__: { tokens: string[]; chains: number[] } | undefined
-const ICONS = typeof __ICONS__ !== 'undefined' ? __ICONS__ : { tokens: [], chains: [] }
+// Token and network icons: the SVG markup the build took from @web3icons/core (scripts/build/icons.mjs)
+// for the shipped tokens and chains, drawn inline as SVG elements of the icon's size (nothing moves
+// when it is drawn, and no image file is fetched and built as a document of its own), else the
+// initial in a circle of a colour from the name. Decorative: the name is always written beside them.
+interface IconSvg {
+  viewBox: string
+  fill?: string
+  /** each path's attributes as the library wrote them (d, fill, fill-rule, clip-rule, …) */
+  paths: Record<string, string>[]
+}
+declare const __ICONS__: { svgs: IconSvg[]; tokens: Record<string, number>; chains: Record<string, number> } | undefined
+const ICONS = typeof __ICONS__ !== 'undefined' ? __ICONS__ : { svgs: [], tokens: {}, chains: {} }
 
 function hue(s: string): number {
   let h = 0
@@ -18,12 +25,24 @@ function Initial({ text, size, square }: { text: string; size: number; square?: 
   )
 }
 
+function Svg({ icon, size, chain, name }: { icon: IconSvg; size: number; chain?: boolean; name: string }) {
+  return (
+    <svg class={`icon-img${chain ? ' chain' : ''}`} data-icon={name} aria-hidden="true" width={size} height={size} viewBox={icon.viewBox} fill={icon.fill}>
+      {icon.paths.map((p, i) => (
+        <path key={i} {...p} />
+      ))}
+    </svg>
+  )
+}
+
 export function TokenIcon({ id, symbol, size = 28 }: { id: string; symbol: string; size?: number }) {
-  if (!ICONS.tokens.includes(id)) return <Initial text={symbol} size={size} />
-  return <img class="icon-img" src={`icons/t/${id}.svg`} width={size} height={size} alt="" aria-hidden="true" />
+  const i = Object.hasOwn(ICONS.tokens, id) ? ICONS.tokens[id] : undefined
+  if (i === undefined) return <Initial text={symbol} size={size} />
+  return <Svg icon={ICONS.svgs[i]} size={size} name={`t/${id}`} />
 }
 
 export function ChainIcon({ chainId, name, size = 16 }: { chainId: number; name: string; size?: number }) {
-  if (!ICONS.chains.includes(chainId)) return <Initial text={name} size={size} square />
-  return <img class="icon-img chain" src={`icons/c/${chainId}.svg`} width={size} height={size} alt="" aria-hidden="true" />
+  const i = Object.hasOwn(ICONS.chains, String(chainId)) ? ICONS.chains[String(chainId)] : undefined
+  if (i === undefined) return <Initial text={name} size={size} square />
+  return <Svg icon={ICONS.svgs[i]} size={size} chain name={`c/${chainId}`} />
 }

@@ -5,7 +5,7 @@ import { useCallback, useEffect, useRef, useState } from 'preact/hooks'
 import type { WalletState } from '../../src/wallet/wallet.ts'
 import { bg } from './background.ts'
 import { asWalletError, type WalletError } from './errors.ts'
-import { subscribe } from './topic.ts'
+import { lastValue, subscribe } from './topic.ts'
 
 export interface WalletStateHandle {
   state: WalletState | null
@@ -17,7 +17,7 @@ export interface WalletStateHandle {
 }
 
 export function useWalletState(): WalletStateHandle {
-  const [state, setState] = useState<WalletState | null>(null)
+  const [state, setState] = useState<WalletState | null>(() => lastValue('wallet', null))
   const [error, setError] = useState<WalletError | null>(null)
   // Answers can arrive out of order; only the newest may set the state.
   const seq = useRef(0)

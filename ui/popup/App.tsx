@@ -1,12 +1,14 @@
 // The popup gates on the wallet's state: no wallet yet -> set up (in a full tab); locked ->
 // unlock; unlocked -> the wallet with its header (account switcher, lock) and bottom navigation.
 // The state is fetched again when the background locks (auto-lock included) or accounts change.
+import { useEffect } from 'preact/hooks'
 import { Nav, type NavItem } from '../components/Nav.tsx'
 import { Alert } from '../components/Alert.tsx'
 import { WalletStopped } from '../components/WalletStopped.tsx'
 import { StorageProblems } from '../components/StorageProblems.tsx'
 import { useRoute } from '../lib/route.ts'
 import { useWalletState, type WalletStateHandle } from '../lib/wallet-state.ts'
+import { prepareDates } from '../lib/time.ts'
 import { Header } from './Header.tsx'
 import { SiteChain } from './SiteChain.tsx'
 import { Setup } from './Setup.tsx'
@@ -29,6 +31,11 @@ const NAV: NavItem[] = [
 
 export function App() {
   const wallet = useWalletState()
+  // made while the background answers the subscription above, not while Home draws its balances
+  useEffect(() => {
+    const t = setTimeout(prepareDates, 0)
+    return () => clearTimeout(t)
+  }, [])
   const { state, error } = wallet
   if (state?.initialized && state.unlocked && !state.halted) return <Unlocked wallet={wallet} />
   return (

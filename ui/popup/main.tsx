@@ -1,4 +1,20 @@
 import { render } from 'preact'
+import { currentRoute } from '../lib/route.ts'
+import { prefetch, subscribe } from '../lib/topic.ts'
 import { App } from './App.tsx'
 
-render(<App />, document.getElementById('root')!)
+// The wallet's state is asked for before the first render, and Home's balances and prices as soon as
+// it names the account (not once the unlocked screens are drawn): one round trip to the background
+// less before the cached balances are on screen.
+prefetch('wallet', null)
+const stop = subscribe('wallet', null, (m) => {
+  queueMicrotask(() => stop())
+  if (!('value' in m) || !m.value.unlocked || !m.value.selected || m.value.halted || currentRoute('home') !== 'home') return
+  prefetch('balances', m.value.selected.toLowerCase())
+  prefetch('prices', null)
+})
+
+// the HTML's first frame (build.mjs) gives way to the first render, in the same task: no blank frame
+const root = document.getElementById('root')!
+root.textContent = ''
+render(<App />, root)

@@ -32,9 +32,9 @@ export function Home({ account, showTestnets }: { account: AccountInfo | null; s
   const marked = useRef(false)
   const view = data.meta ? portfolioView(data.meta, data.balances, data.chainIds, Date.now()) : null
 
-  // for the bench: when balances (cached or fresh) are first on screen
+  // for the bench: when balances (cached or fresh) are first on screen with their USD values
   useEffect(() => {
-    if (marked.current || !view || !data.balances || !view.rows.length) return
+    if (marked.current || !view || !data.balances || !view.rows.length || !book) return
     marked.current = true
     requestAnimationFrame(() => performance.mark('balances-on-screen'))
   })

@@ -1,0 +1,44 @@
+// The popup's first step, a small classic script that runs as soon as it is fetched, while the
+// popup's modules are still loading: it opens the topic port and asks for the wallet's state, and,
+// when the state names an unlocked account and Home is the screen, for that account's cached
+// balances and the prices. ui/lib/topic.ts takes the port, its subscriptions and the values that
+// came over it when the modules run, so the first render already has what Home shows.
+import { TOPIC_PORT } from '../../src/wire/topics.ts'
+import type { TopicBoot } from '../lib/topic-boot.ts'
+
+interface RawPort {
+  postMessage(m: unknown): void
+  onMessage: { addListener(f: (m: unknown) => void): void }
+  onDisconnect: { addListener(f: () => void): void }
+}
+
+const g = globalThis as { browser?: { runtime?: { connect?: (i: { name: string }) => RawPort } }; chrome?: { runtime?: { connect?: (i: { name: string }) => RawPort } }; __rwTopicBoot?: TopicBoot }
+const runtime = g.browser?.runtime?.connect ? g.browser.runtime : g.chrome?.runtime
+
+if (runtime?.connect && !g.__rwTopicBoot) {
+  const port = runtime.connect({ name: TOPIC_PORT })
+  const boot: TopicBoot = { port, subs: [], taken: false, disconnected: false }
+  g.__rwTopicBoot = boot
+  const sub = (topic: string, key: string | null) => {
+    const s = { sub: boot.subs.length + 1, topic, key, last: null }
+    boot.subs.push(s)
+    port.postMessage({ op: 'sub', sub: s.sub, topic, key })
+  }
+  port.onDisconnect.addListener(() => {
+    boot.disconnected = true
+  })
+  port.onMessage.addListener((msg) => {
+    if (boot.taken) return
+    const m = msg as { sub?: number; value?: { unlocked?: boolean; selected?: string | null; halted?: unknown } }
+    const s = boot.subs.find((x) => x.sub === m?.sub)
+    if (!s) return
+    s.last = msg as TopicBoot['subs'][number]['last']
+    const w = m.value
+    const home = (location.hash.replace(/^#\/?/, '') || 'home') === 'home'
+    if (s.topic === 'wallet' && boot.subs.length === 1 && w?.unlocked && w.selected && !w.halted && home) {
+      sub('balances', w.selected.toLowerCase())
+      sub('prices', null)
+    }
+  })
+  sub('wallet', null)
+}
