@@ -5,6 +5,7 @@
 // came over it when the modules run, so the first render already has what Home shows.
 import { TOPIC_PORT } from '../../src/wire/topics.ts'
 import type { TopicBoot } from '../lib/topic-boot.ts'
+import { homeTopics, type FirstWalletState } from './first-topics.ts'
 
 interface RawPort {
   postMessage(m: unknown): void
@@ -29,16 +30,11 @@ if (runtime?.connect && !g.__rwTopicBoot) {
   })
   port.onMessage.addListener((msg) => {
     if (boot.taken) return
-    const m = msg as { sub?: number; value?: { unlocked?: boolean; selected?: string | null; halted?: unknown } }
+    const m = msg as { sub?: number; value?: FirstWalletState }
     const s = boot.subs.find((x) => x.sub === m?.sub)
     if (!s) return
     s.last = msg as TopicBoot['subs'][number]['last']
-    const w = m.value
-    const home = (location.hash.replace(/^#\/?/, '') || 'home') === 'home'
-    if (s.topic === 'wallet' && boot.subs.length === 1 && w?.unlocked && w.selected && !w.halted && home) {
-      sub('balances', w.selected.toLowerCase())
-      sub('prices', null)
-    }
+    if (s.topic === 'wallet' && boot.subs.length === 1) for (const t of homeTopics(m.value, location.hash)) sub(t.topic, t.key)
   })
   sub('wallet', null)
 }

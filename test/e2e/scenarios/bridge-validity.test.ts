@@ -10,7 +10,9 @@
 // respected game type is put back to the devnet's own before a turn changes it.
 import { before, after } from 'node:test'
 import assert from 'node:assert/strict'
-import { parseAbi, parseEther, type Address } from 'viem'
+import { parseEther, type Address } from 'viem'
+import { erc20Abi } from '../../../src/abi/erc20.ts'
+import { portal2Abi } from '../../../src/rollup/abis.ts'
 import type { Devnet } from '../../../devnet/index.ts'
 import { eachBrowser, until } from '../driver/index.ts'
 import {
@@ -28,8 +30,6 @@ import {
   withdrawalOf,
 } from './bridge-support.ts'
 
-const erc20 = parseAbi(['function balanceOf(address) view returns (uint256)'])
-const portalAbi = parseAbi(['function respectedGameType() view returns (uint32)'])
 
 let devnet: Devnet
 /** 901's respected game type as the devnet starts it (permissioned games) */
@@ -38,7 +38,7 @@ let initialType901: number
 let me: Address
 
 const respectedType901 = async () =>
-  Number(await devnet.l1.client.readContract({ address: devnet.manifest.l2s[0]!.l1Contracts.optimismPortal, abi: portalAbi, functionName: 'respectedGameType' }))
+  Number(await devnet.l1.client.readContract({ address: devnet.manifest.l2s[0]!.l1Contracts.optimismPortal, abi: portal2Abi, functionName: 'respectedGameType' }))
 
 before(async () => {
   devnet = await e2eDevnet()
@@ -66,9 +66,9 @@ eachBrowser(
         (await overview(page)).items.filter((v) => deposits.includes(v.id)).map((v) => v.status),
         ['credited', 'credited'],
       )
-      assert.equal(await l2.readContract({ address: pha.l2, abi: erc20, functionName: 'balanceOf', args: [me] }), parseEther('30'))
+      assert.equal(await l2.readContract({ address: pha.l2, abi: erc20Abi, functionName: 'balanceOf', args: [me] }), parseEther('30'))
 
-      const phaBefore = await l1.readContract({ address: pha.l1, abi: erc20, functionName: 'balanceOf', args: [me] })
+      const phaBefore = await l1.readContract({ address: pha.l1, abi: erc20Abi, functionName: 'balanceOf', args: [me] })
       const ethId = await bridgeThroughPopup(d, { direction: 'withdraw', l2: 902, token: 'ETH', amount: '1', screenshot: 'bridge-popup-withdraw-cost' })
       const phaId = await bridgeThroughPopup(d, { direction: 'withdraw', l2: 902, token: 'PHA', amount: '30' })
       for (const id of [ethId, phaId]) {
@@ -90,7 +90,7 @@ eachBrowser(
         await waitStatus(p, /Finalized/)
         await p.close()
       }
-      assert.equal(await l1.readContract({ address: pha.l1, abi: erc20, functionName: 'balanceOf', args: [me] }), phaBefore + parseEther('30'), 'the PHA came back to L1')
+      assert.equal(await l1.readContract({ address: pha.l1, abi: erc20Abi, functionName: 'balanceOf', args: [me] }), phaBefore + parseEther('30'), 'the PHA came back to L1')
       // 1 ETH arrived, minus what the prove and finalize transactions cost on L1
       const gained = (await l1.getBalance({ address: me })) - ethL1Before
       assert.ok(gained > parseEther('0.99') && gained < parseEther('1'), `the ETH arrived on L1 (net of fees: ${gained})`)

@@ -9,7 +9,8 @@
 // One devnet for both browsers; each browser's turn runs on an account of its own.
 import { before, after } from 'node:test'
 import assert from 'node:assert/strict'
-import { parseAbi, parseEther, type Address } from 'viem'
+import { parseEther, type Address } from 'viem'
+import { erc20Abi } from '../../../src/abi/erc20.ts'
 import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts'
 import type { Devnet } from '../../../devnet/index.ts'
 import { eachBrowser, until, uiCall, PASSWORD, type UiPage, type WalletDriver } from '../driver/index.ts'
@@ -32,7 +33,6 @@ import {
   withdrawalOf,
 } from './bridge-support.ts'
 
-const erc20 = parseAbi(['function balanceOf(address) view returns (uint256)'])
 
 let devnet: Devnet
 
@@ -126,7 +126,7 @@ eachBrowser((b) => {
       45_000,
       'both deposits credited',
     )
-    assert.equal(await l2.readContract({ address: phaL2(), abi: erc20, functionName: 'balanceOf', args: [me] }), parseEther('40'))
+    assert.equal(await l2.readContract({ address: phaL2(), abi: erc20Abi, functionName: 'balanceOf', args: [me] }), parseEther('40'))
     assert.ok((await l2.getBalance({ address: me })) >= ethBefore + parseEther('1') - parseEther('0.01'))
     await until(() => page.count('[data-testid="bridge-deposits"] [data-status="credited"]'), (n) => n >= 2, 15_000, 'both deposits listed as credited')
     await page.close()
@@ -221,7 +221,7 @@ eachBrowser((b) => {
     await probe.close()
 
     const l1 = devnet.l1.client
-    const phaBefore = await l1.readContract({ address: phaL1(), abi: erc20, functionName: 'balanceOf', args: [me] })
+    const phaBefore = await l1.readContract({ address: phaL1(), abi: erc20Abi, functionName: 'balanceOf', args: [me] })
     for (const id of [ids.eth, ids.pha]) {
       page = await itemPage(d, id)
       await waitStatus(page, /Ready to finalize/)
@@ -235,6 +235,6 @@ eachBrowser((b) => {
       await page.close()
     }
     assert.equal(await l1.getBalance({ address: receiver }), parseEther('0.5'), 'the ETH arrived on L1')
-    assert.equal(await l1.readContract({ address: phaL1(), abi: erc20, functionName: 'balanceOf', args: [me] }), phaBefore + parseEther('40'), 'the PHA came back to L1')
+    assert.equal(await l1.readContract({ address: phaL1(), abi: erc20Abi, functionName: 'balanceOf', args: [me] }), phaBefore + parseEther('40'), 'the PHA came back to L1')
   }, { timeout: 400_000 })
 })
