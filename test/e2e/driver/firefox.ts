@@ -205,13 +205,25 @@ export class FirefoxDriver implements WalletDriver {
 
   private readonly ext = `ChromeUtils.importESModule('resource://gre/modules/ExtensionParent.sys.mjs').ExtensionParent.GlobalManager.getExtension(${JSON.stringify(FIREFOX_EXTENSION_ID)})`
 
+  /**
+   * Stops the event page as Firefox's idle timer does. Firefox declines while a listener's promise is
+   * pending (it resets the idle timer and forgets those promises, so its next try succeeds), and
+   * declines while the page is still starting; so this asks again, as the idle timer would, until the
+   * state is "stopped" (10 s at most).
+   */
   async suspendBackground(): Promise<void> {
-    const state = await this.chrome<string>(`(async () => {
-      const ext = ${this.ext}
-      await ext.terminateBackground({ ignoreDevToolsAttached: true })
-      return ext.backgroundState
-    })()`)
-    if (state !== 'stopped') throw named('firefox', new Error(`the event page did not stop (state: ${state})`))
+    const end = Date.now() + 10_000
+    let state = ''
+    while (Date.now() < end) {
+      state = await this.chrome<string>(`(async () => {
+        const ext = ${this.ext}
+        await ext.terminateBackground({ ignoreDevToolsAttached: true })
+        return ext.backgroundState
+      })()`)
+      if (state === 'stopped') return
+      await sleep(200)
+    }
+    throw named('firefox', new Error(`the event page did not stop in 10 s (state: ${state})`))
   }
 
   async backgroundRunning(): Promise<boolean> {
