@@ -9,7 +9,7 @@ import { erc20Abi } from '../abi/erc20.ts'
 import type { Network } from '../chains/types.ts'
 import { WalletError, toErrorShape } from '../errors.ts'
 import type { Flow, FlowKind, FlowStep } from '../flows/types.ts'
-import { exitDuration, formatDuration } from '../rollup/exit-time.ts'
+import { effectiveCadence, exitDuration, formatDuration } from '../rollup/exit-time.ts'
 import { describeProofSystem } from '../rollup/proof-system.ts'
 import type { BridgeContext } from './context.ts'
 import { exitWords } from './exit-words.ts'
@@ -53,7 +53,11 @@ const request = (t: FlowTx, from: Address) => ({ chainId: t.chainId, from, to: t
 export function bridgeFlowKind(ctx: BridgeContext): FlowKind<BridgeIntent, BridgeSummary> {
   const exitOf = async (l2ChainId: number): Promise<ExitInfo> => {
     try {
-      const p = await ctx.params(await ctx.network(l2ChainId))
+      const net = await ctx.network(l2ChainId)
+      let p = await ctx.params(net)
+      // parameters kept from before the chain had two proposals: read again rather than tell someone
+      // about to sign that the time cannot be predicted when it now can
+      if (!effectiveCadence(p)) p = await ctx.params(net, { fresh: true })
       const d = exitDuration(p)
       return { ...d, text: d.totalSeconds !== null ? `About ${formatDuration(d.totalSeconds)}: ${d.reason}` : d.reason, system: describeProofSystem(p.system), ...exitWords(p) }
     } catch (err) {
