@@ -20,7 +20,7 @@ import type { TokenDef } from '../src/tokens/types.ts'
 import { devnetTokens } from '../src/tokens/devnet.ts'
 import { makeWallet } from '../test/support/wallet-harness.ts'
 import { launchWithExtension } from '../test/e2e/support/browser.ts'
-import { initializeWallet, TEST_ADDRESS_0, uiCall } from '../test/e2e/support/wallet.ts'
+import { initializeWallet, paintedScript, TEST_ADDRESS_0, uiCall } from '../test/e2e/support/wallet.ts'
 import { rpcProxy as proxy } from '../test/integration/balances-support.ts'
 import type { BenchResult } from './keyring.ts'
 
@@ -125,8 +125,7 @@ async function cachedPaint(opens = 9): Promise<BenchResult[]> {
       const popup = await wb.context.newPage()
       await popup.setViewportSize({ width: 360, height: 600 })
       await popup.goto(`chrome-extension://${wb.extensionId}/popup.html`)
-      // a string, not a function: tsx would wrap a function with helpers the page does not have
-      marks.push(Number(await popup.evaluate(`new Promise((r) => { const f = () => { const e = performance.getEntriesByName('balances-on-screen')[0]; e ? r(e.startTime) : setTimeout(f, 5) }; f() })`)))
+      marks.push(Number(await popup.evaluate(paintedScript(['token-balance']))))
       await popup.close()
     }
     return [

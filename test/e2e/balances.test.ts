@@ -17,7 +17,7 @@ import { formatAmount } from '../../ui/lib/amount.ts'
 import { launchWithExtension, type WalletBrowser } from './support/browser.ts'
 import { shot, until } from './send-support.ts'
 import { closedPort } from '../integration/balances-support.ts'
-import { extensionUrl, initializeWallet, openPopup, TEST_ADDRESS_0, uiCall } from './support/wallet.ts'
+import { extensionUrl, initializeWallet, openPopup, paintedScript, TEST_ADDRESS_0, uiCall } from './support/wallet.ts'
 
 let devnet: Devnet
 let wb: WalletBrowser
@@ -88,7 +88,7 @@ test('home: ETH and PHA on the L1, 901 and 902 side by side with their totals, a
 test('the cached balances are on screen at once when the popup opens again, before any RPC answers', async () => {
   const page = await openPopup(wb)
   await page.getByTestId('token-pha').waitFor()
-  const painted = (await page.evaluate(`new Promise((r) => { const f = () => { const e = performance.getEntriesByName('balances-on-screen')[0]; e ? r(e.startTime) : setTimeout(f, 20) }; f() })`)) as number
+  const painted = (await page.evaluate(paintedScript(['token-balance']))) as number
   assert.ok(painted < 1500, `balances on screen ${painted.toFixed(0)} ms after the popup opened`)
   await page.close()
 })

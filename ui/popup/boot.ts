@@ -1,11 +1,12 @@
 // The popup's first step, a small classic script that runs as soon as it is fetched, while the
-// popup's modules are still loading: it opens the topic port and asks for the wallet's state, and,
-// when the state names an unlocked account and Home is the screen, for that account's cached
-// balances and the prices. ui/lib/topic.ts takes the port, its subscriptions and the values that
-// came over it when the modules run, so the first render already has what Home shows.
+// popup's modules are still loading: it opens the topic port and asks for the wallet's state and,
+// when Home is the screen, for the balances of the account Home showed last and the prices; when
+// the state names another unlocked account, for that account's balances (ui/popup/first-topics.ts).
+// ui/lib/topic.ts takes the port, its subscriptions and the values that came over it when the
+// modules run, so the first render already has what Home shows.
 import { TOPIC_PORT } from '../../src/wire/topics.ts'
 import type { TopicBoot } from '../lib/topic-boot.ts'
-import { homeTopics, type FirstWalletState } from './first-topics.ts'
+import { guessedHomeTopics, hintStore, homeTopics, type FirstWalletState } from './first-topics.ts'
 
 interface RawPort {
   postMessage(m: unknown): void
@@ -21,10 +22,12 @@ if (runtime?.connect && !g.__rwTopicBoot) {
   const boot: TopicBoot = { port, subs: [], taken: false, disconnected: false }
   g.__rwTopicBoot = boot
   const sub = (topic: string, key: string | null) => {
+    if (boot.subs.some((s) => s.topic === topic && s.key === key)) return
     const s = { sub: boot.subs.length + 1, topic, key, last: null }
     boot.subs.push(s)
     port.postMessage({ op: 'sub', sub: s.sub, topic, key })
   }
+  let stateSeen = false
   port.onDisconnect.addListener(() => {
     boot.disconnected = true
   })
@@ -34,7 +37,10 @@ if (runtime?.connect && !g.__rwTopicBoot) {
     const s = boot.subs.find((x) => x.sub === m?.sub)
     if (!s) return
     s.last = msg as TopicBoot['subs'][number]['last']
-    if (s.topic === 'wallet' && boot.subs.length === 1) for (const t of homeTopics(m.value, location.hash)) sub(t.topic, t.key)
+    if (s.topic !== 'wallet' || stateSeen) return
+    stateSeen = true
+    for (const t of homeTopics(m.value, location.hash)) sub(t.topic, t.key)
   })
   sub('wallet', null)
+  for (const t of guessedHomeTopics(location.hash, hintStore())) sub(t.topic, t.key)
 }

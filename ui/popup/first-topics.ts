@@ -1,20 +1,65 @@
-// What the popup asks the background for before its first screen is drawn: the wallet's state, then,
-// once that state names an unlocked account and Home is the screen, Home's cached balances for the
-// account and the prices. Used by the boot script (ui/popup/boot.ts, before the modules load) and by
-// ui/popup/main.tsx (when the boot script's port was lost); no imports, so the boot script stays small.
+// What the popup asks the background for before its first screen is drawn: the wallet's state, and,
+// when Home is the screen, Home's cached balances for the account and the prices. The account is
+// known for sure only once the wallet's state has come; the popup remembers the account Home showed
+// last (an address, in the extension's localStorage) and asks for its balances together with the
+// state, so the usual open costs one round trip to the background, not two. When the state names
+// another account, or a locked wallet, that guess is only a cached value nobody shows. Used by the
+// boot script (ui/popup/boot.ts, before the modules load) and by ui/popup/main.tsx; no imports, so
+// the boot script stays small.
 
 export interface FirstWalletState {
+  initialized?: boolean
   unlocked?: boolean
   selected?: string | null
   halted?: unknown
 }
 
+export type FirstTopic = { topic: 'balances' | 'prices'; key: string | null }
+
+/** Where the guess is kept; the popup's localStorage, or null where a page has none. */
+export type HintStore = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>
+
+export const HOME_ACCOUNT_KEY = 'rw.popup.homeAccount'
+
+const isHome = (hash: string) => (hash.replace(/^#\/?/, '') || 'home') === 'home'
+const onHome = (account: string): FirstTopic[] => [
+  { topic: 'balances', key: account.toLowerCase() },
+  { topic: 'prices', key: null },
+]
+
 /** The topics Home shows first for this wallet state and location hash ("#/send" is not Home). */
-export function homeTopics(wallet: FirstWalletState | null | undefined, hash: string): { topic: 'balances' | 'prices'; key: string | null }[] {
-  const home = (hash.replace(/^#\/?/, '') || 'home') === 'home'
-  if (!home || !wallet?.unlocked || !wallet.selected || wallet.halted) return []
-  return [
-    { topic: 'balances', key: wallet.selected.toLowerCase() },
-    { topic: 'prices', key: null },
-  ]
+export function homeTopics(wallet: FirstWalletState | null | undefined, hash: string): FirstTopic[] {
+  if (!isHome(hash) || !wallet?.unlocked || !wallet.selected || wallet.halted) return []
+  return onHome(wallet.selected)
+}
+
+/** Home's topics for the account Home showed last, asked for before the wallet's state is known. */
+export function guessedHomeTopics(hash: string, store: HintStore | null): FirstTopic[] {
+  if (!isHome(hash) || !store) return []
+  try {
+    const account = store.getItem(HOME_ACCOUNT_KEY)
+    return account && /^0x[0-9a-f]{40}$/.test(account) ? onHome(account) : []
+  } catch {
+    return []
+  }
+}
+
+/** Keeps the guess true: the selected account of an unlocked wallet; none once there is no wallet. */
+export function rememberHomeAccount(wallet: FirstWalletState | null | undefined, store: HintStore | null): void {
+  if (!store || !wallet) return
+  try {
+    if (wallet.initialized === false) store.removeItem(HOME_ACCOUNT_KEY)
+    else if (wallet.unlocked && wallet.selected && !wallet.halted) store.setItem(HOME_ACCOUNT_KEY, wallet.selected.toLowerCase())
+  } catch {
+    // storage full or refused: the popup asks after the state instead
+  }
+}
+
+/** The page's localStorage, or null (a page without one, or one that refuses access). */
+export function hintStore(): HintStore | null {
+  try {
+    return (globalThis as { localStorage?: HintStore }).localStorage ?? null
+  } catch {
+    return null
+  }
 }

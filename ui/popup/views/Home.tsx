@@ -4,7 +4,7 @@
 // (by default the active chain's L1 and its rollups). The last known figures come from the cache at
 // once; the background refreshes every chain in parallel and each one lands as it answers. A chain
 // that does not answer keeps its figures, marked stale; one never read says "not loaded", never 0.
-import { useEffect, useRef, useState } from 'preact/hooks'
+import { useEffect, useState } from 'preact/hooks'
 import type { AccountInfo } from '../../../src/keyring/accounts.ts'
 import { chainFamilies, chainLabels, portfolioView, type Portfolio } from '../../../src/balances/view.ts'
 import type { PriceBook } from '../../../src/prices/book.ts'
@@ -29,15 +29,7 @@ export function Home({ account, showTestnets }: { account: AccountInfo | null; s
     const t = setTimeout(() => setSettled(true), 400)
     return () => clearTimeout(t)
   }, [])
-  const marked = useRef(false)
   const view = data.meta ? portfolioView(data.meta, data.balances, data.chainIds, Date.now()) : null
-
-  // for the bench: when balances (cached or fresh) are first on screen with their USD values
-  useEffect(() => {
-    if (marked.current || !view || !data.balances || !view.rows.length || !book) return
-    marked.current = true
-    requestAnimationFrame(() => performance.mark('balances-on-screen'))
-  })
 
   // a token is hidden only when every chain was read and it has none there
   const rows = view ? view.rows.filter((r) => showAll || r.token.id === 'eth' || readTotal(r) !== 0n || r.cells.some((c) => c.amount === null)) : []
@@ -110,7 +102,10 @@ export function Home({ account, showTestnets }: { account: AccountInfo | null; s
   )
 }
 
-/** The shown chains' USD total: tokens with a price feed, chains that were read. */
+/**
+ * The shown chains' USD total: tokens with a price feed, chains that were read. Its `elementtiming`
+ * (and the token rows' amounts') tell the bench when they were painted (Element Timing).
+ */
 function Total({ view, book, l1ChainId }: { view: Portfolio; book: PriceBook | null; l1ChainId: number | null }) {
   let cents: bigint | null = null
   let unpriced = 0
@@ -126,7 +121,7 @@ function Total({ view, book, l1ChainId }: { view: Portfolio; book: PriceBook | n
   return (
     <div class="home-total" data-testid="home-total">
       <span class="total-label muted">Total on these networks</span>
-      <strong class="total-value" data-testid="portfolio-total" data-state={failed ? 'not-loaded' : cents === null ? 'no-price' : 'read'}>
+      <strong class="total-value" data-testid="portfolio-total" elementtiming={cents !== null ? 'portfolio-total' : undefined} data-state={failed ? 'not-loaded' : cents === null ? 'no-price' : 'read'}>
         {failed ? <span class="warn">Couldn't load balances</span> : nothingRead ? '…' : cents !== null ? `${centsText(cents, true)}${partial ? '+' : ''}` : '—'}
       </strong>
       <span class="total-note muted" data-testid="price-note">

@@ -54,7 +54,7 @@ export function TokenRows({ view, rows, labels, book }: { view: Portfolio; rows:
                 {total === null ? (
                   <span class="warn not-loaded">{failed ? "Couldn't load" : 'Loading…'}</span>
                 ) : (
-                  <span class="token-amount">
+                  <span class="token-amount" elementtiming="token-balance">
                     <Amount value={total} decimals={row.token.decimals} symbol={row.token.symbol} fiat={false} />
                     {missing && (
                       <span class="partial" title="Some chains could not be read: this total leaves them out" aria-label="leaves out chains that could not be read">
