@@ -49,7 +49,11 @@ export function rememberHomeAccount(wallet: FirstWalletState | null | undefined,
   if (!store || !wallet) return
   try {
     if (wallet.initialized === false) store.removeItem(HOME_ACCOUNT_KEY)
-    else if (wallet.unlocked && wallet.selected && !wallet.halted) store.setItem(HOME_ACCOUNT_KEY, wallet.selected.toLowerCase())
+    else if (wallet.unlocked && wallet.selected && !wallet.halted) {
+      const account = wallet.selected.toLowerCase()
+      // a write costs a round trip to the browser's storage; most states do not change it
+      if (store.getItem(HOME_ACCOUNT_KEY) !== account) store.setItem(HOME_ACCOUNT_KEY, account)
+    }
   } catch {
     // storage full or refused: the popup asks after the state instead
   }

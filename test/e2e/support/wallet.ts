@@ -101,12 +101,13 @@ export async function stopServiceWorker(wb: WalletBrowser, page: Page): Promise<
  * resolves with the time, in ms from the page's navigation, at which every one of `identifiers` was
  * first painted, from the Element Timing API: the presentation time of the frame that drew the
  * element (`elementtiming` attributes on Home's token amounts and USD total), the same clock as
- * first-contentful-paint. Chromium only.
+ * first-contentful-paint. Chromium only. Rejects, naming what was not painted, after `timeoutMs`.
  */
-export function paintedScript(identifiers: string[]): string {
-  return `new Promise((resolve) => {
+export function paintedScript(identifiers: string[], timeoutMs = 15_000): string {
+  return `new Promise((resolve, reject) => {
     const want = ${JSON.stringify(identifiers)}
     const first = new Map()
+    setTimeout(() => reject(new Error('not painted within ${timeoutMs} ms: ' + want.filter((w) => !first.has(w)).join(', '))), ${timeoutMs})
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) if (want.includes(e.identifier) && !first.has(e.identifier)) first.set(e.identifier, e.renderTime || e.loadTime)
       if (want.every((w) => first.has(w))) resolve(Math.max(...first.values()))
