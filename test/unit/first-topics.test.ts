@@ -13,7 +13,7 @@ test('an unlocked wallet on Home: the account’s balances (lower-cased key) and
     { topic: 'balances', key: ACCOUNT.toLowerCase() },
     { topic: 'prices', key: null },
   ]
-  for (const hash of ['', '#', '#/', '#/home', '#home']) assert.deepEqual(homeTopics(unlocked, hash), want, `hash "${hash}"`)
+  for (const hash of ['', '#', '#/', '#/home', '#home', '#/home?from=badge']) assert.deepEqual(homeTopics(unlocked, hash), want, `hash "${hash}"`)
 })
 
 test('nothing for another screen, a locked or halted wallet, no account, or no state yet', () => {

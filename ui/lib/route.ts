@@ -1,9 +1,9 @@
 // Hash routing: "#/send" -> "send". Works in the popup and in full pages, and the back button works.
 import { useEffect, useState } from 'preact/hooks'
+import { routeOf } from './hash-route.ts'
 
 export function currentRoute(fallback: string): string {
-  const h = location.hash.replace(/^#\/?/, '')
-  return h || fallback
+  return routeOf(location.hash, fallback)
 }
 
 export function useRoute(fallback: string): string {

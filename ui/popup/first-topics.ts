@@ -4,8 +4,9 @@
 // last (an address, in the extension's localStorage) and asks for its balances together with the
 // state, so the usual open costs one round trip to the background, not two. When the state names
 // another account, or a locked wallet, that guess is only a cached value nobody shows. Used by the
-// boot script (ui/popup/boot.ts, before the modules load) and by ui/popup/main.tsx; no imports, so
-// the boot script stays small.
+// boot script (ui/popup/boot.ts, before the modules load) and by ui/popup/main.tsx; it imports only
+// what imports nothing, so the boot script stays small.
+import { routeName } from '../lib/hash-route.ts'
 
 export interface FirstWalletState {
   initialized?: boolean
@@ -21,7 +22,7 @@ export type HintStore = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>
 
 export const HOME_ACCOUNT_KEY = 'rw.popup.homeAccount'
 
-const isHome = (hash: string) => (hash.replace(/^#\/?/, '') || 'home') === 'home'
+const isHome = (hash: string) => routeName(hash, 'home') === 'home'
 const onHome = (account: string): FirstTopic[] => [
   { topic: 'balances', key: account.toLowerCase() },
   { topic: 'prices', key: null },
