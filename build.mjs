@@ -29,9 +29,6 @@ const SCRIPTS = {
   background: 'background/index.ts',
   inpage: 'content/inpage.ts',
   relay: 'content/relay.ts',
-  // the popup's first step: asks the background for what the first screen shows while the popup's
-  // modules load (ui/popup/boot.ts)
-  'popup-boot': 'ui/popup/boot.ts',
 }
 const PAGES = {
   // the popup's first frame is in its HTML: what its first render draws while it asks the background
@@ -40,7 +37,6 @@ const PAGES = {
   popup: {
     entry: 'ui/popup/main.tsx',
     title: 'Rollup Wallet',
-    boot: 'popup-boot.js',
     shell: '<div class="popup"><header class="popup-header brand-only"><span class="brand"><span class="brand-mark" aria-hidden="true">◎</span> Rollup Wallet</span></header><main class="view gate" id="main"></main></div>',
   },
   app: { entry: 'ui/app/main.tsx', title: 'Rollup Wallet' },
@@ -84,7 +80,8 @@ function manifestFor(browser) {
   return base
 }
 
-function html(title, script, shell = '', boot = '') {
+function html(title, script, shell = '') {
+  const split = SPLIT_PAGES.includes(script)
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -92,12 +89,11 @@ function html(title, script, shell = '', boot = '') {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="color-scheme" content="light dark">
 <title>${title}</title>
-${boot ? `<script async src="${boot}"></script>\n` : ''}<link rel="stylesheet" href="styles.css">
+${split ? '' : `<script defer src="${script}.js"></script>\n`}<link rel="stylesheet" href="styles.css">
 ${(preloads[script] ?? []).map((f) => `<link rel="modulepreload" href="${f}">\n`).join('')}</head>
 <body>
 <div id="root">${shell}</div>
-<script${SPLIT_PAGES.includes(script) ? ' type="module"' : ''} src="${script}.js"></script>
-</body>
+${split ? `<script type="module" src="${script}.js"></script>\n` : ''}</body>
 </html>
 `
 }
@@ -182,13 +178,18 @@ const noLazyLibraryChunks = {
   },
 }
 
-/**
- * The background, the content scripts and the popup: one self-contained file each (a worker and
- * content scripts load no modules; the popup opens on every click and loads only its own code).
- */
+/** The background and the content scripts: one self-contained file each (a worker and content scripts load no modules). */
 const scriptOptions = { ...common, entryPoints: SCRIPTS, format: 'iife' }
+/**
+ * The popup opens on every click: one classic script of its own, fetched as soon as its HTML's head
+ * is read and run once the body is parsed. Measured against ES modules with their chunks
+ * modulepreloaded (bench/popup.ts, alternating builds), it paints the cached balances about 20 ms
+ * sooner: one fetch of an extension file instead of five. Its first import asks the background for
+ * the first screen (ui/popup/boot.ts).
+ */
+const popupOptions = { ...common, entryPoints: { popup: PAGES.popup.entry }, format: 'iife', plugins: [...common.plugins, noLazyLibraryChunks] }
 /** The full-page app and the approval window: ES modules sharing chunks (preact, the components, the polyfill once). */
-const SPLIT_PAGES = ['popup', 'app', 'approval']
+const SPLIT_PAGES = ['app', 'approval']
 const pageOptions = {
   ...common,
   entryPoints: Object.fromEntries(SPLIT_PAGES.map((name) => [name, PAGES[name].entry])),
@@ -250,7 +251,7 @@ async function writeStatic() {
   for (const size of [16, 32, 48, 128]) writeFileSync(join(chrome, 'icons', `${size}.png`), iconPng(size))
   const css = stylesheet()
   writeFileSync(join(chrome, 'styles.css'), dev ? css : (await esbuild.transform(css, { loader: 'css', minify: true, target: ['chrome111', 'firefox140'] })).code)
-  for (const [name, p] of Object.entries(PAGES)) writeFileSync(join(chrome, `${name}.html`), html(p.title, name, p.shell, p.boot))
+  for (const [name, p] of Object.entries(PAGES)) writeFileSync(join(chrome, `${name}.html`), html(p.title, name, p.shell))
   writeFileSync(join(chrome, 'manifest.json'), JSON.stringify(manifestFor('chrome'), null, 2))
   const firefox = join(dist, 'firefox')
   rmSync(firefox, { recursive: true, force: true })
@@ -268,16 +269,16 @@ function zips() {
 
 rmSync(dist, { recursive: true, force: true })
 if (watch) {
-  const onEnd = { name: 'static', setup: (b) => b.onEnd(async (r) => { if (!r.errors.length) { if (r.metafile && Object.values(r.metafile.outputs).some((o) => o.entryPoint === PAGES.popup.entry)) preloads = preloadsFrom(r.metafile); await writeStatic(); console.log(`build: rebuilt ${new Date().toLocaleTimeString()}`) } }) }
-  for (const o of [scriptOptions, pageOptions]) await (await esbuild.context({ ...o, plugins: [...o.plugins, onEnd] })).watch()
+  const onEnd = { name: 'static', setup: (b) => b.onEnd(async (r) => { if (!r.errors.length) { if (r.metafile && Object.values(r.metafile.outputs).some((o) => o.entryPoint === PAGES.app.entry)) preloads = preloadsFrom(r.metafile); await writeStatic(); console.log(`build: rebuilt ${new Date().toLocaleTimeString()}`) } }) }
+  for (const o of [scriptOptions, popupOptions, pageOptions]) await (await esbuild.context({ ...o, plugins: [...o.plugins, onEnd] })).watch()
   console.log('build: watching for changes (Ctrl-C to stop)')
 } else {
   const t0 = Date.now()
-  const [scripts, pages] = await Promise.all([esbuild.build(scriptOptions), esbuild.build(pageOptions)])
+  const [scripts, popup, pages] = await Promise.all([esbuild.build(scriptOptions), esbuild.build(popupOptions), esbuild.build(pageOptions)])
   preloads = preloadsFrom(pages.metafile)
   await writeStatic()
   if (!withDevnet) zips()
-  const metafile = { inputs: { ...scripts.metafile.inputs, ...pages.metafile.inputs }, outputs: { ...scripts.metafile.outputs, ...pages.metafile.outputs } }
+  const metafile = { inputs: { ...scripts.metafile.inputs, ...popup.metafile.inputs, ...pages.metafile.inputs }, outputs: { ...scripts.metafile.outputs, ...popup.metafile.outputs, ...pages.metafile.outputs } }
   writeFileSync(join(dist, 'meta.json'), JSON.stringify(metafile))
   writeFileSync(join(dist, 'build-info.json'), JSON.stringify({ devnet: withDevnet, dev }))
   console.log(`build: dist/chrome and dist/firefox in ${Date.now() - t0} ms${dev ? ' (dev, with the devnet)' : withDevnet ? ' (with the devnet)' : ' (release: no devnet)'}`)

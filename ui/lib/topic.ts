@@ -4,7 +4,7 @@
 // A page subscribes to each (topic, key) once however many screens follow it, and keeps its last
 // value: a screen that starts following gets it at once, and `prefetch` asks for a value before the
 // screen that shows it is drawn (the popup asks for Home's balances as soon as it knows the account).
-// A page with a boot script (ui/popup/boot.ts) opened the port before its modules ran: the first
+// A page with a boot step (ui/popup/boot.ts) opened the port before its other modules ran: the first
 // connect takes that port, its subscriptions and their values.
 import { useEffect, useState } from 'preact/hooks'
 import browser from 'webextension-polyfill'

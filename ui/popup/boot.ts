@@ -1,9 +1,9 @@
-// The popup's first step, a small classic script that runs as soon as it is fetched, while the
-// popup's modules are still loading: it opens the topic port and asks for the wallet's state and,
-// when Home is the screen, for the balances of the account Home showed last and the prices; when
-// the state names another unlocked account, for that account's balances (ui/popup/first-topics.ts).
-// ui/lib/topic.ts takes the port, its subscriptions and the values that came over it when the
-// modules run, so the first render already has what Home shows.
+// The popup's first step, the first module its script runs (ui/popup/main.tsx imports it first):
+// it opens the topic port and asks for the wallet's state and, when Home is the screen, for the
+// balances of the account Home showed last and the prices; when the state names another unlocked
+// account, for that account's balances (ui/popup/first-topics.ts). ui/lib/topic.ts takes the port,
+// its subscriptions and the values that came over it, so the first render already has what Home
+// shows when the background answered in time.
 import { TOPIC_PORT } from '../../src/wire/topics.ts'
 import type { TopicBoot } from '../lib/topic-boot.ts'
 import { guessedHomeTopics, hintStore, homeTopics, type FirstWalletState } from './first-topics.ts'

@@ -4,8 +4,8 @@
 // last (an address, in the extension's localStorage) and asks for its balances together with the
 // state, so the usual open costs one round trip to the background, not two. When the state names
 // another account, or a locked wallet, that guess is only a cached value nobody shows. Used by the
-// boot script (ui/popup/boot.ts, before the modules load) and by ui/popup/main.tsx; it imports only
-// what imports nothing, so the boot script stays small.
+// boot step (ui/popup/boot.ts, first in the popup's script) and by ui/popup/main.tsx; it imports only
+// what imports nothing.
 import { routeName } from '../lib/hash-route.ts'
 
 export interface FirstWalletState {
