@@ -7,7 +7,7 @@ import { BUILTIN_NETWORKS } from '../src/chains/builtin.ts'
 import { devnetNetworks } from '../src/chains/devnet.ts'
 import { createCore } from '../src/core.ts'
 import { classifySender } from '../src/provider/sender.ts'
-import { browserKV } from './storage.ts'
+import { browserKV, cachedLocalKV } from './storage.ts'
 import { browserPlatform } from './platform.ts'
 import { serveTopics } from './topics.ts'
 import { servePagePort } from './pages.ts'
@@ -17,7 +17,7 @@ const startedAt = Date.now()
 const extensionOrigin = new URL(browser.runtime.getURL('/')).origin
 
 const core = createCore({
-  local: browserKV('local'),
+  local: cachedLocalKV(),
   session: browserKV('session'),
   platform: browserPlatform,
   // the local devnet first when the build has it (npm start, --dev, --devnet): it is then the default

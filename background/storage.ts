@@ -1,5 +1,6 @@
 // KV (src/storage/kv.ts) over browser.storage areas.
 import browser from 'webextension-polyfill'
+import { CachedKV } from '../src/storage/cached.ts'
 import type { KV } from '../src/storage/kv.ts'
 
 export function browserKV(area: 'local' | 'session'): KV {
@@ -14,4 +15,16 @@ export function browserKV(area: 'local' | 'session'): KV {
     remove: (keys) => store.remove(keys),
     all: () => store.get(null),
   }
+}
+
+/**
+ * storage.local with what was read or written kept in memory (src/storage/cached.ts); a change made
+ * elsewhere is read again. Registered in the worker's first turn, with the other listeners.
+ */
+export function cachedLocalKV(): KV {
+  const kv = new CachedKV(browserKV('local'))
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local') kv.changed(Object.keys(changes))
+  })
+  return kv
 }

@@ -79,8 +79,8 @@ export function defineTopics(hub: TopicHub, d: TopicDeps): void {
 
   hub.define<PortfolioView>('balances', {
     read: async (key) => {
-      const [meta, filter, settings] = await Promise.all([d.balances.cache.meta(), d.balances.cache.filter(), d.wallet.settings()])
-      return { meta, filter, balances: key ? await d.balances.cache.account(key) : null, activeChainId: settings.activeChainId }
+      const [meta, filter, settings, balances] = await Promise.all([d.balances.cache.meta(), d.balances.cache.filter(), d.wallet.settings(), key ? d.balances.cache.account(key) : null])
+      return { meta, filter, balances, activeChainId: settings.activeChainId }
     },
   })
   d.balances.cache.subscribe((address) => hub.publish('balances', address ?? undefined))
