@@ -134,8 +134,10 @@ test('send on 901: the form with its fee in USD, then the Sent screen follows it
   assert.ok(took < 12_000, `confirmed on screen ${took} ms after sending (2 s blocks)`)
   await shot(page, 'everyday-sent')
   await page.getByTestId('send-activity').click()
-  await page.locator('[data-testid="activity-item"][data-kind="sent"]').first().waitFor()
-  assert.match(await page.locator('[data-testid="activity-item"][data-kind="sent"]').first().innerText(), /Send 0\.25 ETH to 0x[\s\S]*Confirmed[\s\S]*OP 901/)
+  const sentRow = page.locator('[data-testid="activity-item"][data-kind="sent"]').first()
+  // the chain's name comes with the balances' meta, which may follow the activity list by a moment
+  await sentRow.getByTestId('activity-chain').waitFor({ timeout: 10_000 })
+  assert.match(await sentRow.innerText(), /Send 0\.25 ETH to 0x[\s\S]*Confirmed[\s\S]*OP 901/)
   await shot(page, 'everyday-activity-all')
   await page.close()
 })

@@ -27,9 +27,12 @@ export function ActivityRow({ item, meta, nameOf, onOpen }: { item: ActivityItem
           {item.kind === 'sent' && <span class={`status-pill ${item.rec.status}`}>{STATUS_TEXT[item.rec.status]}</span>}
         </span>
         <span class="activity-meta muted">
-          <span class="activity-chain">
-            <ChainIcon chainId={chainId} name={chainName} size={12} /> {chain?.shortName ?? chainName}
-          </span>
+          {/* the names come with the balances' meta: until it has, no chain is named rather than "Chain 901" */}
+          {meta && (
+            <span class="activity-chain" data-testid="activity-chain">
+              <ChainIcon chainId={chainId} name={chainName} size={12} /> {chain?.shortName ?? chainName}
+            </span>
+          )}
           {item.kind === 'sent' && (item.rec.recipient ?? item.rec.to) && <span data-testid="activity-to">to {nameOf(item.rec.recipient ?? item.rec.to)?.name ?? shortAddress(item.rec.recipient ?? item.rec.to!)}</span>}
           <span data-testid="activity-when">{when(item.at)}</span>
           {item.kind === 'sent' && item.rec.origin !== 'wallet' && <span>via {item.rec.origin.replace(/^https?:\/\//, '')}</span>}
