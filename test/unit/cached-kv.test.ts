@@ -83,30 +83,33 @@ test('the events of two quick writes, arriving after both, leave the second valu
   assert.equal(await kv.get('a'), 2)
 })
 
-test('a read overtaken by a write is answered but not kept', async () => {
+/** 'a' = 'old' in the storage, and a read of it that the storage answers only once `release` is called. */
+async function heldRead() {
   const p = new Probe()
   await p.inner.set({ a: 'old' })
   const kv = new CachedKV(p)
-  let release!: () => void
-  p.hold = new Promise((r) => (release = r))
+  let open!: () => void
+  p.hold = new Promise((r) => (open = r))
   const slow = kv.get('a')
+  const release = () => {
+    p.hold = null
+    open()
+  }
+  return { p, kv, slow, release }
+}
+
+test('a read overtaken by a write is answered but not kept', async () => {
+  const { kv, slow, release } = await heldRead()
   await kv.set({ a: 'new' })
-  p.hold = null
   release()
   assert.equal(await slow, 'old') // the storage answered before the write, as browser.storage would
   assert.equal(await kv.get('a'), 'new')
 })
 
 test('a read overtaken by a change elsewhere is not kept', async () => {
-  const p = new Probe()
-  await p.inner.set({ a: 'old' })
-  const kv = new CachedKV(p)
-  let release!: () => void
-  p.hold = new Promise((r) => (release = r))
-  const slow = kv.get('a')
+  const { p, kv, slow, release } = await heldRead()
   await p.inner.set({ a: 'new' })
   kv.changed(['a'])
-  p.hold = null
   release()
   await slow
   assert.equal(await kv.get('a'), 'new')

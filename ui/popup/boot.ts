@@ -1,12 +1,12 @@
 // The popup's first step, the first module its script runs (ui/popup/main.tsx imports it first):
 // it opens the topic port and asks for the wallet's state and, when Home is the screen, for the
-// balances of the account Home showed last and the prices; when the state names another unlocked
-// account, for that account's balances (ui/popup/first-topics.ts). ui/lib/topic.ts takes the port,
-// its subscriptions and the values that came over it, so the first render already has what Home
-// shows when the background answered in time.
+// balances of the account Home showed last and the prices (ui/popup/first-topics.ts), before the rest
+// of the script's modules run. ui/lib/topic.ts takes the port and its subscriptions over in the same
+// task (main.tsx's first prefetch), before any answer can arrive, and asks for another account's
+// balances when the state names one.
 import { TOPIC_PORT } from '../../src/wire/topics.ts'
 import type { TopicBoot } from '../lib/topic-boot.ts'
-import { guessedHomeTopics, hintStore, homeTopics, type FirstWalletState } from './first-topics.ts'
+import { guessedHomeTopics, hintStore } from './first-topics.ts'
 
 interface RawPort {
   postMessage(m: unknown): void
@@ -27,20 +27,6 @@ if (runtime?.connect && !g.__rwTopicBoot) {
     boot.subs.push(s)
     port.postMessage({ op: 'sub', sub: s.sub, topic, key })
   }
-  let stateSeen = false
-  port.onDisconnect.addListener(() => {
-    boot.disconnected = true
-  })
-  port.onMessage.addListener((msg) => {
-    if (boot.taken) return
-    const m = msg as { sub?: number; value?: FirstWalletState }
-    const s = boot.subs.find((x) => x.sub === m?.sub)
-    if (!s) return
-    s.last = msg as TopicBoot['subs'][number]['last']
-    if (s.topic !== 'wallet' || stateSeen) return
-    stateSeen = true
-    for (const t of homeTopics(m.value, location.hash)) sub(t.topic, t.key)
-  })
   sub('wallet', null)
   for (const t of guessedHomeTopics(location.hash, hintStore())) sub(t.topic, t.key)
 }
