@@ -7,35 +7,30 @@
 //
 // withdrawalExitCost — the whole exit: L2 initiate (L2 execution + L1 data fee) + L1 prove + L1
 //   finalize at today's L1 prices. Prove and finalize gas come from eth_estimateGas when the caller
-//   can already encode the call (a proposal covers the withdrawal; it is proven and ready), else from
-//   the gas the same calls used on the devnet (MEASURED_EXIT_GAS below).
+//   can already encode the call (a proposal covers the withdrawal; it is proven and ready), else prove
+//   from the size of the proof the L2's trie gives today (./prove-gas.ts) and finalize from the gas
+//   the same call used on the devnet (MEASURED_FINALIZE_GAS below).
 import { numberToHex, parseAbi, type Address, type Hex } from 'viem'
 import type { FeeQuote, PreparedTx } from '../tx/types.ts'
 import type { Network } from '../chains/types.ts'
 import type { FeeQuoter } from '../tx/types.ts'
 import { feeAmounts, rollupFeeQuote } from './fees.ts'
+import { expectedProofShape, proveGasFor, type PortalKind, type WithdrawalPath } from './prove-gas.ts'
 import type { RpcClient } from '../chains/rpc-client.ts'
 
-export type PortalKind = 'portal2' | 'legacy'
-/** 'eth': ETH through L2ToL1MessagePasser (viem's initiateWithdrawal); 'bridge-eth' / 'bridge-erc20': through L2StandardBridge */
-export type WithdrawalPath = 'eth' | 'bridge-eth' | 'bridge-erc20'
+export type { PortalKind, WithdrawalPath } from './prove-gas.ts'
 
 /**
- * L1 gas used by proveWithdrawalTransaction and finalizeWithdrawalTransaction, measured on the devnet
- * with contracts-bedrock 0.17.3 (test/integration/fees-bridge.test.ts measures them again on every run
- * and fails when a figure no longer holds): 'portal2' = OptimismPortal2 3.10.0 with a
- * PermissionedDisputeGame (chain 901), 'legacy' = OptimismPortal 2.8.1 with an OP Succinct output
- * oracle (chain 902).
- * Prove gas depends mostly on the depth of the message-passer storage proof: one more trie node costs
- * about 28,000 gas (measured 172k–219k legacy, 208k–241k portal2 for the same calls, deeper as the
- * devnet's tries grow over a test run). The figure kept is near the deepest proof seen, since a real
- * chain's trie is deeper than the devnet's, never shallower (the test holds it within 5% below the
- * deepest and 25% above the shallowest).
- * Finalize gas depends on the path (what the relayed call does on L1) and is steady to the gas.
+ * L1 gas used by finalizeWithdrawalTransaction, measured on the devnet with contracts-bedrock 0.17.3
+ * (test/integration/fees-bridge.test.ts measures it again on every run and fails when a figure no
+ * longer holds): 'portal2' = OptimismPortal2 3.10.0 with a PermissionedDisputeGame (chain 901),
+ * 'legacy' = OptimismPortal 2.8.1 with an OP Succinct output oracle (chain 902). It depends on the path
+ * (what the relayed call does on L1) and is steady to the gas. Prove gas follows the L2's trie: see
+ * ./prove-gas.ts.
  */
-export const MEASURED_EXIT_GAS: Record<PortalKind, { prove: bigint; finalize: Record<WithdrawalPath, bigint> }> = {
-  portal2: { prove: 240_000n, finalize: { eth: 127_000n, 'bridge-eth': 229_000n, 'bridge-erc20': 211_000n } },
-  legacy: { prove: 212_000n, finalize: { eth: 149_000n, 'bridge-eth': 242_000n, 'bridge-erc20': 233_000n } },
+export const MEASURED_FINALIZE_GAS: Record<PortalKind, Record<WithdrawalPath, bigint>> = {
+  portal2: { eth: 127_000n, 'bridge-eth': 229_000n, 'bridge-erc20': 211_000n },
+  legacy: { eth: 149_000n, 'bridge-eth': 242_000n, 'bridge-erc20': 233_000n },
 }
 
 /**
@@ -138,11 +133,12 @@ export async function withdrawalExitCost(p: {
 }): Promise<ExitCost> {
   const quote = p.quote ?? rollupFeeQuote
   const kind = await portalKind(p.l1Client, p.portal)
-  const measured = { prove: MEASURED_EXIT_GAS[kind].prove, finalize: MEASURED_EXIT_GAS[kind].finalize[p.path] }
+  // before the proof exists: priced for the proof the L2's trie gives a new withdrawal today
+  const modelledProve = async () => proveGasFor(kind, p.path, await expectedProofShape(p.l2Client, p.l2.chainId))
   const [initiateFee, proveGas, finalizeGas, fees] = await Promise.all([
     p.initiate ? quote(p.l2, p.l2Client, p.initiate) : null,
-    l1Gas(p.l1Client, p.portal, p.prove, measured.prove),
-    l1Gas(p.l1Client, p.portal, p.finalize, measured.finalize),
+    l1Gas(p.l1Client, p.portal, p.prove, modelledProve),
+    l1Gas(p.l1Client, p.portal, p.finalize, async () => MEASURED_FINALIZE_GAS[kind][p.path]),
     p.l1Client.estimateFeesPerGas({ type: 'eip1559', chain: null }),
   ])
   const l1Step = async (step: 'prove' | 'finalize', g: { gas: bigint; source: GasSource }, call: L1Call | undefined): Promise<CostStep> => {
@@ -166,14 +162,15 @@ export async function withdrawalExitCost(p: {
   return sum(steps)
 }
 
-async function l1Gas(client: RpcClient, portal: Address, call: L1Call | undefined, measured: bigint): Promise<{ gas: bigint; source: GasSource }> {
-  if (!call) return { gas: measured, source: 'measured' }
-  try {
-    return { gas: await client.estimateGas({ account: call.from, to: portal, data: call.data }), source: 'estimated' }
-  } catch {
-    // the state to estimate against is not there (yet): what the same call used on the devnet
-    return { gas: measured, source: 'measured' }
+async function l1Gas(client: RpcClient, portal: Address, call: L1Call | undefined, measured: () => Promise<bigint>): Promise<{ gas: bigint; source: GasSource }> {
+  if (call) {
+    try {
+      return { gas: await client.estimateGas({ account: call.from, to: portal, data: call.data }), source: 'estimated' }
+    } catch {
+      // the state to estimate against is not there (yet): from the measured figures
+    }
   }
+  return { gas: await measured(), source: 'measured' }
 }
 
 /** Plain-JSON form for UI messaging (amounts as decimal strings). */

@@ -6,7 +6,8 @@
 //   after it; the L2 gas limit is the one in the portal's TransactionDeposited event;
 // - withdrawals: ETH out of 902 (legacy portal + OP Succinct oracle) and PHA out of 901
 //   (OptimismPortal2 + PermissionedDisputeGame), each proven and finalized through the bridge's
-//   calls: the whole exit cost quoted at the form covers the three transactions' real fees.
+//   calls: the whole exit cost quoted at the form is within 15% of the three transactions' real fees,
+//   and the most it can cost covers them.
 import { after, before, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { parseAbi, parseEther, parseEventLogs, type Address, type Hex, type PublicClient } from 'viem'
@@ -18,7 +19,8 @@ import { MEASURED_ERC20_DEPOSIT_GAS } from '../../src/bridge/cost.ts'
 import type { BridgeIntent } from '../../src/bridge/flows.ts'
 import type { BridgeTokenOption } from '../../src/bridge/tokens.ts'
 import { ETH_TOKEN, type DepositItem, type WithdrawalItem } from '../../src/bridge/types.ts'
-import { MEASURED_EXIT_GAS } from '../../src/rollup/bridge-cost.ts'
+import { MEASURED_FINALIZE_GAS } from '../../src/rollup/bridge-cost.ts'
+import { PROVE_GAS } from '../../src/rollup/prove-gas.ts'
 import type { BridgeCostView } from '../../src/bridge/cost.ts'
 import type { BridgeSummary } from '../../src/bridge/flow-kinds.ts'
 import type { Flow } from '../../src/flows/types.ts'
@@ -161,7 +163,7 @@ async function stepRun(id: string, step: 'prove' | 'finalize') {
   return paid(900, hash)
 }
 
-test('whole exit cost on 902 (ETH, legacy portal) and 901 (PHA, OptimismPortal2): quoted at the form, it covers what initiate + prove + finalize charged', async () => {
+test('whole exit cost on 902 (ETH, legacy portal) and 901 (PHA, OptimismPortal2): quoted at the form, it is what initiate + prove + finalize charged, and its most covers it', async () => {
   // one after the other: the same account signs on L1, and each run moves L1 time
   const intents: BridgeIntent[] = [
     { direction: 'withdraw', l2ChainId: 902, token: ETH_TOKEN, amount: parseEther('0.5').toString(), from: account },
@@ -173,16 +175,19 @@ test('whole exit cost on 902 (ETH, legacy portal) and 901 (PHA, OptimismPortal2)
     assert.equal(cost.kind, 'exit')
     assert.deepEqual(cost.steps.map((s) => [s.step, s.chainId, s.gasSource]), [['initiate', Number(chainId), 'prepared'], ['prove', 900, 'measured'], ['finalize', 900, 'measured']])
     const kind = chainId === '901' ? 'portal2' : 'legacy'
-    assert.equal(BigInt(cost.steps[1].gas), MEASURED_EXIT_GAS[kind].prove)
-    assert.equal(BigInt(cost.steps[2].gas), MEASURED_EXIT_GAS[kind].finalize[chainId === '901' ? 'bridge-erc20' : 'eth'])
+    // prove: sized from the L2's trie before the withdrawal existed, within one trie node of the proof it got
+    const proveGas = BigInt(cost.steps[1].gas)
+    const slack = PROVE_GAS.perNode + gasUsed.prove / 50n
+    assert.ok(proveGas - gasUsed.prove <= slack && gasUsed.prove - proveGas <= slack, `${chainId}: prove gas quoted ${proveGas} vs used ${gasUsed.prove}`)
+    assert.equal(BigInt(cost.steps[2].gas), MEASURED_FINALIZE_GAS[kind][chainId === '901' ? 'bridge-erc20' : 'eth'])
     const sum = charged.initiate + charged.prove + charged.finalize
     const total = BigInt(cost.total)
     figures[`exit${chainId}`] = { quoted: cost.total, max: cost.max, steps: cost.steps.map((s) => [s.step, s.gas, s.fee.total]), charged, sum, gasUsed, abovePercent: Number(((total - sum) * 10_000n) / sum) / 100 }
-    // Never below what the exit really cost. At most 25% above: the prove gas kept is the deepest
-    // proof seen (a deeper message-passer trie costs ~28k gas per node), so a shallow proof pays less;
-    // the initiate is quoted at its gas limit; L1 prices on the devnet barely move between the steps.
-    assert.ok(total >= sum, `${chainId}: exit quoted ${total} below what it cost: ${sum}`)
-    assert.ok(total * 100n <= sum * 125n, `${chainId}: exit quoted ${total}, more than 25% above what it cost: ${sum}`)
+    // The likely total within 15% of what the exit really cost (a proof one trie node deeper or
+    // shallower than sized is ~27,000 of ~450,000 L1 gas; the initiate is quoted at its gas limit; L1
+    // prices on the devnet barely move between the steps); the most it can cost covers it.
+    assert.ok(total * 100n >= sum * 85n && total * 100n <= sum * 115n, `${chainId}: exit quoted ${total} vs what it cost: ${sum}`)
+    assert.ok(BigInt(cost.max) >= sum, `${chainId}: at most ${cost.max} below what it cost: ${sum}`)
     assert.ok(BigInt(cost.max) >= total)
   }
 })

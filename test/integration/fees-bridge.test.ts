@@ -2,8 +2,9 @@
 // cost (L2 initiate + L1 prove + L1 finalize) against what the three transactions really cost, on
 // both portal kinds (901: OptimismPortal2 + PermissionedDisputeGame; 902: legacy OptimismPortal + OP
 // Succinct oracle) and three paths (ETH through the message passer, ETH and PHA through the
-// L2StandardBridge). Also re-measures the prove/finalize gas kept in MEASURED_EXIT_GAS and the
-// initiate gas kept in MEASURED_INITIATE_GAS (the L2 comparison's quote with no account).
+// L2StandardBridge). Also checks the prove gas formula (src/rollup/prove-gas.ts) against the proofs
+// the proves carried, re-measures the finalize gas kept in MEASURED_FINALIZE_GAS and the initiate gas
+// kept in MEASURED_INITIATE_GAS (the L2 comparison's quote with no account).
 import { after, before, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { encodeFunctionData, parseAbi, parseEther, type Address, type Hex, type TransactionReceipt } from 'viem'
@@ -22,7 +23,8 @@ import { ethDepositTxs, DEFAULT_DEPOSIT_L2_GAS } from '../../src/bridge/deposit.
 import { L2_STANDARD_BRIDGE, L2_TO_L1_MESSAGE_PASSER } from '../../src/chains/predeploys.ts'
 import { representativeInitiate } from '../../src/bridge/cost.ts'
 import { rollupFeeQuote } from '../../src/rollup/fees.ts'
-import { depositCost, MEASURED_EXIT_GAS, MEASURED_INITIATE_GAS, portalKind, withdrawalExitCost, type PortalKind, type WithdrawalPath } from '../../src/rollup/bridge-cost.ts'
+import { depositCost, MEASURED_FINALIZE_GAS, MEASURED_INITIATE_GAS, portalKind, withdrawalExitCost, type PortalKind, type WithdrawalPath } from '../../src/rollup/bridge-cost.ts'
+import { PROVE_GAS, proveGasFor, type ProofShape } from '../../src/rollup/prove-gas.ts'
 
 const LEGACY_ERC20_ETH: Address = '0xDeadDeAddeAddEAddeadDEaDDEAdDeaDDeAD0000'
 const withdrawalTuple = '(uint256 nonce, address sender, address target, uint256 value, uint256 gasLimit, bytes data)'
@@ -84,6 +86,8 @@ interface Exit {
   receipt: TransactionReceipt
   charged: { initiate: bigint; prove?: bigint; finalize?: bigint }
   gasUsed: { prove?: bigint; finalize?: bigint }
+  /** the storage proof the prove carried */
+  proof?: ProofShape
   quotedAtStart: { total: bigint; max: bigint; proveGas: bigint; finalizeGas: bigint }
   proveArgs?: readonly unknown[]
   withdrawal?: { nonce: bigint; sender: Address; target: Address; value: bigint; gasLimit: bigint; data: Hex }
@@ -173,6 +177,7 @@ test('withdrawal exit cost on both portal kinds and three paths: quoted at initi
           : await l2c.public.buildProveWithdrawal({ output: await l1c.public.getL2Output({ l2BlockNumber: e.receipt.blockNumber, targetChain: l2c.chain } as never), withdrawal } as never)
       const a = args as unknown as { withdrawal: Exit['withdrawal']; l2OutputIndex: bigint; outputRootProof: unknown; withdrawalProof: Hex[] }
       e.withdrawal = a.withdrawal
+      e.proof = { nodes: a.withdrawalProof.length, bytes: a.withdrawalProof.reduce((n, x) => n + (x.length - 2) / 2, 0) }
       const data = encodeFunctionData({ abi: portalCallsAbi, functionName: 'proveWithdrawalTransaction', args: [a.withdrawal!, a.l2OutputIndex, a.outputRootProof as never, a.withdrawalProof] })
       const portal = net(e.chainId).rollup!.portal
       const withProof = await withdrawalExitCost({ l2: net(e.chainId), l2Client: publicClientFor(net(e.chainId)), l1: l1Net, l1Client: l1, portal, path: e.path, prove: { from: e.account.address, data } })
@@ -207,14 +212,19 @@ test('withdrawal exit cost on both portal kinds and three paths: quoted at initi
   for (const e of exits.sort((a, b) => a.chainId - b.chainId)) {
     const charged = e.charged.initiate + e.charged.prove! + e.charged.finalize!
     console.log(
-      `${e.chainId} ${e.kind.padEnd(7)} ${e.path.padEnd(12)} prove gas ${e.gasUsed.prove} (kept ${MEASURED_EXIT_GAS[e.kind].prove})  finalize gas ${e.gasUsed.finalize} (kept ${MEASURED_EXIT_GAS[e.kind].finalize[e.path]})  exit quoted ${e.quotedAtStart.total} charged ${charged} (${(rel(e.quotedAtStart.total, charged) * 100).toFixed(2)}%)`,
+      `${e.chainId} ${e.kind.padEnd(7)} ${e.path.padEnd(12)} prove gas ${e.gasUsed.prove} (proof ${e.proof!.nodes} nodes, ${e.proof!.bytes} bytes: formula ${proveGasFor(e.kind, e.path, e.proof!)}; quoted at initiation ${e.quotedAtStart.proveGas})  finalize gas ${e.gasUsed.finalize} (kept ${MEASURED_FINALIZE_GAS[e.kind][e.path]})  exit quoted ${e.quotedAtStart.total} charged ${charged} (${(rel(e.quotedAtStart.total, charged) * 100).toFixed(2)}%)`,
     )
   }
   for (const e of exits) {
-    const kept = { prove: MEASURED_EXIT_GAS[e.kind].prove, finalize: MEASURED_EXIT_GAS[e.kind].finalize[e.path] }
-    // the kept prove gas is the deepest proof seen: never more than 5% below what a proof used, at most 25% above
-    assert.ok(kept.prove * 100n >= e.gasUsed.prove! * 95n && kept.prove * 100n <= e.gasUsed.prove! * 125n, `${e.chainId} ${e.path}: kept prove gas ${kept.prove} vs used ${e.gasUsed.prove}`)
-    assert.ok(rel(kept.finalize, e.gasUsed.finalize!) <= 0.05, `${e.chainId} ${e.path}: kept finalize gas ${kept.finalize} vs used ${e.gasUsed.finalize}`)
+    const used = e.gasUsed.prove!
+    // the formula, given the proof the prove carried, is what the prove used (within 1,000 gas)
+    const formula = proveGasFor(e.kind, e.path, e.proof!)
+    assert.ok(formula - used <= 1_000n && used - formula <= 1_000n, `${e.chainId} ${e.path}: prove gas by the formula ${formula} vs used ${used} (proof ${JSON.stringify(e.proof)})`)
+    // before the withdrawal existed, its proof was sized from the L2's trie: within one trie node of the proof it got
+    const quoted = e.quotedAtStart.proveGas
+    const slack = PROVE_GAS.perNode + used / 50n
+    assert.ok(quoted - used <= slack && used - quoted <= slack, `${e.chainId} ${e.path}: prove gas quoted at initiation ${quoted} vs used ${used}`)
+    assert.ok(rel(MEASURED_FINALIZE_GAS[e.kind][e.path], e.gasUsed.finalize!) <= 0.05, `${e.chainId} ${e.path}: kept finalize gas ${MEASURED_FINALIZE_GAS[e.kind][e.path]} vs used ${e.gasUsed.finalize}`)
     const charged = e.charged.initiate + e.charged.prove! + e.charged.finalize!
     assert.ok(rel(e.quotedAtStart.total, charged) <= 0.2, `${e.chainId} ${e.path}: exit quoted ${e.quotedAtStart.total} vs charged ${charged}`)
   }
