@@ -22,11 +22,16 @@ function files(dir, suffix) {
   return out
 }
 
+// each failed test with the first lines of its error, per step (test/support/failures-reporter.mjs)
+const failuresFile = (step) => join(root, '.cache', `failures-${step}.jsonl`)
+
 function nodeTests(dir, concurrency, timeoutMs = 600_000) {
   const list = files(dir, '.test.ts')
   if (!list.length) return { cmd: null, why: `no tests in ${dir}` }
+  const step = dir.split('/').pop()
+  rmSync(failuresFile(step), { force: true })
   return {
-    cmd: [process.execPath, '--import', 'tsx', '--test', `--test-concurrency=${concurrency}`, `--test-timeout=${timeoutMs}`, '--test-reporter=spec', ...list],
+    cmd: [process.execPath, '--import', 'tsx', '--test', `--test-concurrency=${concurrency}`, `--test-timeout=${timeoutMs}`, '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=./test/support/failures-reporter.mjs', `--test-reporter-destination=${failuresFile(step)}`, ...list],
   }
 }
 
@@ -44,7 +49,7 @@ const steps = [
   ['e2e', () => {
     rmSync(browserTimesFile, { force: true })
     const t = nodeTests('test/e2e', 1)
-    if (t.cmd) t.cmd.splice(t.cmd.indexOf('--test-reporter=spec') + 1, 0, '--test-reporter-destination=stdout', '--test-reporter=./test/e2e/driver/browser-times.mjs', `--test-reporter-destination=${browserTimesFile}`)
+    if (t.cmd) t.cmd.splice(t.cmd.indexOf('--test-reporter=spec') + 2, 0, '--test-reporter=./test/e2e/driver/browser-times.mjs', `--test-reporter-destination=${browserTimesFile}`)
     return t
   }],
   ['lint-firefox', () => ({ cmd: [process.execPath, 'scripts/lint-firefox.mjs'] })],
@@ -80,6 +85,23 @@ if (results.some((r) => r[0] === 'e2e') && existsSync(browserTimesFile)) {
   } catch {
     // no per-browser results: the step's own line stands
   }
+}
+// why each test failed, last (a run's output is often read from its end)
+const why = []
+for (const [name, state] of results) {
+  if (state !== 'FAIL' || !['unit', 'integration', 'e2e'].includes(name) || !existsSync(failuresFile(name))) continue
+  for (const line of readFileSync(failuresFile(name), 'utf8').split('\n').filter(Boolean)) {
+    try {
+      const f = JSON.parse(line)
+      why.push(`${name} · ${f.file ? relative(root, f.file) : '?'} · ${f.name}\n    ${f.message.replace(/\n/g, '\n    ')}`)
+    } catch {
+      // a line cut short: skip it
+    }
+  }
+}
+if (why.length) {
+  console.log(`\n=== why (${why.length} failed test${why.length === 1 ? '' : 's'}${why.length > 15 ? ', the first 15' : ''})`)
+  for (const w of why.slice(0, 15)) console.log(w)
 }
 const failed = results.filter((r) => r[1] === 'FAIL')
 console.log(failed.length ? `\n${failed.length} step(s) failed` : '\nall steps passed')
