@@ -159,7 +159,9 @@ export class FirefoxDriver implements WalletDriver {
     const url = `${ORIGIN}/${path}`
     const before = new Set(await this.browser.pages())
     await this.chrome(`(() => {
-      const win = Services.wm.getMostRecentWindow('navigator:browser')
+      // a normal window, never an approval popup (it may be closing: a tab added there dies with it)
+      const normal = [...Services.wm.getEnumerator('navigator:browser')].filter((w) => !w.closed && !/toolbar/.test(w.document.documentElement.getAttribute('chromehidden') || ''))
+      const win = normal.at(-1) ?? Services.wm.getMostRecentWindow('navigator:browser')
       win.gBrowser.selectedTab = win.gBrowser.addTab(${JSON.stringify(url)}, { triggeringPrincipal: Services.scriptSecurityManager.getSystemPrincipal() })
       return true
     })()`)
