@@ -47,7 +47,7 @@ export function servePagePort(port: browser.Runtime.Port, who: SenderKind, core:
       const documentId = documentIdOf(port.sender ?? {})
       doc = { origin: who.origin, tabId: who.tabId, frameId: who.frameId, doc: msg.doc, ...(documentId ? { documentId } : {}) }
       const d = doc
-      queue = queue.then(() => core.provider.openDocument(d, channel, msg.pending)).catch((err) => console.error('page port failed', err))
+      queue = queue.then(() => core.provider.openDocument(d, channel, msg.pending, msg.again)).catch((err) => console.error('page port failed', err))
       return
     }
     const d = doc

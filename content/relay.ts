@@ -3,9 +3,12 @@
 // per document: an answer or an event can only come back to this document), and hands answers back
 // only for requests it sent itself. The port opens on the first request; it stays open while the
 // wallet promised an answer or the site expects events, and is opened again at once (with the same
-// secret) if the wallet's worker stopped meanwhile. A read sent as the worker was stopping (the port
-// looked open, then dropped without an answer) is asked again once on the new port: it has no effect
-// to repeat. Anything else in flight is answered 4900, since it may have reached the user.
+// secret) if the wallet's worker stopped meanwhile. When a port drops before a request's answer (or
+// its "waits for the user"), the request is sent again once on the new port when that cannot do a
+// thing twice: a read; a request for the user (the wallet keeps one approval per document and request
+// id: asked again, it is the same one); anything sent on a port that dropped before the wallet said a
+// word on it (the wallet says its status as soon as it has taken a port's hello, before any request).
+// Anything else in flight (a filter poll, a raw transaction) is answered 4900: it may have been done.
 import browser from 'webextension-polyfill'
 import { checkPageRequest, MAX_IN_FLIGHT, PAGE_PORT, RELAY_TAG, type PageToWallet, type ProviderRequest } from '../src/wire/page.ts'
 import { isWalletToPage, type ProviderAnswer } from '../src/wire/push.ts'
@@ -23,14 +26,19 @@ let stay = false
 let reconnects = 0
 /** Reads without effects, asked again once if the port drops before their answer (not filter polls: a poll moves the filter on). */
 const REPEATABLE = /^(eth_(chainId|accounts|blockNumber|call|estimateGas|gasPrice|maxPriorityFeePerGas|feeHistory|getBalance|getCode|getStorageAt|getTransactionCount|getTransactionByHash|getTransactionReceipt|getBlockByNumber|getBlockByHash|getLogs|getProof|syncing|coinbase|blobBaseFee)|net_version|net_listening|web3_clientVersion|wallet_getCapabilities|wallet_getCallsStatus|metamask_getProviderState)$/
-/** The repeatable requests in flight, sent once so far; taken out when answered or sent again. */
-const repeat = new Map<RequestId, ProviderRequest>()
+/** Requests for the user: the wallet takes the same document's same request id once (src/approvals/queue.ts). */
+const FOR_THE_USER = /^(eth_requestAccounts|wallet_requestPermissions|eth_sendTransaction|personal_sign|eth_signTypedData(_v[34])?|wallet_addEthereumChain|wallet_switchEthereumChain|wallet_watchAsset|wallet_sendCalls)$/
+/** The requests sent and not answered or deferred yet, to send again if their port drops unheard (or they are reads). */
+const sent = new Map<RequestId, ProviderRequest>()
+/** Sent again once already: a second drop answers them. */
+const resent = new Set<RequestId>()
 
 function post(msg: Record<string, unknown>) {
   window.postMessage({ source: RELAY_TAG, ...msg }, '*')
 }
 function respond(id: RequestId, reply: ProviderAnswer) {
-  repeat.delete(id)
+  sent.delete(id)
+  resent.delete(id)
   if (!inFlight.delete(id)) return // an answer to a request this document never sent (or already answered): dropped
   post({ kind: 'response', id, ...reply })
 }
@@ -48,24 +56,29 @@ function connect(): browser.Runtime.Port {
   if (port) return port
   const p = browser.runtime.connect({ name: PAGE_PORT })
   port = p
+  /** the wallet said something on this port: it took the hello, and so the requests after it */
+  let heard = false
   p.onMessage.addListener((msg: unknown) => {
     if (!isWalletToPage(msg)) return
+    heard = true
     reconnects = 0
     if (msg.kind === 'response') respond(msg.id, msg.reply)
     else if (msg.kind === 'deferred') {
+      sent.delete(msg.id)
       if (inFlight.has(msg.id)) inFlight.set(msg.id, 'deferred')
     } else if (msg.kind === 'status') stay = msg.stay
     else post({ kind: 'event', event: msg.event, data: msg.data })
   })
   p.onDisconnect.addListener(() => {
     if (port === p) port = null
-    // what was on its way is lost with the worker (a read is asked again once, below); what waits for the user is kept by the wallet
+    // what was on its way is lost with the worker (sent again once below when that cannot do a thing
+    // twice); what waits for the user is kept by the wallet
     const again: ProviderRequest[] = []
     for (const [id, state] of [...inFlight]) {
       if (state !== 'sent') continue
-      const req = repeat.get(id)
-      if (req) {
-        repeat.delete(id)
+      const req = sent.get(id)
+      if (req && !resent.has(id) && (!heard || REPEATABLE.test(req.method) || FOR_THE_USER.test(req.method))) {
+        resent.add(id)
         again.push(req)
       } else respond(id, { error: { code: 4900, message: 'The connection to the wallet was lost before it answered; please send the request again.' } })
     }
@@ -85,7 +98,8 @@ function connect(): browser.Runtime.Port {
       }
     }, reconnects > 1 ? 200 * reconnects : 0)
   })
-  p.postMessage({ kind: 'hello', doc, pending: deferred() } satisfies PageToWallet)
+  const again = [...resent].filter((id) => inFlight.get(id) === 'sent')
+  p.postMessage({ kind: 'hello', doc, pending: deferred(), ...(again.length ? { again } : {}) } satisfies PageToWallet)
   return p
 }
 
@@ -118,7 +132,7 @@ window.addEventListener('message', (ev: MessageEvent) => {
     return
   }
   inFlight.set(req.id, 'sent')
-  if (REPEATABLE.test(req.method)) repeat.set(req.id, req)
+  sent.set(req.id, req)
   forward(req)
 })
 

@@ -87,6 +87,10 @@ export class ApprovalQueue {
     return this.mutex.run(async () => {
       const list = await this.entries()
       const site = siteOf(requester.origin)
+      // the same request of the same document again (its relay sends it again when the worker stopped
+      // before saying it waits for the user): the one already waiting, never a second
+      const same = list.find((p) => p.requester.doc === requester.doc && p.requester.origin === requester.origin && p.requester.requestId === requester.requestId)
+      if (same) return { ok: true, item: { id: same.id, createdAt: same.createdAt, requester: same.requester, request: same.request ?? this.memory.get(same.id) ?? request }, first: false }
       const mine = list.filter((p) => p.site === site).length
       if (mine >= LIMITS.perSite) return { ok: false, reason: 'site', message: `Too many requests from ${site} are waiting for the user (limit ${LIMITS.perSite}); wait for them to be answered.` }
       if (list.length >= LIMITS.hardTotal || (list.length >= LIMITS.total && mine > 0)) {

@@ -154,7 +154,7 @@ export class ProviderService implements ApprovalContext {
    * requests it still waits for: one the wallet no longer has is answered 4900, and an approval it
    * no longer waits for is withdrawn.
    */
-  async openDocument(who: PageDoc, channel: PageChannel, pending: RequestId[] = []): Promise<void> {
+  async openDocument(who: PageDoc, channel: PageChannel, pending: RequestId[] = [], again: RequestId[] = []): Promise<void> {
     // a secret that belongs to another frame or origin is not this document's: refused
     const theirs = (await this.approvals.entries()).filter((e) => e.requester.doc === who.doc)
     if (theirs.some((e) => e.requester.origin !== who.origin || e.requester.tabId !== who.tabId || e.requester.frameId !== who.frameId || (e.requester.documentId && who.documentId && e.requester.documentId !== who.documentId))) {
@@ -163,7 +163,8 @@ export class ProviderService implements ApprovalContext {
     }
     this.docs.open(who, channel)
     await this.connections.seen(who).catch(() => undefined)
-    const waiting = new Set(pending.map(String))
+    // what the page still waits for: the answers promised, and the requests it sends again (their approval, if one was made, is kept)
+    const waiting = new Set([...pending, ...again].map(String))
     const known = new Set(theirs.map((e) => String(e.requester.requestId)))
     const forgotten = await this.approvals.takeAll((e) => e.requester.doc === who.doc && !waiting.has(String(e.requester.requestId)))
     if (forgotten.length) await this.afterWithdrawal(forgotten, 'the page no longer waits for it')

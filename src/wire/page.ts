@@ -21,9 +21,11 @@ export const PAGE_PORT = 'rollup-wallet:page'
 /**
  * relay -> background. `hello` opens every port (the first one and each reconnect after the worker
  * stopped): `doc` is the relay's secret for its document (made in the isolated world, never seen by
- * the page), `pending` the requests still waiting for an answer that the background promised.
+ * the page), `pending` the requests still waiting for an answer that the background promised, `again`
+ * those the relay is about to send again (their port dropped before any answer): an approval the wallet
+ * already holds for one of them is kept, not withdrawn.
  */
-export type PageToWallet = { kind: 'hello'; doc: string; pending: RequestId[] } | { kind: 'request'; request: ProviderRequest }
+export type PageToWallet = { kind: 'hello'; doc: string; pending: RequestId[]; again?: RequestId[] } | { kind: 'request'; request: ProviderRequest }
 
 /** A document's secret: 32 hex digits (128 random bits). */
 export function isDocToken(x: unknown): x is string {
@@ -38,7 +40,8 @@ export function checkPortMessage(x: unknown): PageToWallet | null {
   if (!isPlainObject(x)) return null
   if (x.kind === 'hello') {
     if (!isDocToken(x.doc) || !Array.isArray(x.pending) || x.pending.length > MAX_IN_FLIGHT || !x.pending.every(isRequestId)) return null
-    return { kind: 'hello', doc: x.doc, pending: [...x.pending] }
+    if (x.again !== undefined && (!Array.isArray(x.again) || x.again.length > MAX_IN_FLIGHT || !x.again.every(isRequestId))) return null
+    return { kind: 'hello', doc: x.doc, pending: [...x.pending], ...(x.again ? { again: [...x.again] } : {}) }
   }
   if (x.kind === 'request' && isPlainObject(x.request)) {
     const checked = checkPageRequest({ ...x.request, source: INPAGE_TAG, kind: 'request' })

@@ -24,6 +24,7 @@ export async function openPage(
   h: { provider: ProviderService; platform: TestPlatform },
   where: { origin: string; tabId: number; frameId: number; doc?: string; documentId?: string },
   pending: RequestId[] = [],
+  again: RequestId[] = [],
 ): Promise<TestPage> {
   const who: PageDoc = { origin: where.origin, tabId: where.tabId, frameId: where.frameId, doc: where.doc ?? newDocSecret(), ...(where.documentId ? { documentId: where.documentId } : {}) }
   const channel = {
@@ -37,7 +38,7 @@ export async function openPage(
       channel.closed = true
     },
   }
-  await h.provider.openDocument(who, channel, pending)
+  await h.provider.openDocument(who, channel, pending, again)
   return {
     ...who,
     channel,

@@ -122,6 +122,34 @@ test('after a worker restart an approval waits for its document to say hello aga
   assert.ok(answersTo(r, a2).some((m) => m.kind === 'response' && m.id === idA && 'result' in m.reply))
 })
 
+test('a request sent again after the worker stopped before saying it waits (same document, same id): the approval it already has, kept, never a second', async () => {
+  const h = await wallet()
+  const a = await openPage(h, { origin: 'https://a.example', tabId: 1, frameId: 0 })
+  await connect(h, a)
+  const id = nextId++
+  const req = { id, method: 'personal_sign', params: [utf8ToHex('once'), ACCOUNT0] }
+  assert.deepEqual(await h.provider.request(req, a), { deferred: true })
+  const r = await h.restart()
+  // the relay never heard "deferred": it says hello listing the request as sent again, then sends it
+  const a2 = await openPage(r, a, [], [id])
+  assert.equal((await r.provider.currentApproval()).total, 1, 'the approval is kept')
+  assert.deepEqual(await r.provider.request(req, a2), { deferred: true })
+  const { approval, total } = await r.provider.currentApproval()
+  assert.equal(total, 1, 'asked again, it is the same approval')
+  assert.equal(answersTo(r, a2).filter((m) => m.kind === 'response' && m.id === id).length, 0, 'no error for the request sent again')
+  await r.provider.resolveApproval(approval!.id, { approved: true })
+  const answers = answersTo(r, a2).filter((m) => m.kind === 'response' && m.id === id)
+  assert.equal(answers.length, 1)
+  assert.ok(answers[0]!.kind === 'response' && 'result' in answers[0]!.reply && (await verifyMessage({ address: ACCOUNT0, message: 'once', signature: answers[0]!.reply.result as Hex })))
+  // without the hello's word, the approval of a request the page does not list is withdrawn (as before)
+  const id2 = nextId++
+  assert.deepEqual(await r.provider.request({ id: id2, method: 'personal_sign', params: [utf8ToHex('twice'), ACCOUNT0] }, a2), { deferred: true })
+  const r2 = await r.restart()
+  await openPage(r2, a, [], [])
+  await new Promise((res) => setTimeout(res, 120))
+  assert.equal((await r2.provider.currentApproval()).total, 0)
+})
+
 test("a document cannot claim another frame's approvals with its secret", async () => {
   const h = await wallet()
   const a = await openPage(h, { origin: 'https://a.example', tabId: 1, frameId: 0 })
