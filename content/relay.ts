@@ -10,7 +10,7 @@
 // word on it (the wallet says its status as soon as it has taken a port's hello, before any request).
 // Anything else in flight (a filter poll, a raw transaction) is answered 4900: it may have been done.
 import browser from 'webextension-polyfill'
-import { checkPageRequest, MAX_IN_FLIGHT, PAGE_PORT, RELAY_TAG, type PageToWallet, type ProviderRequest } from '../src/wire/page.ts'
+import { checkPageRequest, MAX_IN_FLIGHT, PAGE_PORT, RELAY_TAG, USER_METHODS, type PageToWallet, type ProviderRequest } from '../src/wire/page.ts'
 import { isWalletToPage, type ProviderAnswer } from '../src/wire/push.ts'
 import type { RequestId } from '../src/wire/ids.ts'
 import { readSettings, SETTINGS_KEY } from '../src/storage/settings.ts'
@@ -26,8 +26,6 @@ let stay = false
 let reconnects = 0
 /** Reads without effects, asked again once if the port drops before their answer (not filter polls: a poll moves the filter on). */
 const REPEATABLE = /^(eth_(chainId|accounts|blockNumber|call|estimateGas|gasPrice|maxPriorityFeePerGas|feeHistory|getBalance|getCode|getStorageAt|getTransactionCount|getTransactionByHash|getTransactionReceipt|getBlockByNumber|getBlockByHash|getLogs|getProof|syncing|coinbase|blobBaseFee)|net_version|net_listening|web3_clientVersion|wallet_getCapabilities|wallet_getCallsStatus|metamask_getProviderState)$/
-/** Requests for the user: the wallet takes the same document's same request id once (src/approvals/queue.ts). */
-const FOR_THE_USER = /^(eth_requestAccounts|wallet_requestPermissions|eth_sendTransaction|personal_sign|eth_signTypedData(_v[34])?|wallet_addEthereumChain|wallet_switchEthereumChain|wallet_watchAsset|wallet_sendCalls)$/
 /** The requests sent and not answered or deferred yet, to send again if their port drops unheard (or they are reads). */
 const sent = new Map<RequestId, ProviderRequest>()
 /** Sent again once already: a second drop answers them. */
@@ -77,7 +75,7 @@ function connect(): browser.Runtime.Port {
     for (const [id, state] of [...inFlight]) {
       if (state !== 'sent') continue
       const req = sent.get(id)
-      if (req && !resent.has(id) && (!heard || REPEATABLE.test(req.method) || FOR_THE_USER.test(req.method))) {
+      if (req && !resent.has(id) && (!heard || REPEATABLE.test(req.method) || USER_METHODS.has(req.method))) {
         resent.add(id)
         again.push(req)
       } else respond(id, { error: { code: 4900, message: 'The connection to the wallet was lost before it answered; please send the request again.' } })

@@ -27,6 +27,13 @@ export const PAGE_PORT = 'rollup-wallet:page'
  */
 export type PageToWallet = { kind: 'hello'; doc: string; pending: RequestId[]; again?: RequestId[] } | { kind: 'request'; request: ProviderRequest }
 
+/**
+ * The methods that become an approval when they need the user (src/provider/methods.ts, those with an
+ * `approval`): the wallet keeps one approval per document and request id, so the relay may send one
+ * of these again after its port dropped before the answer, and the user still sees one window.
+ */
+export const USER_METHODS: ReadonlySet<string> = new Set(['eth_requestAccounts', 'wallet_requestPermissions', 'wallet_switchEthereumChain', 'wallet_addEthereumChain', 'wallet_watchAsset', 'personal_sign', 'eth_signTypedData_v4', 'eth_signTypedData_v3', 'eth_sendTransaction', 'wallet_sendCalls'])
+
 /** A document's secret: 32 hex digits (128 random bits). */
 export function isDocToken(x: unknown): x is string {
   return typeof x === 'string' && /^[0-9a-f]{32}$/.test(x)

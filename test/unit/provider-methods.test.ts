@@ -5,6 +5,7 @@ import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { readFileSync } from 'node:fs'
 import { classify, methodTableMarkdown, refusalReason, WALLET_METHODS } from '../../src/provider/methods.ts'
+import { USER_METHODS } from '../../src/wire/page.ts'
 
 const root = new URL('../../', import.meta.url).pathname
 
@@ -56,4 +57,9 @@ test('a refused method says why', () => {
   assert.match(refusalReason('eth_signTypedData'), /v4/)
   assert.match(refusalReason('eth_sendUserOperation'), /eth_sendTransaction/)
   for (const m of Object.keys(WALLET_METHODS)) assert.equal(classify(m), 'wallet', m)
+})
+
+test("the relay's methods for the user are the table's methods with an approval", () => {
+  const withApproval = Object.entries(WALLET_METHODS).filter(([, d]) => d.approval).map(([m]) => m).sort()
+  assert.deepEqual([...USER_METHODS].sort(), withApproval)
 })

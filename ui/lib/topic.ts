@@ -31,10 +31,10 @@ const followed = new Map<string, Followed>()
 const bySub = new Map<number, Followed>()
 const slot = (topic: string, key: string | null) => `${topic}\u0000${key ?? ''}\u0000${key === null ? 'n' : 'k'}`
 
-/** The boot script's port, once, unless it closed meanwhile. */
+/** The boot step's port, once. */
 function takeBoot(): TopicBoot | null {
   const boot = (globalThis as { __rwTopicBoot?: TopicBoot }).__rwTopicBoot
-  if (!boot || boot.taken || boot.disconnected) return null
+  if (!boot || boot.taken) return null
   boot.taken = true
   return boot
 }
@@ -58,7 +58,7 @@ function connect(): browser.Runtime.Port {
   })
   // the boot script's subscriptions, held like a prefetch until the screens follow them
   for (const b of boot?.subs ?? []) {
-    const f: Followed = { sub: b.sub, topic: b.topic, key: b.key, listeners: new Set(), holds: 0, last: b.last }
+    const f: Followed = { sub: b.sub, topic: b.topic, key: b.key, listeners: new Set(), holds: 0, last: null }
     followed.set(slot(b.topic, b.key), f)
     bySub.set(f.sub, f)
     nextSub = Math.max(nextSub, f.sub + 1)

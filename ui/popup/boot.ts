@@ -19,11 +19,11 @@ const runtime = g.browser?.runtime?.connect ? g.browser.runtime : g.chrome?.runt
 
 if (runtime?.connect && !g.__rwTopicBoot) {
   const port = runtime.connect({ name: TOPIC_PORT })
-  const boot: TopicBoot = { port, subs: [], taken: false, disconnected: false }
+  const boot: TopicBoot = { port, subs: [], taken: false }
   g.__rwTopicBoot = boot
   const sub = (topic: string, key: string | null) => {
     if (boot.subs.some((s) => s.topic === topic && s.key === key)) return
-    const s = { sub: boot.subs.length + 1, topic, key, last: null }
+    const s = { sub: boot.subs.length + 1, topic, key }
     boot.subs.push(s)
     port.postMessage({ op: 'sub', sub: s.sub, topic, key })
   }
