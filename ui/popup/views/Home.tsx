@@ -104,7 +104,9 @@ export function Home({ account, showTestnets }: { account: AccountInfo | null; s
 
 /**
  * The shown chains' USD total: tokens with a price feed, chains that were read. Its `elementtiming`
- * (and the token rows' amounts') tell the bench when they were painted (Element Timing).
+ * (and the token rows' amounts') tell the bench when they were painted (Element Timing). The figure
+ * is a new element once it is in USD: Element Timing reports only an element's first paint, and a
+ * total first drawn as "…" (prices not in yet) would never be reported.
  */
 function Total({ view, book, l1ChainId }: { view: Portfolio; book: PriceBook | null; l1ChainId: number | null }) {
   let cents: bigint | null = null
@@ -121,7 +123,7 @@ function Total({ view, book, l1ChainId }: { view: Portfolio; book: PriceBook | n
   return (
     <div class="home-total" data-testid="home-total">
       <span class="total-label muted">Total on these networks</span>
-      <strong class="total-value" data-testid="portfolio-total" elementtiming={cents !== null ? 'portfolio-total' : undefined} data-state={failed ? 'not-loaded' : cents === null ? 'no-price' : 'read'}>
+      <strong key={cents !== null ? 'usd' : 'none'} class="total-value" data-testid="portfolio-total" elementtiming={cents !== null ? 'portfolio-total' : undefined} data-state={failed ? 'not-loaded' : cents === null ? 'no-price' : 'read'}>
         {failed ? <span class="warn">Couldn't load balances</span> : nothingRead ? '…' : cents !== null ? `${centsText(cents, true)}${partial ? '+' : ''}` : '—'}
       </strong>
       <span class="total-note muted" data-testid="price-note">
