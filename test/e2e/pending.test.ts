@@ -55,6 +55,12 @@ after(async () => {
 
 const rpc = (method: string, params: unknown[] = []) => l1.request({ method: method as never, params: params as never })
 
+/** A transaction the wallet sent, once the node has it: the wallet records a hash (its activity, a
+ *  withdrawal's prove) when it is signed, before it is broadcast (src/tx/send.ts onSigned). */
+async function atNode(hash: Hex) {
+  return (await until(() => l1.getTransaction({ hash }).catch(() => null), (t) => t !== null, 20_000, `transaction ${hash} at the node`))!
+}
+
 /** L1 mining held (and the proposer, whose game creation would resume it) while `fn` runs, then released. */
 async function held<T>(fn: () => Promise<T>): Promise<T> {
   devnet.proposer.pause()
@@ -133,7 +139,7 @@ test('a send with a low fee stays pending below the base fee; sped up through th
     await shot(page, 'send-confirm-low')
     original = await confirmSend(page)
     await page.close()
-    const signed = await l1.getTransaction({ hash: original })
+    const signed = await atNode(original)
     // the base fee jumps above its cap: it waits
     await rpc('anvil_setNextBlockBaseFeePerGas', [numberToHex(signed.maxFeePerGas! * 3n)])
 
@@ -164,7 +170,7 @@ test('a send with a low fee stays pending below the base fee; sped up through th
       20_000,
       'the speed-up in the activity list',
     ) as Hex
-    const replacement = await l1.getTransaction({ hash: faster })
+    const replacement = await atNode(faster)
     assert.equal(replacement.nonce, signed.nonce, 'same nonce')
     assert.ok(replacement.maxFeePerGas! * 10n >= signed.maxFeePerGas! * 11n && replacement.maxPriorityFeePerGas! * 10n >= signed.maxPriorityFeePerGas! * 11n, 'at least +10% on both fee fields')
     assert.ok(replacement.maxFeePerGas! >= signed.maxFeePerGas! * 3n, 'and above the raised base fee')
@@ -317,7 +323,7 @@ test('a bridge prove sent with a low fee, then sped up: the tracker follows the 
     await shot(page, 'prove-low', true)
     await page.getByTestId('bridge-prove').click()
     original = await until(async () => ((await overview(page)).items.find((v) => v.id === withdrawal)?.item as WithdrawalItem | undefined)?.proof?.hash, (h) => !!h, 20_000, 'the prove signed') as Hex
-    const signed = await l1.getTransaction({ hash: original })
+    const signed = await atNode(original)
     const low = (await uiCall<{ levels: { low: { maxFeePerGas: Hex } } }>(page, 'tx.market', { chainId: 900 })).levels.low
     assert.ok(signed.maxFeePerGas! <= BigInt(low.maxFeePerGas) * 2n, 'signed with the low fee')
     await rpc('anvil_setNextBlockBaseFeePerGas', [numberToHex(signed.maxFeePerGas! * 3n)])
@@ -330,7 +336,7 @@ test('a bridge prove sent with a low fee, then sped up: the tracker follows the 
     await ap.locator('[data-testid="fee"] [data-fee="total"]').waitFor({ timeout: 20_000 })
     await clickApprove(ap)
     faster = await until(async () => (await activity(act)).find((r) => r.replacement?.of === original)?.hash, (h) => !!h, 20_000, 'the sped-up prove') as Hex
-    assert.equal((await l1.getTransaction({ hash: faster })).input, signed.input, 'the same prove call')
+    assert.equal((await atNode(faster)).input, signed.input, 'the same prove call')
     await rpc('evm_mine')
     await act.close()
   })

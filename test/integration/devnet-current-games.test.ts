@@ -293,6 +293,14 @@ describe("devnet 'current' contracts: AggregateVerifier (type 621)", () => {
     try {
       const g = await gameCovering(devnet, 902, receipt.blockNumber)
       assert.equal(g.gameType, 621)
+      // The game is reported once created; the proposer gives its TEE and ZK proofs in the next
+      // transactions. A ZK proof that lands after the warps below would put the game's resolution
+      // after them (a full run saw the finalization check answer OptimismPortal_InvalidRootClaim).
+      const deadline = Date.now() + 30_000
+      while ((await read<number>(g.address, 'proofCount')) < 2) {
+        if (Date.now() > deadline) throw new Error(`game ${g.address} did not get its TEE and ZK proofs within 30 s`)
+        await new Promise((r) => setTimeout(r, 100))
+      }
       await proveAgainst(devnet, 902, who, withdrawal, g)
     } finally {
       devnet.proposer.pause()
