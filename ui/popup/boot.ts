@@ -17,6 +17,8 @@ interface RawPort {
 const g = globalThis as { browser?: { runtime?: { connect?: (i: { name: string }) => RawPort } }; chrome?: { runtime?: { connect?: (i: { name: string }) => RawPort } }; __rwTopicBoot?: TopicBoot }
 const runtime = g.browser?.runtime?.connect ? g.browser.runtime : g.chrome?.runtime
 
+// when the popup's script started (bench/popup.ts reads it)
+performance.mark('popup-script')
 if (runtime?.connect && !g.__rwTopicBoot) {
   const port = runtime.connect({ name: TOPIC_PORT })
   const boot: TopicBoot = { port, subs: [], taken: false }

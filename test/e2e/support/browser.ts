@@ -31,16 +31,18 @@ export function requireDevnetBuild(): void {
   }
 }
 
-export async function launchWithExtension(opts: { userDataDir?: string; keepProfile?: boolean; args?: string[] } = {}): Promise<WalletBrowser> {
+/** `extensionDir`: load another unpacked copy of the build (the popup bench's floor page) instead of dist/chrome */
+export async function launchWithExtension(opts: { userDataDir?: string; keepProfile?: boolean; args?: string[]; extensionDir?: string } = {}): Promise<WalletBrowser> {
   if (!existsSync(join(chromeDist, 'manifest.json'))) throw new Error('dist/chrome is missing: run `node build.mjs --devnet` first')
   requireDevnetBuild()
+  const extension = opts.extensionDir ?? chromeDist
   const userDataDir = opts.userDataDir ?? mkdtempSync(join(tmpdir(), 'rw-chromium-'))
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: chromiumPath(),
     headless: true,
     args: [
-      `--disable-extensions-except=${chromeDist}`,
-      `--load-extension=${chromeDist}`,
+      `--disable-extensions-except=${extension}`,
+      `--load-extension=${extension}`,
       '--no-sandbox',
       '--disable-gpu',
       '--disable-quic',
