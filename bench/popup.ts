@@ -10,7 +10,7 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { chromeDist, launchWithExtension } from '../test/e2e/support/browser.ts'
+import { chromeDist, launchWithExtension, type WalletBrowser } from '../test/e2e/support/browser.ts'
 import { initializeWallet, liveWorker, openPopup, paintedScript, TEST_ADDRESS_0, uiCall } from '../test/e2e/support/wallet.ts'
 import type { BenchResult } from './keyring.ts'
 
@@ -65,21 +65,8 @@ export async function floorSamples(opens: number): Promise<{ onScreen: number[];
   )
   const wb = await launchWithExtension({ extensionDir: dir })
   try {
-    const url = `chrome-extension://${wb.extensionId}/floor.html`
-    const warm = await wb.context.newPage()
-    await warm.goto(url)
-    await warm.close()
-    const onScreen: number[] = []
-    const scriptStarts: number[] = []
-    for (let i = 0; i < opens; i++) {
-      const page = await wb.context.newPage()
-      await page.setViewportSize({ width: 360, height: 600 })
-      await page.goto(url)
-      onScreen.push(Number(await page.evaluate(BALANCES_ON_SCREEN)))
-      scriptStarts.push(Number(await page.evaluate(SCRIPT_STARTS)))
-      await page.close()
-    }
-    return { onScreen, scriptStarts }
+    const [onScreen, scriptStarts] = await openEach(wb, 'floor.html', opens, [BALANCES_ON_SCREEN, SCRIPT_STARTS], { warm: true })
+    return { onScreen: onScreen!, scriptStarts: scriptStarts! }
   } finally {
     await wb.close()
     rmSync(dir, { recursive: true, force: true })
@@ -90,19 +77,7 @@ export async function floorSamples(opens: number): Promise<{ onScreen: number[];
 export async function popupPaintSamples(opens: number): Promise<{ paints: number[]; paintsUnlocked: number[]; onScreen: number[]; scriptStarts: number[] }> {
   const wb = await launchWithExtension()
   try {
-    const url = `chrome-extension://${wb.extensionId}/popup.html`
-    const warm = await wb.context.newPage()
-    await warm.goto(url)
-    await warm.close()
-    const paints: number[] = []
-    for (let i = 0; i < opens; i++) {
-      const page = await wb.context.newPage()
-      await page.setViewportSize({ width: 360, height: 600 })
-      await page.goto(url)
-      // A string, not a function: tsx would wrap a function with helpers the page does not have.
-      paints.push(Number(await page.evaluate(FIRST_PAINT)))
-      await page.close()
-    }
+    const [paints] = await openEach(wb, 'popup.html', opens, [FIRST_PAINT], { warm: true })
 
     // an unlocked wallet with balances and prices in the cache, as the background leaves them
     await initializeWallet(wb)
@@ -115,18 +90,26 @@ export async function popupPaintSamples(opens: number): Promise<{ paints: number
     const prices = { v: 1, prices: { '900:eth': { answer: '300000000000', decimals: 8, updatedAt: now, pair: 'ETH / USD', chainId: 900, feed: '0x00000000000000000000000000000000000FEED1', readAt: now } }, errors: {} }
     await worker.evaluate(`chrome.storage.local.set(${JSON.stringify({ [`balances.acct.${TEST_ADDRESS_0.toLowerCase()}`]: { v: 1, address: TEST_ADDRESS_0.toLowerCase(), chains }, prices })})`)
     await page.close()
-    const onScreen: number[] = []
-    const paintsUnlocked: number[] = []
-    const scriptStarts: number[] = []
-    for (let i = 0; i < opens; i++) {
-      const p = await openPopup(wb)
-      paintsUnlocked.push(Number(await p.evaluate(FIRST_PAINT)))
-      onScreen.push(Number(await p.evaluate(BALANCES_ON_SCREEN)))
-      scriptStarts.push(Number(await p.evaluate(SCRIPT_STARTS)))
-      await p.close()
-    }
-    return { paints, paintsUnlocked, onScreen, scriptStarts }
+    const [paintsUnlocked, onScreen, scriptStarts] = await openEach(wb, 'popup.html', opens, [FIRST_PAINT, BALANCES_ON_SCREEN, SCRIPT_STARTS])
+    return { paints: paints!, paintsUnlocked: paintsUnlocked!, onScreen: onScreen!, scriptStarts: scriptStarts! }
   } finally {
     await wb.close()
   }
+}
+
+/**
+ * Opens an extension page `opens` times in a new 360×600 tab and reads each expression once per
+ * open (strings, not functions: tsx would wrap a function with helpers the page does not have);
+ * `warm` opens it once first, unread. One list of figures per expression.
+ */
+async function openEach(wb: WalletBrowser, path: string, opens: number, reads: string[], opts: { warm?: boolean } = {}): Promise<number[][]> {
+  const open = () => openPopup(wb, '', path)
+  if (opts.warm) await (await open()).close()
+  const out = reads.map((): number[] => [])
+  for (let i = 0; i < opens; i++) {
+    const page = await open()
+    for (const [j, expr] of reads.entries()) out[j]!.push(Number(await page.evaluate(expr)))
+    await page.close()
+  }
+  return out
 }

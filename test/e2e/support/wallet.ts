@@ -11,11 +11,11 @@ export function extensionUrl(wb: WalletBrowser, page: string): string {
   return `chrome-extension://${wb.extensionId}/${page}`
 }
 
-/** The popup as a tab of the popup's size (an action popup cannot be opened headless). */
-export async function openPopup(wb: WalletBrowser, hash = ''): Promise<Page> {
+/** The popup (or another page at its size, `file`) as a tab of the popup's size (an action popup cannot be opened headless). */
+export async function openPopup(wb: WalletBrowser, hash = '', file = 'popup.html'): Promise<Page> {
   const page = await wb.context.newPage()
   await page.setViewportSize({ width: 360, height: 600 })
-  await page.goto(extensionUrl(wb, `popup.html${hash}`))
+  await page.goto(extensionUrl(wb, `${file}${hash}`))
   return page
 }
 
