@@ -10,7 +10,7 @@ import { publicClientFor } from '../chains/rpc-client.ts'
 import { rpcCall } from '../chains/rpc-raw.ts'
 import type { RpcUrlCheck } from '../approvals/types.ts'
 import { BODY_LIMITS } from '../util/http.ts'
-import { hasHiddenCharacters } from '../util/display.ts'
+import { hasHiddenCharacters, printable } from '../util/display.ts'
 import { address, chainIdParam, paramsArray, plainObject } from './params.ts'
 import { rpcError } from './rpc-errors.ts'
 
@@ -88,10 +88,10 @@ export async function parseWatchAsset(params: unknown, network: Network): Promis
   }
   if (onChain.name !== null) onChain.name = onChain.name.slice(0, 64)
   if (opts.symbol !== undefined && opts.symbol !== onChain.symbol) {
-    throw rpcError.invalidParams(`the token's symbol on chain is "${onChain.symbol}", not "${String(opts.symbol).slice(0, 40)}".`)
+    throw rpcError.invalidParams(`the token's symbol on chain is "${onChain.symbol}", not "${printable(opts.symbol)}".`)
   }
   if (opts.decimals !== undefined && Number(opts.decimals) !== onChain.decimals) {
-    throw rpcError.invalidParams(`the token has ${onChain.decimals} decimals on chain, not ${String(opts.decimals).slice(0, 40)}.`)
+    throw rpcError.invalidParams(`the token has ${onChain.decimals} decimals on chain, not ${printable(opts.decimals)}.`)
   }
   const image = typeof opts.image === 'string' && /^(https:\/\/|data:image\/)/.test(opts.image) && opts.image.length < 64_000 ? opts.image : null
   return { address: token, ...onChain, image }

@@ -38,6 +38,7 @@ import { FilterService, type FilterKind } from './filters.ts'
 import { BatchRunner, BatchStore, callsParams, callsStatus, capabilitiesParams, randomBatchId, type BatchRecord } from './batches.ts'
 import { prepareBatch } from './batch-prepare.ts'
 import { prepareSiteTx } from './site-tx.ts'
+import { printable } from '../util/display.ts'
 
 export const APPROVAL_WINDOW = { path: 'approval.html', width: 380, height: 640 }
 /** The requester origin of the wallet's own approvals (speed up, cancel, send again); as in the activity list. */
@@ -357,7 +358,7 @@ export class ProviderService implements ApprovalContext {
       case 'wallet_showCallsStatus': {
         const [id] = paramsArray(req.params, m, 1)
         const rec = typeof id === 'string' ? await this.batches.get(who.origin, id) : undefined
-        if (!rec) throw new WalletError(RPC.unknownBatchId, `Unknown bundle id ${String(id)}: this site sent no batch with this id.`)
+        if (!rec) throw new WalletError(RPC.unknownBatchId, `Unknown bundle id ${printable(id, 80)}: this site sent no batch with this id.`)
         await this.wallet.platform.openWindow(batchActivityPath(rec), { width: ACTIVITY_WINDOW.width, height: ACTIVITY_WINDOW.height })
         return { result: null }
       }
@@ -755,7 +756,7 @@ function refuseArrays(typedData: Record<string, unknown>): void {
     if (!Array.isArray(fields)) continue
     for (const f of fields) {
       const t = f && typeof f === 'object' ? (f as { type?: unknown }).type : undefined
-      if (typeof t === 'string' && t.endsWith(']')) throw rpcError.invalidParams(`eth_signTypedData_v3 has no arrays (${name}.${String((f as { name?: unknown }).name)} is ${t}); use eth_signTypedData_v4.`)
+      if (typeof t === 'string' && t.endsWith(']')) throw rpcError.invalidParams(`eth_signTypedData_v3 has no arrays (${printable(name)}.${printable((f as { name?: unknown }).name)} is ${printable(t)}); use eth_signTypedData_v4.`)
     }
   }
 }

@@ -4,6 +4,7 @@
 // contract) would not be part of the signature. A primaryType of EIP712Domain signs a bare domain
 // and is refused. Every other rule of EIP-712 (types that exist, values that fit) is viem's check.
 import { validateTypedData } from 'viem'
+import { printable } from '../util/display.ts'
 
 /** The EIP-712 domain fields and their types. */
 export const DOMAIN_FIELDS: Record<string, string> = { name: 'string', version: 'string', chainId: 'uint256', verifyingContract: 'address', salt: 'bytes32' }
@@ -24,12 +25,12 @@ export function typedDataProblem(t: TypedDataLike): string | null {
   if (declared !== undefined) {
     if (!Array.isArray(declared)) return 'types.EIP712Domain must be a list of fields.'
     const fields = declared as { name?: unknown; type?: unknown }[]
-    const names = fields.map((f) => String(f?.name))
+    const names = fields.map((f) => printable(f?.name))
     if (new Set(names).size !== names.length) return 'types.EIP712Domain lists a field twice.'
     for (const f of fields) {
-      const name = String(f?.name)
+      const name = printable(f?.name)
       if (!(name in DOMAIN_FIELDS)) return `types.EIP712Domain has a field "${name}", which EIP-712 does not define.`
-      if (f.type !== DOMAIN_FIELDS[name]) return `types.EIP712Domain gives "${name}" the type ${String(f.type)}; EIP-712 says ${DOMAIN_FIELDS[name]}.`
+      if (f.type !== DOMAIN_FIELDS[name]) return `types.EIP712Domain gives "${name}" the type ${printable(f.type)}; EIP-712 says ${DOMAIN_FIELDS[name]}.`
     }
     const missing = present.filter((k) => !names.includes(k))
     const extra = names.filter((k) => !present.includes(k))

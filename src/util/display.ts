@@ -97,3 +97,15 @@ export function hasHiddenCharacters(input: string): boolean {
   for (const c of input) if (kindOf(c, false)) return true
   return false
 }
+
+/**
+ * Any value a page or a file sent, as text for an error sentence; never throws (String() does on an
+ * object without a prototype or whose toString is not a function). Objects and arrays are named, not
+ * printed; the result is cleaned by safeText and bounded by `max`.
+ */
+export function printable(value: unknown, max = 40): string {
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean' || value === null || value === undefined) {
+    return safeText(String(value), { max })
+  }
+  return Array.isArray(value) ? 'a list' : typeof value === 'object' ? 'an object' : typeof value
+}

@@ -21,7 +21,7 @@ import { decodeKeystore, parseKeystore, encodeKeystore } from '../../src/keyring
 import { isSubstrateKeyError } from '../../src/keyring/substrate/errors.ts'
 import { keypairFromSuri } from '../../src/keyring/substrate/keypair.ts'
 import { sameAddress } from '../../src/util/address.ts'
-import { displayText, hasHiddenCharacters } from '../../src/util/display.ts'
+import { displayText, hasHiddenCharacters, printable } from '../../src/util/display.ts'
 import { describeOrigin, punycodeLabel } from '../../src/util/origin.ts'
 import { importAesKey } from '../../src/keyring/vault-crypto.ts'
 import { makeWallet } from '../support/wallet-harness.ts'
@@ -360,6 +360,16 @@ test('what the wallet shows of a page\'s or a chain\'s text: no hidden character
       assert.equal(hasHiddenCharacters(shown.replace(/[\n\t\r]/g, '')), false, `hidden characters left in ${JSON.stringify(shown)}`)
       assert.ok([...shown.replace(/…$/, '')].length <= max)
       assert.equal(d.truncated, [...s].length > max)
+      return true
+    }),
+    { numRuns: RUNS },
+  )
+  // any value a page or a file sends prints into an error sentence: bounded, no hidden character, never a throw
+  fc.assert(
+    fc.property(fc.oneof(pageValue, fc.string({ unit: 'binary', maxLength: 100 }), fc.constant(Object.create(null)), fc.constant({ toString: 1 })), (v) => {
+      const p = printable(v)
+      // 40 characters at most, each shown as itself or as a ⟨U+XXXXX⟩ marker
+      assert.ok(p.length <= 40 * 10 + 1 && !hasHiddenCharacters(p), JSON.stringify(p))
       return true
     }),
     { numRuns: RUNS },

@@ -107,4 +107,8 @@ test('damaged, foreign and mismatched files are refused with a reason', async ()
   flipped[flipped.length - 1] ^= 1
   await assert.rejects(decodeKeystore({ ...POLKAWALLET, encoded: base64.encode(flipped) }, 'a123456'), (e: unknown) => isSubstrateKeyError(e, 'WRONG_PASSWORD'))
   await assert.rejects(decodeKeystore({ ...POLKAWALLET, encoded: POLKAWALLET.encoded.slice(0, 40) }, 'a123456'), (e: unknown) => isSubstrateKeyError(e, 'BAD_KEYSTORE'))
+  // a version that is no string or number (here an object without a prototype, which String() cannot
+  // print; the property test found it) is an unsupported version, not a TypeError
+  await assert.rejects(decodeKeystore({ ...POLKAWALLET, encoding: { ...POLKAWALLET.encoding, version: Object.create(null) } }, 'a123456'), (e: unknown) => isSubstrateKeyError(e, 'UNSUPPORTED_KEYSTORE') && /\(none\)/.test(e.message))
+  await assert.rejects(decodeKeystore({ ...POLKAWALLET, encoding: { ...POLKAWALLET.encoding, version: { toString: 1 } } }, 'a123456'), (e: unknown) => isSubstrateKeyError(e, 'UNSUPPORTED_KEYSTORE'))
 })

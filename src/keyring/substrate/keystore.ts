@@ -107,7 +107,8 @@ export function parseKeystore(input: unknown): KeystoreJson {
   if (typeof j.encoded !== 'string' || typeof j.address !== 'string') bad('this is not a Polkadot account file: it has no "encoded" key or no "address"')
   const content = asStringList(encoding.content)
   const type = asStringList(encoding.type)
-  const version = String(encoding.version ?? '')
+  // a string or a number only: String() of an object without a prototype throws
+  const version = typeof encoding.version === 'string' || typeof encoding.version === 'number' ? String(encoding.version) : ''
   if (content[0] !== 'pkcs8') bad('this keystore does not hold a PKCS8 key')
   if (content[1] && content[1] !== 'sr25519') {
     throw new SubstrateKeyError('UNSUPPORTED_KEYSTORE', `this account uses ${content[1]} keys; only sr25519 accounts (the Polkadot default) can be imported`)
