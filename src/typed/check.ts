@@ -20,20 +20,22 @@ export interface TypedDataLike {
 export function typedDataProblem(t: TypedDataLike): string | null {
   if (t.primaryType === 'EIP712Domain') return 'the typed data\'s primaryType is "EIP712Domain": it would sign a bare domain, which no app needs. Refusing.'
   const present = Object.keys(t.domain).filter((k) => t.domain[k] !== undefined && t.domain[k] !== null)
-  for (const k of present) if (!(k in DOMAIN_FIELDS)) return `the domain has a field "${k}", which EIP-712 does not define (only ${Object.keys(DOMAIN_FIELDS).join(', ')}).`
+  // own keys only: "constructor" or "__proto__" are `in` any object literal
+  const known = (k: unknown): k is string => typeof k === 'string' && Object.hasOwn(DOMAIN_FIELDS, k)
+  for (const k of present) if (!known(k)) return `the domain has a field "${printable(k)}", which EIP-712 does not define (only ${Object.keys(DOMAIN_FIELDS).join(', ')}).`
   const declared = t.types.EIP712Domain
   if (declared !== undefined) {
     if (!Array.isArray(declared)) return 'types.EIP712Domain must be a list of fields.'
     const fields = declared as { name?: unknown; type?: unknown }[]
-    const names = fields.map((f) => printable(f?.name))
+    const names: unknown[] = fields.map((f) => f?.name)
     if (new Set(names).size !== names.length) return 'types.EIP712Domain lists a field twice.'
     for (const f of fields) {
-      const name = printable(f?.name)
-      if (!(name in DOMAIN_FIELDS)) return `types.EIP712Domain has a field "${name}", which EIP-712 does not define.`
+      const name = f?.name
+      if (!known(name)) return `types.EIP712Domain has a field "${printable(name)}", which EIP-712 does not define.`
       if (f.type !== DOMAIN_FIELDS[name]) return `types.EIP712Domain gives "${name}" the type ${printable(f.type)}; EIP-712 says ${DOMAIN_FIELDS[name]}.`
     }
     const missing = present.filter((k) => !names.includes(k))
-    const extra = names.filter((k) => !present.includes(k))
+    const extra = (names as string[]).filter((k) => !present.includes(k))
     if (missing.length || extra.length) {
       const parts = [missing.length ? `the domain's ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} not in types.EIP712Domain` : '', extra.length ? `types.EIP712Domain lists ${extra.join(', ')}, which the domain does not have` : ''].filter(Boolean)
       return `types.EIP712Domain does not match the domain (${parts.join('; ')}): what would be shown is not what would be signed. Refusing.`

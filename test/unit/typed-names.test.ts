@@ -48,6 +48,14 @@ test('EIP712Domain: must list exactly the domain fields with their standard type
   assert.match(typedDataProblem({ ...permit2612(), primaryType: 'EIP712Domain' })!, /primaryType is "EIP712Domain"/)
   assert.match(typedDataProblem({ ...permit2612(), domain: { ...permit2612().domain, foo: 'x' } })!, /field "foo", which EIP-712 does not define/)
   assert.match(typedDataProblem({ ...permit2612(), message: { ...permit2612().message, spender: 'nope' } })!, /not valid EIP-712/)
+  // "constructor" and "__proto__" are `in` every object literal, but are no EIP-712 domain field: a
+  // domain carrying one (JSON.parse makes "__proto__" an own key) would show a field that is not signed
+  for (const k of ['constructor', '__proto__', 'toString']) {
+    assert.match(typedDataProblem({ ...permit2612(), domain: JSON.parse(JSON.stringify({ ...permit2612().domain }).replace(/^\{/, `{"${k}":"x",`)) })!, new RegExp(`field "${k}", which EIP-712 does not define`))
+    const declared = permit2612()
+    ;(declared.types.EIP712Domain as { name: string; type: string }[]).push({ name: k, type: 'string' })
+    assert.match(typedDataProblem(declared)!, new RegExp(`types.EIP712Domain has a field "${k}"`))
+  }
 })
 
 test('the provider refuses mismatched typed data with -32602 and the sentence', () => {
