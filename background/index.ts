@@ -42,7 +42,7 @@ browser.runtime.onConnect.addListener((port) => {
   const who = classifySender(port.sender ?? {}, browser.runtime.id, extensionOrigin)
   if (port.name === PAGE_PORT) return servePagePort(port, who, core, ready)
   if (who.kind !== 'extension-page') return port.disconnect()
-  serveTopics(port, core.hub, ready)
+  serveTopics(port, core.hub, ready, (topic) => core.topicRefused(topic))
 })
 
 // A new install opens the onboarding page, as users of other wallets expect.

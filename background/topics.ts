@@ -5,7 +5,8 @@ import type browser from 'webextension-polyfill'
 import type { TopicHub } from '../src/topics/hub.ts'
 import { TOPIC_PORT, isTopicRequest } from '../src/wire/topics.ts'
 
-export function serveTopics(port: browser.Runtime.Port, hub: TopicHub, ready: Promise<unknown>): void {
+/** `refused`: a topic not served now, with the error its subscriber gets (a stopped wallet serves only its state) */
+export function serveTopics(port: browser.Runtime.Port, hub: TopicHub, ready: Promise<unknown>, refused: (topic: string) => { code: string; message: string } | null): void {
   if (port.name !== TOPIC_PORT) return port.disconnect()
   const subs = new Map<number, () => void>()
   let open = true
@@ -18,6 +19,8 @@ export function serveTopics(port: browser.Runtime.Port, hub: TopicHub, ready: Pr
     }
     void ready.then(() => {
       if (!open || subs.has(msg.sub)) return
+      const error = refused(msg.topic)
+      if (error) return port.postMessage({ sub: msg.sub, error })
       subs.set(
         msg.sub,
         hub.subscribe(msg.topic, msg.key, (v) => {

@@ -84,6 +84,8 @@ export interface CoreDeps {
 
 /** UI calls that still answer while the wallet is stopped (a failed migration): what the stop screen needs. */
 const WHILE_HALTED = new Set(['app.ping', 'wallet.state', 'approvals.current'])
+/** Topics served while stopped: the state (the stop screen); the others' watchers refresh and write. */
+const TOPICS_WHILE_HALTED = new Set(['wallet'])
 
 export type Core = ReturnType<typeof createCore>
 
@@ -244,6 +246,11 @@ export function createCore(deps: CoreDeps) {
     hub,
     ui,
     ready,
+    /** A topic's error while the wallet is stopped (a failed migration), else null: its watchers would read chains and write storage. */
+    topicRefused(topic: string): { code: string; message: string } | null {
+      const halted = wallet.halted()
+      return halted && !TOPICS_WHILE_HALTED.has(topic) ? { code: halted.code, message: halted.message } : null
+    },
     /** a UI call: user activity (pushes the auto-lock out) unless the call is passive; while stopped, only what the stop screen needs */
     async handleUi(msg: { call: string }) {
       const halted = wallet.halted()

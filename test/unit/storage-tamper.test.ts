@@ -160,6 +160,11 @@ for (const name of Object.keys(STORAGE_MAP) as Family[]) {
     const after = now[f.area][key]
     if (JSON.stringify(after) !== JSON.stringify(bad)) assert.equal(after === undefined ? null : await f.check(after, { local, session }), null, `${name} was rewritten, and soundly`)
     // and the wallet still opens with its password, unless its vault is what was damaged
+    // a stopped wallet serves the stop screen its state, and no topic whose watchers read chains and write
+    if (halted) {
+      assert.equal(core.topicRefused('wallet'), null)
+      for (const t of ['balances', 'prices', 'bridge', 'activity', 'flow']) assert.equal(core.topicRefused(t)?.code, 'STORAGE_MIGRATION_FAILED')
+    } else assert.equal(core.topicRefused('balances'), null)
     if (halted) await assert.rejects(core.handleUi({ channel: 'ui', call: 'keyring.unlock', params: { password: PASSWORD } } as never).then((r) => (r.ok ? r : Promise.reject(r.error))), (e: { code: string }) => e.code === 'STORAGE_MIGRATION_FAILED')
     else if (name === 'vault') await assert.rejects(core.wallet.keyring.unlock(PASSWORD), (e: { code: string }) => e.code === 'VAULT_CORRUPT')
     else {
