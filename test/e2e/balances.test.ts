@@ -57,6 +57,19 @@ async function expected(): Promise<Record<string, Record<number, string>>> {
   return out
 }
 
+/** The token cells whose amount does not fit in its cell, or whose cell does not fit in its card. */
+const amountsCut = (page: import('playwright-core').Page) =>
+  page.locator('.token-cell').evaluateAll((cells) =>
+    cells
+      .filter((c) => {
+        const dd = c.querySelector('dd')!
+        const card = c.closest('.token-card')!.getBoundingClientRect()
+        const box = c.getBoundingClientRect()
+        return dd.scrollWidth > dd.clientWidth + 0.5 || box.right > card.right + 0.5 || box.left < card.left - 0.5
+      })
+      .map((c) => c.textContent),
+  )
+
 const cellText = async (page: import('playwright-core').Page, token: string, chainId: number) => (await page.getByTestId(`cell-${token}-${chainId}`).locator('dd').innerText()).replace(/\s*⚠\s*$/, '').trim()
 
 before(async () => {
@@ -81,6 +94,9 @@ test('home: ETH and PHA on the L1, 901 and 902 side by side with their totals, a
   assert.equal(want.pha[902], '75 PHA')
   assert.equal((await page.getByTestId('token-pha').getByTestId('token-total').innerText()).trim(), '250 PHA')
   assert.deepEqual(await page.locator('[data-testid^="chain-chip-"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-status'))), ['fresh', 'fresh', 'fresh'])
+  // every amount whole on screen (the L1's "9,997.99… ETH" after the deposits is wider than a third of the card)
+  assert.ok(want.eth[900].length > 11, `a long amount on the L1: ${want.eth[900]}`)
+  assert.deepEqual(await amountsCut(page), [])
   await shot(page, 'balances-home')
   await page.close()
 })

@@ -1,7 +1,8 @@
 // A dApp's transaction in the approval window: its title from what it does, who it goes to (named
 // when the wallet knows the address), the simulation kept fresh every block with its warnings, the
-// approval's amount to lower, the fee with the amount + fee total, and the nonce and gas under
-// "Advanced". A transaction the simulation says will fail is not sent unless the user insists.
+// approval's amount to lower, the fee (changed under its "Advanced") with the amount + fee total, and
+// the nonce, gas limit and data size under "Details". A transaction the simulation says will fail is
+// not sent unless the user insists.
 import { useEffect, useMemo, useState } from 'preact/hooks'
 import type { PendingApproval } from '../../src/approvals/types.ts'
 import { approvalData } from '../../src/simulate/approval-data.ts'
@@ -89,7 +90,7 @@ export function TxRequest({ request: r, accountName, onGate }: { request: SendTx
         </p>
       )}
       <details class="sign-advanced" data-testid="advanced">
-        <summary>Advanced</summary>
+        <summary>Details: nonce, gas limit, data</summary>
         <dl class="details">
           <div class="row">
             <dt>Nonce</dt>

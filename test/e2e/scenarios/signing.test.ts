@@ -133,7 +133,7 @@ eachBrowser(
       assert.equal(await win.attr('tid=effects', 'data-method'), 'simulateV1')
       await until(() => win.text('tid=tx-to-label-name'), (t) => /^Test DEX/.test(t), 10_000, "the address book's name in the approval")
       assert.match(await win.text('tid=tx-total'), /Amount \+ fee\s+at most 0\.50\d+ ETH/)
-      assert.equal(await win.isVisible('tid=tx-nonce'), false, 'the nonce is under Advanced')
+      assert.equal(await win.isVisible('tid=tx-nonce'), false, 'the nonce is under Details')
       await win.screenshot('approval-swap', { fullPage: true })
       const preview = await win.evaluate<[string, string][]>(`[...document.querySelectorAll('[data-testid="change"]')].map((e) => [e.getAttribute('data-token'), e.getAttribute('data-delta')])`)
       const balances = async () => ({ tst: (await l2.readContract({ address: c.token, abi: T(), functionName: 'balanceOf', args: [ME] })) as bigint, pool: await l2.getBalance({ address: c.swap }) })

@@ -71,7 +71,7 @@ export function TokenRows({ view, rows, labels, book }: { view: Portfolio; rows:
                 )}
               </span>
             </div>
-            <dl class="token-cells" style={{ gridTemplateColumns: `repeat(${Math.min(row.cells.length, 3)}, minmax(0, 1fr))` }}>
+            <dl class="token-cells" style={{ '--cols': Math.min(row.cells.length, 3) }}>
               {row.cells.map((cell) => {
                 const col = view.columns.find((c) => c.chain.chainId === cell.chainId)!
                 const title =
