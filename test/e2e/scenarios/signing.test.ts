@@ -277,6 +277,9 @@ eachBrowser(
 
     b.test('the allowances page lists the approvals made above and revokes one (mined; the list updates)', async (d) => {
       const page = await d.openExtension('app.html#/settings/accounts', { width: 1280, height: 800 })
+      // the settings' nav: the allowances and the address book under their own heading, before the danger zone
+      await page.waitFor('tid=link-allowances')
+      assert.deepEqual((await page.texts('.settings-group-name')).map((t) => t.toLowerCase()), ['wallet', 'security', 'phala', 'approvals and contacts', 'danger zone'])
       await page.click('tid=link-allowances')
       const rows = '[data-testid="allowances-chain"][data-chain="901"] [data-testid="allowance"]'
       const row = (kind: string) => `[data-testid="allowances-chain"][data-chain="901"] [data-testid="allowance"][data-kind="${kind}"]`

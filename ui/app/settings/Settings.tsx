@@ -13,6 +13,7 @@ import { Sites } from './Sites.tsx'
 import { Networks } from '../networks/Networks.tsx'
 import { Tokens } from '../tokens/Tokens.tsx'
 import { ClaimPage } from '../claim/ClaimPage.tsx'
+import { Fragment } from 'preact'
 import { href } from '../nav.ts'
 
 export interface SettingsSection {
@@ -34,6 +35,28 @@ export const SECTIONS: SettingsSection[] = [
   { id: 'pha', label: 'PHA migration', group: 'Phala' },
   { id: 'reset', label: 'Reset wallet', group: 'Danger zone' },
 ]
+const DANGER = 'Danger zone'
+
+/** Allowances and the address book: pages of their own, linked from the settings' nav. */
+function More() {
+  return (
+    <div class="settings-group">
+      <span class="settings-group-name">Approvals and contacts</span>
+      <ul>
+        <li>
+          <a href={href('allowances')} data-testid="link-allowances">
+            Allowances
+          </a>
+        </li>
+        <li>
+          <a href={href('contacts')} data-testid="link-contacts">
+            Address book
+          </a>
+        </li>
+      </ul>
+    </div>
+  )
+}
 
 export function Settings({ section, wallet }: { section: string; wallet: WalletStateHandle }) {
   const state = wallet.state!
@@ -43,27 +66,23 @@ export function Settings({ section, wallet }: { section: string; wallet: WalletS
     <div class="settings">
       <nav class="settings-nav" aria-label="Settings">
         {groups.map((g) => (
-          <div key={g} class="settings-group">
-            <span class="settings-group-name">{g}</span>
-            <ul>
-              {SECTIONS.filter((s) => s.group === g).map((s) => (
-                <li key={s.id}>
-                  <a href={href(`settings/${s.id}`)} aria-current={s.id === current.id ? 'page' : undefined} class={s.id === 'reset' ? 'danger-link' : undefined} data-testid={`settings-nav-${s.id}`}>
-                    {s.label}
-                  </a>
-                </li>
-              ))}
-            </ul>
-          </div>
+          <Fragment key={g}>
+            {/* the pages of their own come before the danger zone, not under it */}
+            {g === DANGER && <More />}
+            <div class="settings-group">
+              <span class="settings-group-name">{g}</span>
+              <ul>
+                {SECTIONS.filter((s) => s.group === g).map((s) => (
+                  <li key={s.id}>
+                    <a href={href(`settings/${s.id}`)} aria-current={s.id === current.id ? 'page' : undefined} class={s.id === 'reset' ? 'danger-link' : undefined} data-testid={`settings-nav-${s.id}`}>
+                      {s.label}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          </Fragment>
         ))}
-        <ul class="settings-more">
-          <li>
-            <a href={href('allowances')} data-testid="link-allowances">Allowances</a>
-          </li>
-          <li>
-            <a href={href('contacts')} data-testid="link-contacts">Address book</a>
-          </li>
-        </ul>
         {state.unlocked && (
           <button type="button" class="block" onClick={async () => wallet.accept(await bg('keyring.lock', {}))}>
             Lock now
