@@ -222,6 +222,8 @@ test('the approval window shows the fee in USD from the devnet feed', async () =
   await win.setViewportSize({ width: 400, height: 640 })
   await win.getByTestId('fee-fiat').waitFor({ timeout: 20_000 })
   assert.match(await win.getByTestId('fee-fiat').innerText(), /≈ (<)?\$\d/)
+  // the amount + fee total in USD too: 0.001 ETH and a fee of cents at the feed's $3,000
+  assert.match(await win.getByTestId('tx-total-fiat').innerText(), /^\s*≈ \$3\.\d\d$/)
   await shot(win, 'everyday-approval', true)
   await win.getByTestId('reject').click()
   await page.close()

@@ -8,6 +8,8 @@ import type { PendingApproval } from '../../src/approvals/types.ts'
 import { approvalData } from '../../src/simulate/approval-data.ts'
 import type { PreparedTx } from '../../src/tx/types.ts'
 import { formatAmount } from '../lib/amount.ts'
+import { l1Of, usePrices, usdPrice } from '../lib/prices.ts'
+import { Fiat } from '../components/Amount.tsx'
 import { FeeEditor, type FeeEdit } from '../components/FeeEditor.tsx'
 import { AddressLabel } from '../components/sign/AddressLabel.tsx'
 import { useNames } from '../components/sign/names.ts'
@@ -41,6 +43,9 @@ export function TxRequest({ request: r, accountName, onGate }: { request: SendTx
   const fee = edit?.fee ?? null
   const nameOf = useNames([r.tx.to, r.tx.from], r.tx.chainId)
   const symbol = network?.nativeCurrency.symbol ?? 'ETH'
+  // the total in USD as the fee shows it: the L1 family's ETH / USD feed (no feed, no figure)
+  const book = usePrices()
+  const price = network && symbol === 'ETH' ? usdPrice(book, l1Of([network], network.chainId), 'eth') : null
   const value = BigInt(tx.value)
   const reverts = insight ? insight.simulation.status === 'reverted' : !!r.willRevert
 
@@ -86,7 +91,11 @@ export function TxRequest({ request: r, accountName, onGate }: { request: SendTx
       <FeeEditor tx={tx} initial={r.fee} initialError={r.feeError} suggested={r.suggested} floor={r.replaces?.floor} nonceEditable onChange={setEdit} />
       {fee && (
         <p class="sign-total" data-testid="tx-total">
-          <span>Amount + fee</span> <strong>at most {formatAmount(value + BigInt(fee.max), 18, symbol, 8)}</strong>
+          <span>Amount + fee</span>{' '}
+          <strong>
+            at most {formatAmount(value + BigInt(fee.max), 18, symbol, 8)}
+            <Fiat value={value + BigInt(fee.max)} decimals={18} price={price} prefix=" ≈ " class="muted" testid="tx-total-fiat" />
+          </strong>
         </p>
       )}
       <details class="sign-advanced" data-testid="advanced">
