@@ -23,6 +23,8 @@ export interface SettingsSection {
   group: string
 }
 
+const DANGER = 'Danger zone'
+
 export const SECTIONS: SettingsSection[] = [
   { id: 'accounts', label: 'Accounts', group: 'Wallet' },
   { id: 'networks', label: 'Networks', group: 'Wallet' },
@@ -33,30 +35,40 @@ export const SECTIONS: SettingsSection[] = [
   { id: 'password', label: 'Password', group: 'Security' },
   { id: 'auto-lock', label: 'Auto-lock', group: 'Security' },
   { id: 'pha', label: 'PHA migration', group: 'Phala' },
-  { id: 'reset', label: 'Reset wallet', group: 'Danger zone' },
+  { id: 'reset', label: 'Reset wallet', group: DANGER },
 ]
-const DANGER = 'Danger zone'
 
-/** Allowances and the address book: pages of their own, linked from the settings' nav. */
-function More() {
+interface NavLink {
+  href: string
+  label: string
+  testId: string
+  current?: boolean
+  danger?: boolean
+}
+
+/** A heading of the settings' nav and its links. */
+function NavGroup({ name, links }: { name: string; links: NavLink[] }) {
   return (
     <div class="settings-group">
-      <span class="settings-group-name">Approvals and contacts</span>
+      <span class="settings-group-name">{name}</span>
       <ul>
-        <li>
-          <a href={href('allowances')} data-testid="link-allowances">
-            Allowances
-          </a>
-        </li>
-        <li>
-          <a href={href('contacts')} data-testid="link-contacts">
-            Address book
-          </a>
-        </li>
+        {links.map((l) => (
+          <li key={l.testId}>
+            <a href={l.href} aria-current={l.current ? 'page' : undefined} class={l.danger ? 'danger-link' : undefined} data-testid={l.testId}>
+              {l.label}
+            </a>
+          </li>
+        ))}
       </ul>
     </div>
   )
 }
+
+/** Allowances and the address book: pages of their own, linked from the settings' nav. */
+const MORE: NavLink[] = [
+  { href: href('allowances'), label: 'Allowances', testId: 'link-allowances' },
+  { href: href('contacts'), label: 'Address book', testId: 'link-contacts' },
+]
 
 export function Settings({ section, wallet }: { section: string; wallet: WalletStateHandle }) {
   const state = wallet.state!
@@ -68,19 +80,11 @@ export function Settings({ section, wallet }: { section: string; wallet: WalletS
         {groups.map((g) => (
           <Fragment key={g}>
             {/* the pages of their own come before the danger zone, not under it */}
-            {g === DANGER && <More />}
-            <div class="settings-group">
-              <span class="settings-group-name">{g}</span>
-              <ul>
-                {SECTIONS.filter((s) => s.group === g).map((s) => (
-                  <li key={s.id}>
-                    <a href={href(`settings/${s.id}`)} aria-current={s.id === current.id ? 'page' : undefined} class={s.id === 'reset' ? 'danger-link' : undefined} data-testid={`settings-nav-${s.id}`}>
-                      {s.label}
-                    </a>
-                  </li>
-                ))}
-              </ul>
-            </div>
+            {g === DANGER && <NavGroup name="Approvals and contacts" links={MORE} />}
+            <NavGroup
+              name={g}
+              links={SECTIONS.filter((s) => s.group === g).map((s) => ({ href: href(`settings/${s.id}`), label: s.label, testId: `settings-nav-${s.id}`, current: s.id === current.id, danger: s.group === DANGER }))}
+            />
           </Fragment>
         ))}
         {state.unlocked && (
