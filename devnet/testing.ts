@@ -10,7 +10,7 @@ export function l1Clients(m: DevnetManifest, account: Account) {
   const transport = http(m.l1.rpcUrl, { timeout: 30_000 })
   return {
     chain,
-    public: createPublicClient({ chain, transport, pollingInterval: 100 }).extend(publicActionsL1()),
+    public: createPublicClient({ chain, transport, pollingInterval: 100, cacheTime: 0 }).extend(publicActionsL1()),
     wallet: createWalletClient({ chain, transport, account, pollingInterval: 100 }).extend(walletActionsL1()),
   }
 }
@@ -20,7 +20,7 @@ export function l2Clients(m: DevnetManifest, chainId: number, account: Account) 
   const transport = http(chain.rpcUrls.default.http[0], { timeout: 30_000 })
   return {
     chain: chain as Chain & typeof chain,
-    public: createPublicClient({ chain, transport, pollingInterval: 100 }).extend(publicActionsL2()),
+    public: createPublicClient({ chain, transport, pollingInterval: 100, cacheTime: 0 }).extend(publicActionsL2()),
     wallet: createWalletClient({ chain, transport, account, pollingInterval: 100 }).extend(walletActionsL2()),
   }
 }

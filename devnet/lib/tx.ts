@@ -17,8 +17,14 @@ import {
 import { privateKeyToAccount, type PrivateKeyAccount } from 'viem/accounts'
 import type { CompiledContract } from './solidity.ts'
 
+/**
+ * A client of a devnet node. Its reads are never cached: viem otherwise answers getBlockNumber from
+ * a number read up to one polling interval before, e.g. by a receipt wait that polled just before its
+ * transaction was mined, so a head read after a transaction could predate it (a proposal that did
+ * not cover a withdrawal just made, an anchor read as block 0 after the L2's setup).
+ */
 export function rpcClient(url: string): PublicClient {
-  return createPublicClient({ transport: http(url, { batch: { wait: 0 }, retryCount: 0, timeout: 20_000 }), pollingInterval: 100 })
+  return createPublicClient({ transport: http(url, { batch: { wait: 0 }, retryCount: 0, timeout: 20_000 }), pollingInterval: 100, cacheTime: 0 })
 }
 
 export async function rpc<T = unknown>(client: PublicClient, method: string, params: unknown[] = []): Promise<T> {

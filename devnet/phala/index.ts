@@ -52,7 +52,7 @@ function connect(rpcUrl: string, key: Hex): Chain {
   return {
     rpcUrl,
     // anvil answers at once; viem's default 4 s receipt polling would dominate an L2 with block times
-    client: createPublicClient({ transport, pollingInterval: 100 }) as PublicClient,
+    client: createPublicClient({ transport, pollingInterval: 100, cacheTime: 0 }) as PublicClient,
     wallet: createWalletClient({ account: privateKeyToAccount(key), transport }),
   }
 }
