@@ -146,7 +146,9 @@ eachBrowser((b) => {
     assert.match(await page.text('[data-step="proposal"]'), /A state proposal covers it/)
     await page.screenshot('bridge-item-ready', { fullPage: true })
     // the user was told it can be proven: the item records it; Chromium headless keeps the notification itself
-    assert.equal(withdrawalOf(await overview(page), ids.eth)?.notified?.prove, true, 'the item records that the user was told it can be proven')
+    // (the record is written just after the status the page shows, once the notification is out)
+    const notified = await until(async () => withdrawalOf(await overview(page), ids.eth!)?.notified?.prove, (v) => v === true, 10_000, 'the item to record that the user was told it can be proven')
+    assert.equal(notified, true, 'the item records that the user was told it can be proven')
     if (d.name === 'chromium') {
       const shown = await page.evaluate<Record<string, boolean>>('chrome.notifications.getAll()')
       assert.ok(shown[`bridge:${ids.eth}:prove`], 'a notification said the ETH withdrawal can be proven')
