@@ -6,7 +6,10 @@
 // step's mark), and a peer that no popup can beat on the same machine, measured in the same run: the
 // popup's own HTML and stylesheet in a copy of the build, with a script that draws the same two
 // figures at once (no wallet, no screens), so what Chromium itself takes to open an extension page,
-// load its files and present a frame shows apart from what the wallet adds.
+// load its files and present a frame shows apart from what the wallet adds. A second peer draws the
+// whole Home screen with no script: the popup's HTML with Home's markup as the wallet drew it in this
+// run (same stylesheet, same balances) and a one-line script that only marks its start, so the cost of
+// presenting that screen at all shows apart from what the wallet's script adds to it.
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -33,8 +36,8 @@ const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Ma
 
 /** POPUP_OPENS=n opens per figure (default 21, enough for a p95 that is not the single worst open) */
 export async function benchPopupPaint(opens = Number(process.env.POPUP_OPENS) || 21): Promise<BenchResult[]> {
-  const { paints, paintsUnlocked, onScreen, scriptStarts } = await popupPaintSamples(opens)
-  const floor = await floorSamples(opens)
+  const { paints, paintsUnlocked, onScreen, scriptStarts, homeMarkup } = await popupPaintSamples(opens)
+  const floor = await floorSamples(opens, homeMarkup)
   const range = (xs: number[]) => `min ${Math.min(...xs).toFixed(0)}, max ${Math.max(...xs).toFixed(0)}`
   const figures: [string, number[]][] = [
     ['popup first contentful paint (new wallet)', paints],
@@ -51,16 +54,26 @@ export async function benchPopupPaint(opens = Number(process.env.POPUP_OPENS) ||
     { name: `peer, same run: the popup's HTML and stylesheet with a script that draws the two figures at once (no wallet), on screen, median of ${opens} opens (${range(floor.onScreen)})`, value: Math.round(median(floor.onScreen)), unit: 'ms', budget: Infinity },
     { name: `  of which before its script starts, median`, value: Math.round(median(floor.scriptStarts)), unit: 'ms', budget: Infinity },
     { name: `  of which from its script's start to the two figures on screen, median`, value: Math.round(median(floor.onScreen.map((t, i) => t - floor.scriptStarts[i]!))), unit: 'ms', budget: Infinity },
+    { name: `static Home, same run: the popup's HTML with Home's markup as the wallet drew it and no script, balances on screen, median of ${opens} opens (${range(floor.home.onScreen)})`, value: Math.round(median(floor.home.onScreen)), unit: 'ms', budget: Infinity },
+    { name: `  of which before its (one-line) script starts, median`, value: Math.round(median(floor.home.scriptStarts)), unit: 'ms', budget: Infinity },
   ]
 }
 
-/** The floor page: a copy of the build with the popup's HTML and stylesheet and a script that only draws the two figures. */
-export async function floorSamples(opens: number): Promise<{ onScreen: number[]; scriptStarts: number[] }> {
+/**
+ * The peers, in a copy of the build: floor.html, the popup's HTML and stylesheet with a script that
+ * only draws the two figures; home.html, the popup's HTML with `homeMarkup` (Home as the wallet drew
+ * it) in place of its shell and a script that only marks its start.
+ */
+export async function floorSamples(opens: number, homeMarkup: string): Promise<{ onScreen: number[]; scriptStarts: number[]; home: { onScreen: number[]; scriptStarts: number[] } }> {
   const dir = mkdtempSync(join(tmpdir(), 'rw-floor-'))
   cpSync(chromeDist, dir, { recursive: true })
   const html = readFileSync(join(dir, 'popup.html'), 'utf8')
   if (!html.includes('src="popup.js"')) throw new Error('popup.html no longer loads popup.js: the floor page needs updating')
   writeFileSync(join(dir, 'floor.html'), html.replace('src="popup.js"', 'src="floor.js"'))
+  const home = html.replace('src="popup.js"', 'src="mark.js"').replace(/<div id="root">[\s\S]*<\/div>(\s*<\/body>)/, (_, end: string) => `<div id="root">${homeMarkup}</div>${end}`)
+  if (!home.includes('elementtiming="token-balance"')) throw new Error('popup.html has no root element to put Home in: the static Home peer needs updating')
+  writeFileSync(join(dir, 'home.html'), home)
+  writeFileSync(join(dir, 'mark.js'), `performance.mark('popup-script')\n`)
   writeFileSync(
     join(dir, 'floor.js'),
     `performance.mark('popup-script'); for (const [id, text] of [['token-balance', '12.3457 ETH'], ['portfolio-total', '$111,111.09']]) { const e = document.createElement('strong'); e.setAttribute('elementtiming', id); e.textContent = text; document.getElementById('main').append(e) }\n`,
@@ -68,15 +81,16 @@ export async function floorSamples(opens: number): Promise<{ onScreen: number[];
   const wb = await launchWithExtension({ extensionDir: dir })
   try {
     const [onScreen, scriptStarts] = await openEach(wb, 'floor.html', opens, [BALANCES_ON_SCREEN, SCRIPT_STARTS], { warm: true })
-    return { onScreen: onScreen!, scriptStarts: scriptStarts! }
+    const [homeOnScreen, homeScriptStarts] = await openEach(wb, 'home.html', opens, [BALANCES_ON_SCREEN, SCRIPT_STARTS], { warm: true })
+    return { onScreen: onScreen!, scriptStarts: scriptStarts!, home: { onScreen: homeOnScreen!, scriptStarts: homeScriptStarts! } }
   } finally {
     await wb.close()
     rmSync(dir, { recursive: true, force: true })
   }
 }
 
-/** Each open's figures (ms from the navigation's start), for the table above or an A/B comparison. */
-export async function popupPaintSamples(opens: number, extensionDir?: string): Promise<{ paints: number[]; paintsUnlocked: number[]; onScreen: number[]; scriptStarts: number[] }> {
+/** Each open's figures (ms from the navigation's start), for the table above or an A/B comparison; Home's markup as drawn, for the static peer. */
+export async function popupPaintSamples(opens: number, extensionDir?: string): Promise<{ paints: number[]; paintsUnlocked: number[]; onScreen: number[]; scriptStarts: number[]; homeMarkup: string }> {
   const wb = await launchWithExtension({ extensionDir })
   try {
     const [paints] = await openEach(wb, 'popup.html', opens, [FIRST_PAINT], { warm: true })
@@ -93,7 +107,11 @@ export async function popupPaintSamples(opens: number, extensionDir?: string): P
     await worker.evaluate(`chrome.storage.local.set(${JSON.stringify({ [`balances.acct.${TEST_ADDRESS_0.toLowerCase()}`]: { v: 1, address: TEST_ADDRESS_0.toLowerCase(), chains }, prices })})`)
     await page.close()
     const [paintsUnlocked, onScreen, scriptStarts] = await openEach(wb, 'popup.html', opens, [FIRST_PAINT, BALANCES_ON_SCREEN, SCRIPT_STARTS])
-    return { paints: paints!, paintsUnlocked: paintsUnlocked!, onScreen: onScreen!, scriptStarts: scriptStarts! }
+    const shown = await openPopup(wb)
+    await shown.evaluate(BALANCES_ON_SCREEN)
+    const homeMarkup = String(await shown.evaluate(`document.getElementById('root').innerHTML`))
+    await shown.close()
+    return { paints: paints!, paintsUnlocked: paintsUnlocked!, onScreen: onScreen!, scriptStarts: scriptStarts!, homeMarkup }
   } finally {
     await wb.close()
   }
