@@ -216,7 +216,11 @@ export function createCore(deps: CoreDeps) {
   }
   const ui = createServer<UiCalls, null>('ui', handlers, { check: checkUiCall })
 
-  /** Storage migrations, the session, approvals left from before a restart, watchers and flows resumed (nothing after a failed migration). */
+  /**
+   * Storage migrations, the session, approvals left from before a restart, watchers started (nothing
+   * after a failed migration). Flows are picked up after it, not inside it: following a receipt or
+   * preparing a step asks the chain, and a node that hangs (10 s a read) would keep every page waiting.
+   */
   const ready = wallet
     .start()
     .then(async () => {
@@ -225,7 +229,10 @@ export function createCore(deps: CoreDeps) {
     .then(() => provider.restore())
     .then(() => watcher.start())
     .then(() => bridge.start())
-    .then(() => flows.resume())
+  void ready.then(
+    () => flows.resume().catch((err) => console.error('flows did not resume', err)),
+    () => undefined,
+  )
 
   return {
     wallet,
