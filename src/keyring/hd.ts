@@ -14,23 +14,25 @@ export function masterNodeFromSeed(seed: Uint8Array): HDKey {
   return HDKey.fromMasterSeed(seed)
 }
 
-/** The accounts of one phrase (+ optional BIP39 passphrase). Holds the m/44'/60'/0'/0 node only. */
+/**
+ * The accounts of one phrase (+ optional BIP39 passphrase). Holds the BIP39 seed until the first key
+ * is asked for, then the m/44'/60'/0'/0 node only. Deriving that node is secp256k1 work that costs
+ * 30–190 ms in a service worker that has just started (measured on the CI machine): a background
+ * restarted with the wallet unlocked pays it at the first signature or new account, not before it can
+ * say that the wallet is unlocked (the keyring's account check is skipped then: src/keyring/keyring.ts).
+ */
 export class HdWallet {
-  private constructor(private node: HDKey | null) {}
+  private node: HDKey | null = null
+  private constructor(private seed: Uint8Array | null) {}
 
   static async fromPhrase(phrase: string, passphrase = ''): Promise<HdWallet> {
-    const seed = await phraseToSeed(phrase, passphrase)
-    const master = masterNodeFromSeed(seed)
-    const node = master.derive(ETH_ACCOUNTS_PATH)
-    master.wipePrivateData()
-    seed.fill(0)
-    return new HdWallet(node)
+    return new HdWallet(await phraseToSeed(phrase, passphrase))
   }
 
   privateKey(index: number): Hex {
-    if (!this.node) throw new Error('HD wallet was wiped')
+    if (!this.node && !this.seed) throw new Error('HD wallet was wiped')
     if (!Number.isInteger(index) || index < 0 || index > MAX_INDEX) throw new RangeError(`Bad account index ${index}`)
-    const child = this.node.deriveChild(index)
+    const child = this.accountsNode().deriveChild(index)
     const key = child.privateKey
     if (!key) throw new Error('Derived node has no private key')
     const hex = bytesToHex(key)
@@ -45,5 +47,22 @@ export class HdWallet {
   wipe(): void {
     this.node?.wipePrivateData()
     this.node = null
+    this.seed?.fill(0)
+    this.seed = null
+  }
+
+  /** m/44'/60'/0'/0, derived once; the seed is wiped then. */
+  private accountsNode(): HDKey {
+    if (this.node) return this.node
+    const seed = this.seed!
+    const master = masterNodeFromSeed(seed)
+    try {
+      this.node = master.derive(ETH_ACCOUNTS_PATH)
+    } finally {
+      master.wipePrivateData()
+      seed.fill(0)
+      this.seed = null
+    }
+    return this.node
   }
 }

@@ -518,24 +518,28 @@ export class Keyring {
   }
 
   /** Makes `payload` the unlocked state; with `persist`, parks the key in storage.session. */
-  private async enter(key: CryptoKey, raw: Uint8Array, header: VaultHeader, payload: VaultPayload, persist: boolean) {
+  private async enter(key: CryptoKey, raw: Uint8Array, header: VaultHeader, payload: VaultPayload, persist: boolean, checked?: string) {
     const unlocked = await UnlockedVault.open(key, header, payload, this.now())
+    this.wipe()
+    this.state = unlocked
+    const lists = await this.reconcile(unlocked, checked)
     if (persist) {
       try {
         await write(this.session, {
-          [SESSION_KEYS.session]: sessionRecord(raw, header.kdf.salt),
+          [SESSION_KEYS.session]: { ...sessionRecord(raw, header.kdf.salt), accounts: lists },
           [SESSION_KEYS.lastActivity]: unlocked.lastActivity,
         })
       } catch (err) {
-        unlocked.wipe()
+        this.wipe()
         throw err
       } finally {
         raw.fill(0)
       }
+    } else if (lists !== checked) {
+      // a restart whose lists had changed: what this check left, for the next one
+      const rec = (await this.session.get(SESSION_KEYS.session)) as SessionRecord | undefined
+      if (rec) await tryWrite(this.session, { [SESSION_KEYS.session]: { ...rec, accounts: lists } })
     }
-    this.wipe()
-    this.state = unlocked
-    await this.reconcile(unlocked)
     this.emit('unlocked')
   }
 
@@ -554,7 +558,7 @@ export class Keyring {
     try {
       const key = await importAesKey(raw)
       const { payload, header } = await openVaultWithKey(stored, key)
-      await this.enter(key, raw, header, payload, false)
+      await this.enter(key, raw, header, payload, false, typeof rec.accounts === 'string' ? rec.accounts : undefined)
       this.state!.lastActivity = lastActivity
     } catch {
       // A vault that no longer opens with the session key: locked; unlock() will say why.
@@ -616,7 +620,24 @@ export class Keyring {
    * phrase gives, so it is never shown as the account); entries without a key go, keys without an
    * entry get one (reconcileAccounts). Best effort: a failed write leaves the list, never the vault.
    */
-  private async reconcile(state: UnlockedVault): Promise<void> {
+  /**
+   * The stored account lists against the vault: an HD account's address must be the phrase's at its
+   * index, and every account must have its key. `checked`: the lists as the last full check in this
+   * browser session left them (SessionRecord.accounts); unchanged, they are not derived again.
+   * Resolves the lists as they are stored now.
+   */
+  private async reconcile(state: UnlockedVault, checked?: string): Promise<string> {
+    if (checked !== undefined && checked === (await this.listsAsStored())) return checked
+    await this.reconcileInFull(state)
+    return this.listsAsStored()
+  }
+
+  private async listsAsStored(): Promise<string> {
+    const stored = await this.local.getMany([LOCAL_KEYS.accounts, SUBSTRATE_ACCOUNTS_KEY])
+    return JSON.stringify([stored[LOCAL_KEYS.accounts] ?? null, stored[SUBSTRATE_ACCOUNTS_KEY] ?? null])
+  }
+
+  private async reconcileInFull(state: UnlockedVault): Promise<void> {
     const raw = await this.local.get<unknown>(LOCAL_KEYS.accounts)
     const stored = await this.readAccounts()
     const problem = (text: string) => this.report({ area: 'local', key: LOCAL_KEYS.accounts, family: 'accounts', owner: 'src/keyring/keyring.ts', problem: text })

@@ -24,4 +24,11 @@ export interface SessionRecord {
   key: string
   /** the vault's KDF salt: a key for an older vault (before a password change) is ignored */
   salt: string
+  /**
+   * The account lists (EVM and Polkadot, as stored) that the last full check against the vault
+   * found or wrote in this browser session. A restart that finds them unchanged does not derive
+   * every account's address again (secp256k1 work that costs 50–160 ms in a worker that has just
+   * started); a list changed meanwhile, by the wallet or by anything else, is checked in full.
+   */
+  accounts?: string
 }

@@ -23,11 +23,14 @@ test('a service-worker restart keeps the wallet unlocked: accounts and signing w
 })
 
 test('the session holds a key, not the secrets', async () => {
-  const { session } = await onboarded()
+  const { session, local } = await onboarded()
   const all = await session.all()
   assert.deepEqual(Object.keys(all).sort(), [SESSION_KEYS.lastActivity, SESSION_KEYS.session].sort())
   const rec = all[SESSION_KEYS.session] as Record<string, unknown>
-  assert.deepEqual(Object.keys(rec).sort(), ['key', 'salt'])
+  assert.deepEqual(Object.keys(rec).sort(), ['accounts', 'key', 'salt'])
+  // beside the key: the account lists as checked against the vault, public data exactly as stored
+  const stored = await local.getMany([LOCAL_KEYS.accounts, 'keyring.substrateAccounts'])
+  assert.equal(rec.accounts, JSON.stringify([stored[LOCAL_KEYS.accounts] ?? null, stored['keyring.substrateAccounts'] ?? null]))
 })
 
 test('a browser restart (storage.session gone) means locked', async () => {
@@ -104,4 +107,37 @@ test('the idle time is the user\'s setting: 1..1440 whole minutes, stored in set
   await setAutoLockMinutes(1)
   clock.t += MIN
   assert.equal(await kr.checkAutoLock(), true)
+})
+
+test('a restart finds the account lists as last checked: no address is derived again; a list changed meanwhile is checked in full', async () => {
+  const { HdWallet } = await import('../../src/keyring/hd.ts')
+  const { local, restart } = await onboarded()
+  const derive = HdWallet.prototype.privateKey
+  let derived = 0
+  HdWallet.prototype.privateKey = function (this: unknown, index: number) {
+    derived++
+    return derive.call(this as never, index)
+  }
+  try {
+    const same = restart()
+    assert.equal(await same.restoreSession(), true)
+    assert.equal(derived, 0, 'unchanged lists: nothing derived')
+    assert.deepEqual((await same.status()).accounts.map((a) => a.address), [TEST_ACCOUNTS[0][0]])
+
+    // another program rewrites the first account's address while the worker is stopped
+    const list = (await local.get(LOCAL_KEYS.accounts)) as { address: string }[]
+    await local.set({ [LOCAL_KEYS.accounts]: [{ ...list[0], address: TEST_ACCOUNTS[1][0] }] })
+    const changed = restart()
+    assert.equal(await changed.restoreSession(), true)
+    assert.ok(derived > 0, 'a changed list is checked against the phrase')
+    assert.deepEqual((await changed.status()).accounts.map((a) => a.address), [TEST_ACCOUNTS[0][0]], "the phrase's address is shown")
+    assert.equal(changed.problems().length, 1, JSON.stringify(changed.problems()))
+
+    // and the lists it left are the ones the next restart finds checked
+    derived = 0
+    assert.equal(await restart().restoreSession(), true)
+    assert.equal(derived, 0)
+  } finally {
+    HdWallet.prototype.privateKey = derive
+  }
 })

@@ -153,7 +153,9 @@ for (const name of Object.keys(STORAGE_MAP) as Family[]) {
       for (const k of new Set([...Object.keys(reference[area]), ...Object.keys(now[area])])) {
         if (area === f.area && k === key) continue
         if (sessionLost && (k === SESSION_KEYS.session || k === SESSION_KEYS.lastActivity)) continue
-        assert.deepEqual(now[area][k], reference[area][k], `${area} "${k}" changed when ${name} was tampered with`)
+        // the session's note of the account lists as last checked follows the lists (a list made sound again changes it)
+        const withoutLists = (x: unknown) => (area === 'session' && k === SESSION_KEYS.session && x && typeof x === 'object' ? { ...x, accounts: undefined } : x)
+        assert.deepEqual(withoutLists(now[area][k]), withoutLists(reference[area][k]), `${area} "${k}" changed when ${name} was tampered with`)
       }
     }
     // the tampered value itself is left as it was, or its owner made it sound again (a cache read anew)
