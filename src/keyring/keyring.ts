@@ -619,12 +619,8 @@ export class Keyring {
    * address is derived again and compared (a rewritten one is reported and replaced by the address the
    * phrase gives, so it is never shown as the account); entries without a key go, keys without an
    * entry get one (reconcileAccounts). Best effort: a failed write leaves the list, never the vault.
-   */
-  /**
-   * The stored account lists against the vault: an HD account's address must be the phrase's at its
-   * index, and every account must have its key. `checked`: the lists as the last full check in this
-   * browser session left them (SessionRecord.accounts); unchanged, they are not derived again.
-   * Resolves the lists as they are stored now.
+   * `checked`: the lists as the last full check in this browser session left them
+   * (SessionRecord.accounts); unchanged, they are not derived again. Resolves the lists as stored now.
    */
   private async reconcile(state: UnlockedVault, checked?: string): Promise<string> {
     if (checked !== undefined && checked === (await this.listsAsStored())) return checked

@@ -27,8 +27,8 @@ export interface SessionRecord {
   /**
    * The account lists (EVM and Polkadot, as stored) that the last full check against the vault
    * found or wrote in this browser session. A restart that finds them unchanged does not derive
-   * every account's address again (secp256k1 work that costs 50–160 ms in a worker that has just
-   * started); a list changed meanwhile, by the wallet or by anything else, is checked in full.
+   * every account's address again (secp256k1 work: with the HD node already lazy, restoring still
+   * took 32–220 ms in a worker that had just started); a list changed meanwhile, by the wallet or by anything else, is checked in full.
    */
   accounts?: string
 }

@@ -1,6 +1,7 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { LOCAL_KEYS, SESSION_KEYS } from '../../src/keyring/storage-keys.ts'
+import { SUBSTRATE_ACCOUNTS_KEY } from '../../src/keyring/substrate-accounts.ts'
 import { MemoryKV } from '../../src/storage/kv.ts'
 import { Wallet } from '../../src/wallet/wallet.ts'
 import { TestPlatform } from '../support/platform.ts'
@@ -29,8 +30,8 @@ test('the session holds a key, not the secrets', async () => {
   const rec = all[SESSION_KEYS.session] as Record<string, unknown>
   assert.deepEqual(Object.keys(rec).sort(), ['accounts', 'key', 'salt'])
   // beside the key: the account lists as checked against the vault, public data exactly as stored
-  const stored = await local.getMany([LOCAL_KEYS.accounts, 'keyring.substrateAccounts'])
-  assert.equal(rec.accounts, JSON.stringify([stored[LOCAL_KEYS.accounts] ?? null, stored['keyring.substrateAccounts'] ?? null]))
+  const stored = await local.getMany([LOCAL_KEYS.accounts, SUBSTRATE_ACCOUNTS_KEY])
+  assert.equal(rec.accounts, JSON.stringify([stored[LOCAL_KEYS.accounts] ?? null, stored[SUBSTRATE_ACCOUNTS_KEY] ?? null]))
 })
 
 test('a browser restart (storage.session gone) means locked', async () => {
