@@ -5,12 +5,12 @@
 // test/e2e/scenarios/dapps.test.ts.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
-import type { Page } from 'playwright-core'
 import { startDevnet, type Devnet } from '../../devnet/index.ts'
 import { launchWithExtension, type WalletBrowser } from './support/browser.ts'
 import { servePages, type PageServer } from './support/server.ts'
 import { dappRoutes } from './support/dapps.ts'
 import { initializeWallet, uiCall, TEST_ADDRESS_0 } from './support/wallet.ts'
+import { approvalWindows } from './support/approval-window.ts'
 
 const DAPPS = [
   { name: 'ethers-dapp', chain: 901 },
@@ -20,6 +20,7 @@ const DAPPS = [
 
 let devnet: Devnet
 let wb: WalletBrowser
+let windows: ReturnType<typeof approvalWindows>
 const servers: PageServer[] = []
 
 before(async () => {
@@ -27,6 +28,7 @@ before(async () => {
   const routes = await dappRoutes(DAPPS.map((d) => d.name))
   for (let i = 0; i < DAPPS.length; i++) servers.push(await servePages(routes)) // one origin per dApp
   wb = await launchWithExtension()
+  windows = approvalWindows(wb)
   await initializeWallet(wb)
 })
 after(async () => {
@@ -34,30 +36,6 @@ after(async () => {
   for (const s of servers) await s.close()
   await devnet?.stop()
 })
-
-const handled = new Set<string>()
-
-/**
- * The approval window once it shows a request not handled yet (after an answer the old window may
- * still be closing, or show the next request). A closing window is skipped, never waited on.
- */
-async function approvalPage(): Promise<Page> {
-  const deadline = Date.now() + 20_000
-  const shown = (p: Page) =>
-    Promise.race([p.evaluate('document.querySelector("main[data-approval-id]")?.dataset.approvalId ?? null').catch(() => null), new Promise<null>((r) => setTimeout(() => r(null), 300))]) as Promise<string | null>
-  while (Date.now() < deadline) {
-    for (const p of wb.context.pages()) {
-      if (p.isClosed() || !p.url().includes('/approval.html')) continue
-      const id = await shown(p)
-      if (id && !handled.has(id)) {
-        handled.add(id)
-        return p
-      }
-    }
-    await new Promise((r) => setTimeout(r, 100))
-  }
-  throw new Error('no approval window appeared')
-}
 
 test('an iframe of another origin inside a connected page sees no accounts', async () => {
   const stranger = await servePages()
@@ -67,7 +45,7 @@ test('an iframe of another origin inside a connected page sees no accounts', asy
     const page = await wb.context.newPage()
     await page.goto(`${host.url}host.html`)
     const connect = page.evaluate('window.ethereum.request({ method: "eth_requestAccounts" })')
-    await (await approvalPage()).getByTestId('approve').click()
+    await (await windows.next()).getByTestId('approve').click()
     assert.deepEqual(await connect, [TEST_ADDRESS_0])
     const frame = page.frames().find((f) => f.url().startsWith(stranger.origin))!
     await frame.waitForFunction('!!window.ethereum')

@@ -17,7 +17,7 @@ import { groupedAddress } from '../../ui/lib/format.ts'
 import { launchWithExtension, type WalletBrowser } from './support/browser.ts'
 import { shot, until } from './send-support.ts'
 import { servePages, type PageServer } from './support/server.ts'
-import { approvalWindowShowing } from './support/approval-window.ts'
+import { approvalWindowShowing, viemDappOn } from './support/approval-window.ts'
 import { dappRoutes } from './support/dapps.ts'
 import { closedPort } from '../integration/balances-support.ts'
 import { chooseDirection, openReview } from './bridge-support.ts'
@@ -206,16 +206,7 @@ test('a withdrawal before its proposal: every step has a predicted date, the ove
 const approvalWindow = (kind: string) => approvalWindowShowing(wb, kind)
 
 test('the approval window shows the fee in USD from the devnet feed', async () => {
-  const page = await wb.context.newPage()
-  await page.goto(`${site.url}viem-dapp.html`)
-  await page.waitForFunction('!!window.dapp')
-  const connected = page.evaluate('dapp.connect()')
-  await (await approvalWindow('connect')).getByTestId('approve').click()
-  await connected
-  // a chain the user has not approved for this site: the switch asks first (a chain per site)
-  const switched = page.evaluate('dapp.switchChain(901)')
-  await (await approvalWindow('switchChain')).getByTestId('approve').click()
-  await switched
+  const page = await viemDappOn(wb, site.url, 901)
   const sent = page.evaluate(`dapp.send(${JSON.stringify(devnet.accounts[6].address)}, "1000000000000000")`)
   sent.catch(() => undefined)
   const win = await approvalWindow('sendTx')

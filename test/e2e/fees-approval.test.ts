@@ -10,7 +10,7 @@ import { startDevnet, type Devnet } from '../../devnet/index.ts'
 import { launchWithExtension, type WalletBrowser } from './support/browser.ts'
 import { shot, until } from './send-support.ts'
 import { servePages, type PageServer } from './support/server.ts'
-import { approvalWindowShowing } from './support/approval-window.ts'
+import { approvalWindowShowing, viemDappOn } from './support/approval-window.ts'
 import { dappRoutes } from './support/dapps.ts'
 import { initializeWallet } from './support/wallet.ts'
 
@@ -32,21 +32,10 @@ after(async () => {
   await devnet?.stop()
 })
 
-
-
 const approvalWindow = (kind: string) => approvalWindowShowing(wb, kind)
 
 test('approval window on 901: fee breakdown with the L1 data fee, re-quoted every block, stale while the RPC is down', async () => {
-  const page = await wb.context.newPage()
-  await page.goto(`${site.url}viem-dapp.html`)
-  await page.waitForFunction('!!window.dapp')
-  const connected = page.evaluate('dapp.connect()')
-  await (await approvalWindow('connect')).getByTestId('approve').click()
-  await connected
-  // a chain the user has not approved for this site: the switch asks first (a chain per site)
-  const switched = page.evaluate('dapp.switchChain(901)')
-  await (await approvalWindow('switchChain')).getByTestId('approve').click()
-  await switched
+  const page = await viemDappOn(wb, site.url, 901)
 
   const sent = page.evaluate(`dapp.send(${JSON.stringify(RECIPIENT)}, "1000000000000000")`) as Promise<{ hash: Hex; status: number }>
   sent.catch(() => undefined)

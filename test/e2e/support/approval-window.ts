@@ -81,3 +81,20 @@ export function approvalWindowShowing(wb: WalletBrowser, kind: string): Promise<
     `an approval window showing ${kind}`,
   ) as Promise<Page>
 }
+
+/**
+ * The viem test dApp (viem-dapp.html on `siteUrl`) open in a new tab, connected, on `chainId`: the
+ * connection and the switch each approved in the window (a chain the site has not used asks first).
+ */
+export async function viemDappOn(wb: WalletBrowser, siteUrl: string, chainId: number): Promise<Page> {
+  const page = await wb.context.newPage()
+  await page.goto(`${siteUrl}viem-dapp.html`)
+  await page.waitForFunction('!!window.dapp')
+  const connected = page.evaluate('dapp.connect()')
+  await (await approvalWindowShowing(wb, 'connect')).getByTestId('approve').click()
+  await connected
+  const switched = page.evaluate(`dapp.switchChain(${chainId})`)
+  await (await approvalWindowShowing(wb, 'switchChain')).getByTestId('approve').click()
+  await switched
+  return page
+}
