@@ -142,3 +142,34 @@ test('a restart finds the account lists as last checked: no address is derived a
     HdWallet.prototype.privateKey = derive
   }
 })
+
+test('a restart with an imported key computes no address until that key signs; a removed key cannot sign', async () => {
+  const { importedKeys } = await import('../../src/keyring/unlocked.ts')
+  const { kr, restart } = await onboarded()
+  const [address, key] = TEST_ACCOUNTS[8]
+  await kr.importPrivateKey(key)
+  // the import changed the lists since the last full check: the next restart checks them in full
+  assert.equal(await restart().restoreSession(), true)
+  const byAddress = importedKeys.byAddress
+  let computed = 0
+  importedKeys.byAddress = (payload) => {
+    computed++
+    return byAddress(payload)
+  }
+  try {
+    const after = restart()
+    assert.equal(await after.restoreSession(), true)
+    assert.equal(computed, 0, 'unchanged lists: no imported key multiplied')
+    assert.deepEqual((await after.status()).accounts.map((a) => a.address), [TEST_ACCOUNTS[0][0], address])
+    const signer = await after.getSigner(address)
+    assert.equal(computed, 1, 'the first use computes the addresses, once')
+    const { verifyMessage } = await import('viem')
+    assert.equal(await verifyMessage({ address, message: 'imported', signature: await signer.signMessage({ message: 'imported' }) }), true)
+    await after.getSigner(address)
+    assert.equal(computed, 1)
+    await after.removeImportedKey(address)
+    await rejectsWith(after.getSigner(address), 'UNKNOWN_ACCOUNT')
+  } finally {
+    importedKeys.byAddress = byAddress
+  }
+})
