@@ -9,12 +9,15 @@
 // load its files and present a frame shows apart from what the wallet adds. A second peer draws the
 // whole Home screen with no script: the popup's HTML with Home's markup as the wallet drew it in this
 // run (same stylesheet, same balances) and a one-line script that only marks its start, so the cost of
-// presenting that screen at all shows apart from what the wallet's script adds to it.
+// presenting that screen at all shows apart from what the wallet's script adds to it. Last, the
+// popup opened the way most real opens are: with the service worker stopped (every wallet page closed,
+// the worker stopped as Chromium stops an idle one), and when the worker started for it.
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chromeDist, launchWithExtension, type WalletBrowser } from '../test/e2e/support/browser.ts'
-import { initializeWallet, liveWorker, openPopup, paintedScript, TEST_ADDRESS_0, uiCall } from '../test/e2e/support/wallet.ts'
+import { coldPopup, HOME_FIGURES, writeHomeCache } from '../test/e2e/support/cold-popup.ts'
+import { initializeWallet, openPopup, paintedScript, uiCall } from '../test/e2e/support/wallet.ts'
 import type { BenchResult } from './keyring.ts'
 
 const FIRST_PAINT = `new Promise((resolve) => {
@@ -26,7 +29,7 @@ const FIRST_PAINT = `new Promise((resolve) => {
   }).observe({ type: 'paint', buffered: true })
 })`
 
-const BALANCES_ON_SCREEN = paintedScript(['token-balance', 'portfolio-total'])
+const BALANCES_ON_SCREEN = paintedScript(HOME_FIGURES)
 /** the popup's boot step marks the start of its script (ui/popup/boot.ts) */
 const SCRIPT_STARTS = `performance.getEntriesByName('popup-script')[0]?.startTime ?? NaN`
 
@@ -36,7 +39,8 @@ const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Ma
 
 /** POPUP_OPENS=n opens per figure (default 21, enough for a p95 that is not the single worst open) */
 export async function benchPopupPaint(opens = Number(process.env.POPUP_OPENS) || 21): Promise<BenchResult[]> {
-  const { paints, paintsUnlocked, onScreen, scriptStarts, homeMarkup } = await popupPaintSamples(opens)
+  const coldOpens = Number(process.env.POPUP_COLD_OPENS) || 11
+  const { paints, paintsUnlocked, onScreen, scriptStarts, homeMarkup, cold } = await popupPaintSamples(opens, undefined, coldOpens)
   const floor = await floorSamples(opens, homeMarkup)
   const range = (xs: number[]) => `min ${Math.min(...xs).toFixed(0)}, max ${Math.max(...xs).toFixed(0)}`
   const figures: [string, number[]][] = [
@@ -56,6 +60,13 @@ export async function benchPopupPaint(opens = Number(process.env.POPUP_OPENS) ||
     { name: `  of which from its script's start to the two figures on screen, median`, value: Math.round(median(floor.onScreen.map((t, i) => t - floor.scriptStarts[i]!))), unit: 'ms', budget: Infinity },
     { name: `static Home, same run: the popup's HTML with Home's markup as the wallet drew it and no script, balances on screen, median of ${opens} opens (${range(floor.home.onScreen)})`, value: Math.round(median(floor.home.onScreen)), unit: 'ms', budget: Infinity },
     { name: `  of which before its (one-line) script starts, median`, value: Math.round(median(floor.home.scriptStarts)), unit: 'ms', budget: Infinity },
+    {
+      name: `popup opened with the service worker stopped (every wallet page closed first, as after 30 s idle): cached balances on screen, median of ${coldOpens} opens (${range(cold.onScreen)})`,
+      value: Math.round(median(cold.onScreen)),
+      unit: 'ms',
+      budget: Infinity,
+    },
+    { name: `  of which: when the worker started, ms after the popup's navigation, median`, value: Math.round(median(cold.workerStarts)), unit: 'ms', budget: Infinity },
   ]
 }
 
@@ -90,7 +101,11 @@ export async function floorSamples(opens: number, homeMarkup: string): Promise<{
 }
 
 /** Each open's figures (ms from the navigation's start), for the table above or an A/B comparison; Home's markup as drawn, for the static peer. */
-export async function popupPaintSamples(opens: number, extensionDir?: string): Promise<{ paints: number[]; paintsUnlocked: number[]; onScreen: number[]; scriptStarts: number[]; homeMarkup: string }> {
+export async function popupPaintSamples(
+  opens: number,
+  extensionDir?: string,
+  coldOpens = 0,
+): Promise<{ paints: number[]; paintsUnlocked: number[]; onScreen: number[]; scriptStarts: number[]; homeMarkup: string; cold: { onScreen: number[]; workerStarts: number[] } }> {
   const wb = await launchWithExtension({ extensionDir })
   try {
     const [paints] = await openEach(wb, 'popup.html', opens, [FIRST_PAINT], { warm: true })
@@ -99,19 +114,22 @@ export async function popupPaintSamples(opens: number, extensionDir?: string): P
     await initializeWallet(wb)
     const page = await openPopup(wb)
     await uiCall(page, 'balances.refresh', {}).catch(() => undefined)
-    const worker = await liveWorker(wb.context, page)
-    const now = Date.now()
-    const amounts = { eth: '12345678900000000000', pha: '250000000000000000000', vpha: '1000000000000000000' }
-    const chains = Object.fromEntries([900, 901, 902].map((id) => [String(id), { at: now, block: '100', amounts, error: null }]))
-    const prices = { v: 1, prices: { '900:eth': { answer: '300000000000', decimals: 8, updatedAt: now, pair: 'ETH / USD', chainId: 900, feed: '0x00000000000000000000000000000000000FEED1', readAt: now } }, errors: {} }
-    await worker.evaluate(`chrome.storage.local.set(${JSON.stringify({ [`balances.acct.${TEST_ADDRESS_0.toLowerCase()}`]: { v: 1, address: TEST_ADDRESS_0.toLowerCase(), chains }, prices })})`)
     await page.close()
+    await writeHomeCache(wb)
     const [paintsUnlocked, onScreen, scriptStarts] = await openEach(wb, 'popup.html', opens, [FIRST_PAINT, BALANCES_ON_SCREEN, SCRIPT_STARTS])
     const shown = await openPopup(wb)
     await shown.evaluate(BALANCES_ON_SCREEN)
     const homeMarkup = String(await shown.evaluate(`document.getElementById('root').innerHTML`))
     await shown.close()
-    return { paints: paints!, paintsUnlocked: paintsUnlocked!, onScreen: onScreen!, scriptStarts: scriptStarts!, homeMarkup }
+    // last: a cold open closes every extension page and stops the worker
+    const cold = { onScreen: [] as number[], workerStarts: [] as number[] }
+    for (let i = 0; i < coldOpens; i++) {
+      const open = await coldPopup(wb)
+      cold.onScreen.push(open.balancesOnScreen)
+      cold.workerStarts.push(open.workerStartedAt)
+      await open.page.close()
+    }
+    return { paints: paints!, paintsUnlocked: paintsUnlocked!, onScreen: onScreen!, scriptStarts: scriptStarts!, homeMarkup, cold }
   } finally {
     await wb.close()
   }

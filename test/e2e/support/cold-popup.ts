@@ -1,0 +1,50 @@
+// A popup opened the way most real opens are: every extension page closed and the service worker
+// stopped (as Chromium stops an idle one), then the popup opened. Used by test/e2e/popup-cold.test.ts
+// and bench/popup.ts. Also the cached balances and prices Home shows, written as the background
+// writes them (no RPC involved).
+import type { Page } from 'playwright-core'
+import type { WalletBrowser } from './browser.ts'
+import { liveWorker, openPopup, paintedScript, stopServiceWorker, TEST_ADDRESS_0 } from './wallet.ts'
+
+export const HOME_FIGURES = ['token-balance', 'portfolio-total']
+
+/** Balances of TEST_ADDRESS_0 on the devnet's three chains and an ETH/USD price, in the background's cache. */
+export async function writeHomeCache(wb: WalletBrowser): Promise<void> {
+  const page = await openPopup(wb)
+  const worker = await liveWorker(wb.context, page)
+  const now = Date.now()
+  const amounts = { eth: '12345678900000000000', pha: '250000000000000000000', vpha: '1000000000000000000' }
+  const chains = Object.fromEntries([900, 901, 902].map((id) => [String(id), { at: now, block: '100', amounts, error: null }]))
+  const prices = { v: 1, prices: { '900:eth': { answer: '300000000000', decimals: 8, updatedAt: now, pair: 'ETH / USD', chainId: 900, feed: '0x00000000000000000000000000000000000FEED1', readAt: now } }, errors: {} }
+  await worker.evaluate(`chrome.storage.local.set(${JSON.stringify({ [`balances.acct.${TEST_ADDRESS_0.toLowerCase()}`]: { v: 1, address: TEST_ADDRESS_0.toLowerCase(), chains }, prices })})`)
+  await page.close()
+}
+
+export interface ColdOpen {
+  page: Page
+  /** ms from the popup's navigation: Home's amounts and USD total on screen (Element Timing) */
+  balancesOnScreen: number
+  /** ms from the popup's navigation: its script's first step (ui/popup/boot.ts) */
+  scriptStartedAt: number
+  /** ms from the popup's navigation: the worker's time origin (negative: it was running before) */
+  workerStartedAt: number
+}
+
+/** Closes every extension page, stops the worker, waits, opens the popup; the page is the caller's to close. */
+export async function coldPopup(wb: WalletBrowser): Promise<ColdOpen> {
+  for (const p of wb.context.pages()) if (p.url().startsWith('chrome-extension://')) await p.close()
+  const blank = await wb.context.newPage()
+  try {
+    await stopServiceWorker(wb, blank)
+    // nothing of the wallet's is open: nothing wakes it meanwhile
+    await new Promise((r) => setTimeout(r, 1_000))
+  } finally {
+    await blank.close()
+  }
+  const page = await openPopup(wb)
+  const balancesOnScreen = Number(await page.evaluate(paintedScript(HOME_FIGURES)))
+  const scriptStartedAt = Number(await page.evaluate(`performance.getEntriesByName('popup-script')[0]?.startTime ?? NaN`))
+  const worker = await liveWorker(wb.context, page)
+  const workerStartedAt = Number(await worker.evaluate('performance.timeOrigin')) - Number(await page.evaluate('performance.timeOrigin'))
+  return { page, balancesOnScreen, scriptStartedAt, workerStartedAt }
+}
