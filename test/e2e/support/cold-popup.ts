@@ -1,12 +1,14 @@
 // A popup opened the way most real opens are: every extension page closed and the service worker
-// stopped (as Chromium stops an idle one), then the popup opened. Used by test/e2e/popup-cold.test.ts
-// and bench/popup.ts. Also the cached balances and prices Home shows, written as the background
-// writes them (no RPC involved).
+// stopped (as Chromium stops an idle one), then the popup opened; for bench/popup.ts. Also the cached
+// balances and prices Home shows, written as the background writes them (no RPC involved), and the
+// expressions a popup's figures are read with.
 import type { Page } from 'playwright-core'
 import type { WalletBrowser } from './browser.ts'
 import { liveWorker, openPopup, paintedScript, stopServiceWorker, TEST_ADDRESS_0 } from './wallet.ts'
 
 export const HOME_FIGURES = ['token-balance', 'portfolio-total']
+/** the popup's boot step marks the start of its script (ui/popup/boot.ts) */
+export const SCRIPT_STARTS = `performance.getEntriesByName('popup-script')[0]?.startTime ?? NaN`
 
 /** Balances of TEST_ADDRESS_0 on the devnet's three chains and an ETH/USD price, in the background's cache. */
 export async function writeHomeCache(wb: WalletBrowser): Promise<void> {
@@ -43,7 +45,7 @@ export async function coldPopup(wb: WalletBrowser): Promise<ColdOpen> {
   }
   const page = await openPopup(wb)
   const balancesOnScreen = Number(await page.evaluate(paintedScript(HOME_FIGURES)))
-  const scriptStartedAt = Number(await page.evaluate(`performance.getEntriesByName('popup-script')[0]?.startTime ?? NaN`))
+  const scriptStartedAt = Number(await page.evaluate(SCRIPT_STARTS))
   const worker = await liveWorker(wb.context, page)
   const workerStartedAt = Number(await worker.evaluate('performance.timeOrigin')) - Number(await page.evaluate('performance.timeOrigin'))
   return { page, balancesOnScreen, scriptStartedAt, workerStartedAt }
