@@ -29,14 +29,19 @@ const SCRIPTS = {
   background: 'background/index.ts',
   inpage: 'content/inpage.ts',
   relay: 'content/relay.ts',
+  // the popup's first, small script: the picture of Home from the last open, shown while the main
+  // script loads and the background answers (ui/popup/snapshot-boot.ts)
+  'popup-snapshot': 'ui/popup/snapshot-boot.ts',
 }
 const PAGES = {
   // the popup's first frame is in its HTML: what its first render draws while it asks the background
   // for the wallet's state (ui/popup/App.tsx), painted as soon as the stylesheet is in, not once
-  // the scripts are fetched and run; the first render replaces it (ui/popup/main.tsx)
+  // the scripts are fetched and run; the first render replaces it (ui/popup/main.tsx). Its `first`
+  // script, async and ahead of the main one, shows the picture of Home from the last open instead
   popup: {
     entry: 'ui/popup/main.tsx',
     title: 'Rollup Wallet',
+    first: 'popup-snapshot',
     shell: '<div class="popup"><header class="popup-header brand-only"><span class="brand"><span class="brand-mark" aria-hidden="true">◎</span> Rollup Wallet</span></header><main class="view gate" id="main"></main></div>',
   },
   app: { entry: 'ui/app/main.tsx', title: 'Rollup Wallet' },
@@ -80,7 +85,7 @@ function manifestFor(browser) {
   return base
 }
 
-function html(title, script, shell = '') {
+function html(title, script, shell = '', first = '') {
   const split = SPLIT_PAGES.includes(script)
   return `<!doctype html>
 <html lang="en">
@@ -89,7 +94,7 @@ function html(title, script, shell = '') {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="color-scheme" content="light dark">
 <title>${title}</title>
-${split ? '' : `<script defer src="${script}.js"></script>\n`}<link rel="stylesheet" href="styles.css">
+${first ? `<script async src="${first}.js"></script>\n` : ''}${split ? '' : `<script defer src="${script}.js"></script>\n`}<link rel="stylesheet" href="styles.css">
 ${(preloads[script] ?? []).map((f) => `<link rel="modulepreload" href="${f}">\n`).join('')}</head>
 <body>
 <div id="root">${shell}</div>
@@ -251,7 +256,7 @@ async function writeStatic() {
   for (const size of [16, 32, 48, 128]) writeFileSync(join(chrome, 'icons', `${size}.png`), iconPng(size))
   const css = stylesheet()
   writeFileSync(join(chrome, 'styles.css'), dev ? css : (await esbuild.transform(css, { loader: 'css', minify: true, target: ['chrome111', 'firefox140'] })).code)
-  for (const [name, p] of Object.entries(PAGES)) writeFileSync(join(chrome, `${name}.html`), html(p.title, name, p.shell))
+  for (const [name, p] of Object.entries(PAGES)) writeFileSync(join(chrome, `${name}.html`), html(p.title, name, p.shell, p.first))
   writeFileSync(join(chrome, 'manifest.json'), JSON.stringify(manifestFor('chrome'), null, 2))
   const firefox = join(dist, 'firefox')
   rmSync(firefox, { recursive: true, force: true })

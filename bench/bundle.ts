@@ -26,8 +26,11 @@ function pageClosures(chrome: string): { page: string; files: string[] }[] {
     for (const i of byName.get(name)?.imports ?? []) if (i.kind === 'import-statement') closure(i.path.split('/chrome/')[1] ?? i.path, seen)
     return seen
   }
-  // a page's boot script (build.mjs: the popup's) loads with it
-  return ['popup', 'app', 'approval'].filter((p) => existsSync(join(chrome, `${p}.js`))).map((page) => ({ page, files: [...closure(`${page}.js`), ...(existsSync(join(chrome, `${page}-boot.js`)) ? [`${page}-boot.js`] : [])] }))
+  // every script the page's HTML loads (the popup's: its picture script and its main one), with their chunks
+  const scripts = (page: string) => [...readFileSync(join(chrome, `${page}.html`), 'utf8').matchAll(/<script[^>]* src="([^"]+)"/g)].map((m) => m[1]!)
+  return ['popup', 'app', 'approval']
+    .filter((p) => existsSync(join(chrome, `${p}.html`)))
+    .map((page) => ({ page, files: [...scripts(page).reduce((seen, s) => closure(s, seen), new Set<string>())] }))
 }
 
 export async function benchBundles(): Promise<BenchResult[]> {

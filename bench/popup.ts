@@ -9,15 +9,19 @@
 // load its files and present a frame shows apart from what the wallet adds. A second peer draws the
 // whole Home screen with no script: the popup's HTML with Home's markup as the wallet drew it in this
 // run (same stylesheet, same balances) and a one-line script that only marks its start, so the cost of
-// presenting that screen at all shows apart from what the wallet's script adds to it. Last, the
-// popup opened the way most real opens are: with the service worker stopped (every wallet page closed,
-// the worker stopped as Chromium stops an idle one), and when the worker started for it.
+// presenting that screen at all shows apart from what the wallet's script adds to it. Home is looked
+// at once before the opens, as a user leaves it, so each open can show the picture of Home kept from
+// the last one (src/wallet/home-snapshot.ts); how many did is printed, and the same figure for opens
+// with no picture (the first open of a browser session). Last, the popup opened the way most real
+// opens are: with the service worker stopped (every wallet page closed, the worker stopped as
+// Chromium stops an idle one), and when the worker started for it.
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chromeDist, launchWithExtension, type WalletBrowser } from '../test/e2e/support/browser.ts'
-import { coldPopup, HOME_FIGURES, SCRIPT_STARTS, writeHomeCache } from '../test/e2e/support/cold-popup.ts'
+import { coldPopup, HOME_FIGURES, lookAtHome, PICTURE_SHOWN, SCRIPT_STARTS, writeHomeCache } from '../test/e2e/support/cold-popup.ts'
 import { initializeWallet, openPopup, paintedScript, uiCall } from '../test/e2e/support/wallet.ts'
+import { HOME_SNAPSHOT_KEY } from '../src/wallet/home-snapshot.ts'
 import type { BenchResult } from './keyring.ts'
 
 const FIRST_PAINT = `new Promise((resolve) => {
@@ -38,7 +42,7 @@ const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Ma
 /** POPUP_OPENS=n opens per figure (default 21, enough for a p95 that is not the single worst open) */
 export async function benchPopupPaint(opens = Number(process.env.POPUP_OPENS) || 21): Promise<BenchResult[]> {
   const coldOpens = Number(process.env.POPUP_COLD_OPENS) || 11
-  const { paints, paintsUnlocked, onScreen, scriptStarts, homeMarkup, cold } = await popupPaintSamples(opens, undefined, coldOpens)
+  const { paints, paintsUnlocked, onScreen, scriptStarts, pictures, noPicture, homeMarkup, cold } = await popupPaintSamples(opens, undefined, coldOpens)
   const floor = await floorSamples(opens, homeMarkup)
   const range = (xs: number[]) => `min ${Math.min(...xs).toFixed(0)}, max ${Math.max(...xs).toFixed(0)}`
   const figures: [string, number[]][] = [
@@ -51,6 +55,8 @@ export async function benchPopupPaint(opens = Number(process.env.POPUP_OPENS) ||
       { name: `${what}, median of ${opens} opens (${range(xs)})`, value: Math.round(median(xs)), unit: 'ms', budget: 150 },
       { name: `${what}, p95 of ${opens} opens`, value: Math.round(percentile(xs, 0.95)), unit: 'ms', budget: Infinity },
     ]),
+    { name: `  of which opens that showed the picture of Home kept from the last open (count)`, value: pictures, unit: `of ${opens}`, budget: Infinity },
+    { name: `  the same with no picture kept (the first open of a browser session), median of ${noPicture.length} opens (${range(noPicture)})`, value: Math.round(median(noPicture)), unit: 'ms', budget: Infinity },
     { name: `  of which before the popup's script starts (Chromium: the page, its HTML, script and stylesheet), median`, value: Math.round(median(scriptStarts)), unit: 'ms', budget: Infinity },
     { name: `  of which from the script's start to the balances on screen (the wallet's part), median`, value: Math.round(median(onScreen.map((t, i) => t - scriptStarts[i]!))), unit: 'ms', budget: Infinity },
     { name: `peer, same run: the popup's HTML and stylesheet with a script that draws the two figures at once (no wallet), on screen, median of ${opens} opens (${range(floor.onScreen)})`, value: Math.round(median(floor.onScreen)), unit: 'ms', budget: Infinity },
@@ -77,8 +83,11 @@ export async function benchPopupPaint(opens = Number(process.env.POPUP_OPENS) ||
 export async function floorSamples(opens: number, homeMarkup: string): Promise<{ onScreen: number[]; scriptStarts: number[]; home: { onScreen: number[]; scriptStarts: number[] } }> {
   const dir = mkdtempSync(join(tmpdir(), 'rw-floor-'))
   cpSync(chromeDist, dir, { recursive: true })
-  const html = readFileSync(join(dir, 'popup.html'), 'utf8')
-  if (!html.includes('src="popup.js"')) throw new Error('popup.html no longer loads popup.js: the floor page needs updating')
+  const popupHtml = readFileSync(join(dir, 'popup.html'), 'utf8')
+  if (!popupHtml.includes('src="popup.js"')) throw new Error('popup.html no longer loads popup.js: the floor page needs updating')
+  // no wallet in the peers: not the picture's script either
+  const html = popupHtml.replace(/<script async src="popup-snapshot\.js"><\/script>\n?/, '')
+  if (html === popupHtml) throw new Error("popup.html no longer loads the picture's script as it did: the floor page needs updating")
   writeFileSync(join(dir, 'floor.html'), html.replace('src="popup.js"', 'src="floor.js"'))
   const home = html.replace('src="popup.js"', 'src="mark.js"').replace(/<div id="root">[\s\S]*<\/div>(\s*<\/body>)/, (_, end: string) => `<div id="root">${homeMarkup}</div>${end}`)
   if (!home.includes('elementtiming="token-balance"')) throw new Error('popup.html has no root element to put Home in: the static Home peer needs updating')
@@ -104,7 +113,7 @@ export async function popupPaintSamples(
   opens: number,
   extensionDir?: string,
   coldOpens = 0,
-): Promise<{ paints: number[]; paintsUnlocked: number[]; onScreen: number[]; scriptStarts: number[]; homeMarkup: string; cold: { onScreen: number[]; workerStarts: number[]; scriptStarts: number[] } }> {
+): Promise<{ paints: number[]; paintsUnlocked: number[]; onScreen: number[]; scriptStarts: number[]; pictures: number; noPicture: number[]; homeMarkup: string; cold: { onScreen: number[]; workerStarts: number[]; scriptStarts: number[] } }> {
   const wb = await launchWithExtension({ extensionDir })
   try {
     const [paints] = await openEach(wb, 'popup.html', opens, [FIRST_PAINT], { warm: true })
@@ -115,11 +124,16 @@ export async function popupPaintSamples(
     await uiCall(page, 'balances.refresh', {}).catch(() => undefined)
     await page.close()
     await writeHomeCache(wb)
-    const [paintsUnlocked, onScreen, scriptStarts] = await openEach(wb, 'popup.html', opens, [FIRST_PAINT, BALANCES_ON_SCREEN, SCRIPT_STARTS])
-    const shown = await openPopup(wb)
-    await shown.evaluate(BALANCES_ON_SCREEN)
-    const homeMarkup = String(await shown.evaluate(`document.getElementById('root').innerHTML`))
-    await shown.close()
+    // Home looked at once, as a user leaves it: its picture is kept for the next open
+    await (await lookAtHome(wb)).page.close()
+    const [paintsUnlocked, onScreen, scriptStarts, pictureShown] = await openEach(wb, 'popup.html', opens, [FIRST_PAINT, BALANCES_ON_SCREEN, SCRIPT_STARTS, PICTURE_SHOWN])
+    const pictures = pictureShown!.reduce((a, b) => a + b, 0)
+    // with no picture: removed before each open (the popup that opens keeps a new one only if it stays open)
+    const [noPicture] = await openEach(wb, 'popup.html', Math.ceil(opens / 2), [BALANCES_ON_SCREEN], { before: () => wb.worker.evaluate(`chrome.storage.session.remove('${HOME_SNAPSHOT_KEY}')`) })
+    // the live Home as drawn (its picture stored again, so the cold opens below have one)
+    const looked = await lookAtHome(wb)
+    const homeMarkup = String(await looked.page.evaluate(`document.getElementById('root').innerHTML`))
+    await looked.page.close()
     // last: a cold open closes every extension page and stops the worker
     const cold = { onScreen: [] as number[], workerStarts: [] as number[], scriptStarts: [] as number[] }
     for (let i = 0; i < coldOpens; i++) {
@@ -129,7 +143,7 @@ export async function popupPaintSamples(
       cold.scriptStarts.push(open.scriptStartedAt)
       await open.page.close()
     }
-    return { paints: paints!, paintsUnlocked: paintsUnlocked!, onScreen: onScreen!, scriptStarts: scriptStarts!, homeMarkup, cold }
+    return { paints: paints!, paintsUnlocked: paintsUnlocked!, onScreen: onScreen!, scriptStarts: scriptStarts!, pictures, noPicture: noPicture!, homeMarkup, cold }
   } finally {
     await wb.close()
   }
@@ -138,13 +152,14 @@ export async function popupPaintSamples(
 /**
  * Opens an extension page `opens` times in a new 360×600 tab and reads each expression once per
  * open (strings, not functions: tsx would wrap a function with helpers the page does not have);
- * `warm` opens it once first, unread. One list of figures per expression.
+ * `warm` opens it once first, unread; `before` runs before each open. One list of figures per expression.
  */
-async function openEach(wb: WalletBrowser, path: string, opens: number, reads: string[], opts: { warm?: boolean } = {}): Promise<number[][]> {
+async function openEach(wb: WalletBrowser, path: string, opens: number, reads: string[], opts: { warm?: boolean; before?: () => Promise<unknown> } = {}): Promise<number[][]> {
   const open = () => openPopup(wb, '', path)
   if (opts.warm) await (await open()).close()
   const out = reads.map((): number[] => [])
   for (let i = 0; i < opens; i++) {
+    await opts.before?.()
     const page = await open()
     for (const [j, expr] of reads.entries()) out[j]!.push(Number(await page.evaluate(expr)))
     await page.close()

@@ -53,6 +53,7 @@ import type { FeeQuoter } from './tx/types.ts'
 import { walletHandlers, type BackgroundInfo } from './wallet/calls.ts'
 import type { Platform } from './wallet/platform.ts'
 import { Wallet } from './wallet/wallet.ts'
+import { guardHomeSnapshot } from './wallet/home-snapshot.ts'
 import { createServer, type Handlers } from './wire/messaging.ts'
 
 export interface CoreDeps {
@@ -106,6 +107,8 @@ export function createCore(deps: CoreDeps) {
     testnetsByDefault: !!deps.testnetsByDefault,
     ...(deps.kdfIterations ? { kdfIterations: deps.kdfIterations } : {}),
   })
+  // the popup's picture of Home goes with the state it shows (a lock, another account)
+  guardHomeSnapshot(wallet, session)
   const activity = new ActivityStore(local)
   const userTokens = new UserTokenStore(local)
   const prices = new PriceService({ kv: local, networks: () => wallet.networks.list(), feeds: [...BUILTIN_FEEDS, ...devnetFeeds(deps.devnet)], now: () => deps.platform.now() })

@@ -2,11 +2,13 @@
 // the type it holds, the module that owns (and alone writes) it, who else may read it, and the
 // migrations that take storage.local from one schema version to the next. The background hands
 // every module a KV that refuses keys this map does not declare (storage/guard.ts), so the map
-// cannot fall behind the code. Screens never read storage: they follow topics (src/topics.ts);
-// the content relay reads `settings` only (to know whether to take window.ethereum without waking
-// the background). Each family also says what a sound value looks like (`check`): the wallet checks
-// its whole storage at start and reports what does not hold (WalletState.problems), leaving it as it
-// was. Checks are structural (and, for the vault, its checksum): what the owner's reader would drop.
+// cannot fall behind the code. Screens never read storage: they follow topics (src/topics.ts); the
+// one exception is the popup's own picture of Home (`homeSnapshot`), which it writes and reads itself
+// so that it can show it before the background answers. The content relay reads `settings` only
+// (to know whether to take window.ethereum without waking the background). Each family also says
+// what a sound value looks like (`check`): the wallet checks its whole storage at start and reports
+// what does not hold (WalletState.problems), leaving it as it was. Checks are structural (and, for
+// the vault, its checksum): what the owner's reader would drop.
 import * as v from 'valibot'
 import type { ActivityRecord } from './activity/store.ts'
 import { ACTIVITY_KEY } from './activity/store.ts'
@@ -44,6 +46,7 @@ import type { KV } from './storage/kv.ts'
 import { SCHEMA_KEY, migrate, type Migration } from './storage/migrate.ts'
 import { DEFAULT_SETTINGS, SETTINGS_KEY, settingsProblem, type Settings } from './storage/settings.ts'
 import { USER_TOKENS_KEY, type UserToken } from './tokens/user-tokens.ts'
+import { HOME_SNAPSHOT_KEY, homeSnapshotProblem, type HomeSnapshot } from './wallet/home-snapshot.ts'
 
 export type Area = 'local' | 'session'
 
@@ -55,7 +58,7 @@ export interface KeyFamily<T = unknown> {
   /** the module that writes it (and the only one) */
   owner: string
   /** contexts other than the background that read it directly */
-  readers?: 'content'[]
+  readers?: ('content' | 'popup')[]
   /** what it holds, in a sentence */
   holds: string
   /** what is wrong with a stored value (never called for an absent key), or null when it is sound */
@@ -142,6 +145,7 @@ export const STORAGE_MAP = {
   connections: family<Connection[]>({ area: 'session', key: CONNECTIONS_KEY, owner: 'src/provider/connections.ts', holds: "which origin each tab's frames showed last (the popup's site view; answers and events go over each document's own port, never by tab)" , check: shape(v.array(v.looseObject({ origin: originS, tabId: int, frameId: int }))) }),
   filters: family<FilterRecord[]>({ area: 'session', key: FILTERS_KEY, owner: 'src/provider/filters.ts', holds: "sites' filters (eth_newFilter …): the node's id or the emulation's last block, per origin and chain" , check: shape(v.array(v.looseObject({ id: hexS, origin: originS, chainId: chainIdS, kind: v.picklist(['log', 'block', 'pending']), polledAt: time }))) }),
   approvalsPending: family<QueueEntry[]>({ area: 'session', key: APPROVAL_KEYS.pending, owner: 'src/approvals/queue.ts', holds: 'requests waiting for the user, oldest first (a large payload is kept in memory only; bounded per site and in all)' , check: shape(v.array(v.looseObject({ id: v.string(), createdAt: time, requester: v.looseObject({ origin: v.union([originS, v.literal('wallet')]), tabId: int, frameId: int, doc: v.string() }), site: v.string(), bytes: count, request: v.nullable(v.looseObject({ kind: v.string() })) }))) }),
+  homeSnapshot: family<HomeSnapshot>({ area: 'session', key: HOME_SNAPSHOT_KEY, owner: 'ui/popup/snapshot.ts (the popup writes it; src/wallet/home-snapshot.ts removes it when the wallet no longer shows that state)', readers: ['popup'], holds: "the popup's picture of Home (its elements as data), shown at the next open until the live screen has its figures", check: (value) => homeSnapshotProblem(value) }),
   approvalsWindow: family<number>({ area: 'session', key: APPROVAL_KEYS.window, owner: 'src/approvals/queue.ts', holds: 'the approval window showing them' , check: shape(int) }),
 } satisfies Record<string, KeyFamily>
 

@@ -50,6 +50,7 @@ const SAMPLES: Partial<Record<Family, unknown>> = {
   filters: [{ id: '0x01', origin: 'https://dapp.example', chainId: 900, kind: 'block', last: '0x1', polledAt: 1 }],
   approvalsPending: [],
   approvalsWindow: 7,
+  homeSnapshot: { v: 1, key: JSON.stringify([A0.toLowerCase(), 'Account 1', 900, false]), tree: ['div', { class: 'popup' }, 'Home'], savedAt: 1 },
   sessionFailures: { count: 0, lastAt: 0 },
 }
 

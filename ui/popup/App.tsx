@@ -1,7 +1,7 @@
 // The popup gates on the wallet's state: no wallet yet -> set up (in a full tab); locked ->
 // unlock; unlocked -> the wallet with its header (account switcher, lock) and bottom navigation.
 // The state is fetched again when the background locks (auto-lock included) or accounts change.
-import { useEffect } from 'preact/hooks'
+import { useEffect, useLayoutEffect } from 'preact/hooks'
 import { Nav, type NavItem } from '../components/Nav.tsx'
 import { Alert } from '../components/Alert.tsx'
 import { WalletStopped } from '../components/WalletStopped.tsx'
@@ -9,7 +9,9 @@ import { StorageProblems } from '../components/StorageProblems.tsx'
 import { useRoute } from '../lib/route.ts'
 import { useWalletState, type WalletStateHandle } from '../lib/wallet-state.ts'
 import { prepareDates } from '../lib/time.ts'
+import { homeKey } from '../../src/wallet/home-snapshot.ts'
 import { Header } from './Header.tsx'
+import { leaveSnapshot } from './snapshot.ts'
 import { SiteChain } from './SiteChain.tsx'
 import { Setup } from './Setup.tsx'
 import { Unlock } from './Unlock.tsx'
@@ -37,7 +39,12 @@ export function App() {
     return () => clearTimeout(t)
   }, [])
   const { state, error } = wallet
-  if (state?.initialized && state.unlocked && !state.halted) return <Unlocked wallet={wallet} />
+  const unlocked = !!(state?.initialized && state.unlocked && !state.halted)
+  // a locked, new or stopped wallet (or one that does not answer) never shows the picture of Home
+  useLayoutEffect(() => {
+    if (!unlocked && (state || error)) leaveSnapshot()
+  }, [unlocked, !!state, !!error])
+  if (unlocked) return <Unlocked wallet={wallet} />
   return (
     <div class="popup">
       <header class="popup-header brand-only">
@@ -78,9 +85,13 @@ function Unlocked({ wallet }: { wallet: WalletStateHandle }) {
   const state = wallet.state!
   const item = NAV.find((n) => n.route === route) ?? NAV[0]
   const account = state.accounts.find((a) => a.address === state.selected) ?? null
+  const onHome = !(route === 'receive' && account) && item.route === 'home'
+  useLayoutEffect(() => {
+    if (!onHome) leaveSnapshot()
+  }, [onHome])
   let view
   if (route === 'receive' && account) view = <Receive account={account} />
-  else if (item.route === 'home') view = <Home account={account} showTestnets={state.showTestnets} />
+  else if (onHome) view = <Home account={account} showTestnets={state.showTestnets} snapshotKey={homeKey(state)} />
   else if (item.route === 'settings') view = <Settings wallet={wallet} />
   else if (item.route === 'send' && account) view = <Send account={account} activeChainId={state.activeChainId} showTestnets={state.showTestnets} />
   else if (item.route === 'activity') view = <Activity account={account} only={txHashesOf(query)} />

@@ -26,7 +26,7 @@ export function Header({ wallet }: { wallet: WalletStateHandle }) {
         <LockIcon /> Lock
       </button>
       {error && (
-        <div class="header-error">
+        <div class="header-error" data-no-snapshot>
           <Alert>
             <p>{error}</p>
           </Alert>

@@ -53,7 +53,7 @@ export function SiteChain() {
     }
   }
   return (
-    <div class="site-chain" data-testid="site-chain">
+    <div class="site-chain" data-testid="site-chain" data-no-snapshot>
       <span class={`site-dot ${site.connected ? 'on' : ''}`} aria-hidden="true" />
       <span class="site-origin" title={site.origin} data-testid="site-origin">
         <SafeText value={hostOf(site.origin)} max={DISPLAY_LIMITS.origin} note={false} />

@@ -74,7 +74,8 @@ export const FINDER = String.raw`(() => {
         continue
       }
       const next = []
-      for (const root of set) for (const el of one(root, part)) if (!next.includes(el)) next.push(el)
+      // inert content (the popup's picture of Home while it stands in) is not something a user can use
+      for (const root of set) for (const el of one(root, part)) if (!next.includes(el) && !el.closest('[inert]')) next.push(el)
       set = next
     }
     return set

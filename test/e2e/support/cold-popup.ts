@@ -1,14 +1,32 @@
 // A popup opened the way most real opens are: every extension page closed and the service worker
 // stopped (as Chromium stops an idle one), then the popup opened; for bench/popup.ts. Also the cached
-// balances and prices Home shows, written as the background writes them (no RPC involved), and the
+// balances and prices Home shows, written as the background writes them (no RPC involved), Home
+// looked at until its picture is kept for the next open (src/wallet/home-snapshot.ts), and the
 // expressions a popup's figures are read with.
 import type { Page } from 'playwright-core'
+import { HOME_SNAPSHOT_KEY, type HomeSnapshot } from '../../../src/wallet/home-snapshot.ts'
 import type { WalletBrowser } from './browser.ts'
+import { until } from '../driver/base.ts'
 import { liveWorker, openPopup, paintedScript, stopServiceWorker, TEST_ADDRESS_0 } from './wallet.ts'
 
 export const HOME_FIGURES = ['token-balance', 'portfolio-total']
 /** the popup's boot step marks the start of its script (ui/popup/boot.ts) */
 export const SCRIPT_STARTS = `performance.getEntriesByName('popup-script')[0]?.startTime ?? NaN`
+/** 1 when the popup showed the picture of Home from the last open (ui/popup/snapshot.ts marks it), else 0 */
+export const PICTURE_SHOWN = `performance.getEntriesByName('home-snapshot').length`
+
+/** The picture of Home stored now, read in an extension page. */
+export function storedPicture(page: Page): Promise<HomeSnapshot | null> {
+  return page.evaluate(`chrome.storage.session.get('${HOME_SNAPSHOT_KEY}').then((r) => r['${HOME_SNAPSHOT_KEY}'] ?? null)`) as Promise<HomeSnapshot | null>
+}
+
+/** A popup on Home with its figures drawn, kept open until its picture is stored; the page is the caller's to close. */
+export async function lookAtHome(wb: WalletBrowser): Promise<{ page: Page; snapshot: HomeSnapshot }> {
+  const page = await openPopup(wb)
+  await page.evaluate(paintedScript(HOME_FIGURES))
+  const snapshot = await until(() => storedPicture(page), (s) => s !== null, 5_000, 'the picture of Home stored')
+  return { page, snapshot: snapshot! }
+}
 
 /** Balances of TEST_ADDRESS_0 on the devnet's three chains and an ETH/USD price, in the background's cache. */
 export async function writeHomeCache(wb: WalletBrowser): Promise<void> {

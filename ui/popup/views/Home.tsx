@@ -4,7 +4,7 @@
 // (by default the active chain's L1 and its rollups). The last known figures come from the cache at
 // once; the background refreshes every chain in parallel and each one lands as it answers. A chain
 // that does not answer keeps its figures, marked stale; one never read says "not loaded", never 0.
-import { useEffect, useState } from 'preact/hooks'
+import { useEffect, useLayoutEffect, useState } from 'preact/hooks'
 import type { AccountInfo } from '../../../src/keyring/accounts.ts'
 import { chainFamilies, chainLabels, portfolioView, type Portfolio } from '../../../src/balances/view.ts'
 import type { PriceBook } from '../../../src/prices/book.ts'
@@ -17,11 +17,21 @@ import { ChainFilter } from './ChainFilter.tsx'
 import { readTotal, rowCents, TokenRows } from './TokenRows.tsx'
 import { NeedsYou } from './NeedsYou.tsx'
 import { ago } from './time.ts'
+import { handOverSnapshot, leaveSnapshot, saveSnapshot } from '../snapshot.ts'
 
-export function Home({ account, showTestnets }: { account: AccountInfo | null; showTestnets: boolean }) {
+/** `snapshotKey`: the wallet state's key for the popup's picture of Home (src/wallet/home-snapshot.ts), null where none is kept */
+export function Home({ account, showTestnets, snapshotKey = null }: { account: AccountInfo | null; showTestnets: boolean; snapshotKey?: string | null }) {
   const data = usePortfolio(account?.address ?? null)
   const book = usePrices()
   const [showAll, setShowAll] = useState(false)
+  // the picture of Home from the last open (ui/popup/snapshot.ts) gives way to Home with its
+  // figures, or to what Home says when it has none; Home as drawn is kept for the next open
+  const drawn = !!data.meta
+  useLayoutEffect(() => {
+    if (drawn) handOverSnapshot()
+    else if (data.error) leaveSnapshot()
+  }, [drawn, !!data.error])
+  useEffect(() => (snapshotKey && drawn && !data.refreshing ? saveSnapshot(snapshotKey) : undefined))
   // withdrawals waiting for the user are asked for once the balances are drawn (the tracker's
   // first look runs in the background and must not queue ahead of the cache)
   const [settled, setSettled] = useState(false)
@@ -60,7 +70,17 @@ export function Home({ account, showTestnets }: { account: AccountInfo | null; s
           <ChainFilter meta={data.meta} columns={view.columns} chainIds={data.chainIds} labels={labels} refreshing={data.refreshing} showTestnets={showTestnets} onChoose={(ids) => void data.choose(ids)} />
           <div class="home-status" aria-live="polite">
             <span data-testid="balances-updated">
-              {data.refreshing ? 'Updating…' : view.updatedAt ? `Updated ${ago(view.updatedAt)}` : unread.length ? 'Not loaded' : 'Not read yet'}
+              {data.refreshing ? (
+                'Updating…'
+              ) : view.updatedAt ? (
+                <>
+                  Updated <span data-ago={view.updatedAt}>{ago(view.updatedAt)}</span>
+                </>
+              ) : unread.length ? (
+                'Not loaded'
+              ) : (
+                'Not read yet'
+              )}
               {(stale.length > 0 || unread.length > 0) && !data.refreshing && (
                 <span class="warn" data-testid="stale-note">
                   {' '}
@@ -127,9 +147,14 @@ function Total({ view, book, l1ChainId }: { view: Portfolio; book: PriceBook | n
         {failed ? <span class="warn">Couldn't load balances</span> : nothingRead ? '…' : cents !== null ? `${centsText(cents, true)}${partial ? '+' : ''}` : '—'}
       </strong>
       <span class="total-note muted" data-testid="price-note">
-        {eth
-          ? `ETH ${formatUsd(BigInt(eth.answer) / 10n ** BigInt(Math.max(0, eth.decimals - 2)))} · price from ${ago(eth.updatedAt)}${unpriced ? ` · ${unpriced} token${unpriced > 1 ? 's' : ''} without a price feed left out` : ''}`
-          : 'No USD price feed for these networks'}
+        {eth ? (
+          <>
+            ETH {formatUsd(BigInt(eth.answer) / 10n ** BigInt(Math.max(0, eth.decimals - 2)))} · price from <span data-ago={eth.updatedAt}>{ago(eth.updatedAt)}</span>
+            {unpriced ? ` · ${unpriced} token${unpriced > 1 ? 's' : ''} without a price feed left out` : ''}
+          </>
+        ) : (
+          'No USD price feed for these networks'
+        )}
       </span>
     </div>
   )
