@@ -19,8 +19,8 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chromeDist, launchWithExtension, type WalletBrowser } from '../test/e2e/support/browser.ts'
-import { coldPopup, HOME_FIGURES, lookAtHome, PICTURE_SHOWN, SCRIPT_STARTS, writeHomeCache } from '../test/e2e/support/cold-popup.ts'
-import { initializeWallet, openPopup, paintedScript, uiCall } from '../test/e2e/support/wallet.ts'
+import { coldPopup, HOME_FIGURES, lookAtHome, PICTURE_SHOWN, SCRIPT_STARTS, walletWithHomeCache } from '../test/e2e/support/cold-popup.ts'
+import { openPopup, paintedScript } from '../test/e2e/support/wallet.ts'
 import { HOME_SNAPSHOT_KEY } from '../src/wallet/home-snapshot.ts'
 import type { BenchResult } from './keyring.ts'
 
@@ -119,11 +119,7 @@ export async function popupPaintSamples(
     const [paints] = await openEach(wb, 'popup.html', opens, [FIRST_PAINT], { warm: true })
 
     // an unlocked wallet with balances and prices in the cache, as the background leaves them
-    await initializeWallet(wb)
-    const page = await openPopup(wb)
-    await uiCall(page, 'balances.refresh', {}).catch(() => undefined)
-    await page.close()
-    await writeHomeCache(wb)
+    await walletWithHomeCache(wb)
     // Home looked at once, as a user leaves it: its picture is kept for the next open
     await (await lookAtHome(wb)).page.close()
     const [paintsUnlocked, onScreen, scriptStarts, pictureShown] = await openEach(wb, 'popup.html', opens, [FIRST_PAINT, BALANCES_ON_SCREEN, SCRIPT_STARTS, PICTURE_SHOWN])

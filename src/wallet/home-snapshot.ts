@@ -31,6 +31,22 @@ export interface HomeSnapshot {
   savedAt: number
 }
 
+/** Never built again from a stored picture, whatever it says: what could run, load or submit anything. */
+const REFUSED_TAGS = new Set(['script', 'style', 'link', 'meta', 'base', 'iframe', 'object', 'embed', 'form', 'input', 'textarea', 'template'])
+/** Attributes that hold a URL: a javascript: or data: one is never built. */
+const URL_ATTRIBUTES = new Set(['href', 'src', 'xlink:href', 'action', 'formaction', 'poster', 'srcset'])
+
+/** Whether the popup builds an element of this tag from a stored picture. */
+export function buildsTag(tag: unknown): tag is string {
+  return typeof tag === 'string' && /^[a-z][a-z0-9-]*$/i.test(tag) && !REFUSED_TAGS.has(tag.toLowerCase())
+}
+
+/** Whether the popup sets this attribute from a stored picture: no event handler, no script or data URL. */
+export function buildsAttribute(name: string, value: unknown): value is string {
+  if (typeof value !== 'string' || !/^[a-z][a-z0-9:._-]*$/i.test(name) || /^on/i.test(name)) return false
+  return !(URL_ATTRIBUTES.has(name.toLowerCase()) && /^\s*(javascript|data|vbscript):/i.test(value))
+}
+
 /** What of the wallet's state Home's picture shows; null when the popup would not show Home. */
 export function homeKey(s: Pick<WalletState, 'initialized' | 'unlocked' | 'halted' | 'selected' | 'accounts' | 'activeChainId' | 'showTestnets'>): string | null {
   if (!s.initialized || !s.unlocked || s.halted || !s.selected) return null
@@ -63,9 +79,12 @@ export function guardHomeSnapshot(wallet: { onChange(f: () => void): unknown; st
   wallet.onChange(() => {
     queue = queue
       .then(async () => {
-        const [state, stored] = await Promise.all([wallet.state(), session.get(HOME_SNAPSHOT_KEY)])
+        // most changes find no picture: the state is read only when there is one
+        const stored = await session.get(HOME_SNAPSHOT_KEY)
+        if (stored === undefined) return
+        const state = await wallet.state()
         // a stopped wallet writes nothing (its popup shows the stop screen instead of any picture)
-        if (stored === undefined || state.halted) return
+        if (state.halted) return
         const key = homeKey(state)
         if (key === null || readHomeSnapshot(stored)?.key !== key) await session.remove([HOME_SNAPSHOT_KEY])
       })

@@ -8,32 +8,26 @@ import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { HOME_SNAPSHOT_KEY, type SnapshotNode } from '../../src/wallet/home-snapshot.ts'
 import { launchWithExtension, type WalletBrowser } from './support/browser.ts'
-import { HOME_FIGURES, lookAtHome as lookedAt, storedPicture as stored, writeHomeCache } from './support/cold-popup.ts'
+import { HOME_FIGURES, lookAtHome, storedPicture as stored, walletWithHomeCache } from './support/cold-popup.ts'
 import { until } from './send-support.ts'
-import { initializeWallet, openPopup, paintedScript, uiCall } from './support/wallet.ts'
+import { openPopup, paintedScript, uiCall } from './support/wallet.ts'
 
 let wb: WalletBrowser
 
 before(async () => {
   wb = await launchWithExtension()
-  await initializeWallet(wb)
-  const page = await openPopup(wb)
-  // a first refresh (no chain answers here) before the cache is written, as in bench/popup.ts
-  await uiCall(page, 'balances.refresh', {}).catch(() => undefined)
-  await page.close()
-  await writeHomeCache(wb)
+  await walletWithHomeCache(wb)
 })
 
 after(async () => {
   await wb?.close()
 })
 
-const lookAtHome = () => lookedAt(wb)
 
 const nodes = (n: SnapshotNode): Exclude<SnapshotNode, string>[] => (typeof n === 'string' ? [] : [n, ...(n.slice(2) as SnapshotNode[]).flatMap(nodes)])
 
 test('Home is kept as data for the next popup: no ids, no test ids, not the site row; the next popup paints it first, then shows the live Home alone', async () => {
-  const { page, snapshot } = await lookAtHome()
+  const { page, snapshot } = await lookAtHome(wb)
   await page.close()
   const all = nodes(snapshot.tree)
   assert.ok(all.length > 50, `the whole screen is kept (${all.length} elements)`)
@@ -57,7 +51,7 @@ test('Home is kept as data for the next popup: no ids, no test ids, not the site
 })
 
 test('the picture words its times again when shown, is inert and hidden from assistive technology, builds no script, handler or javascript: link, and gives way to the live screen if that never comes', async () => {
-  const { page, snapshot } = await lookAtHome()
+  const { page, snapshot } = await lookAtHome(wb)
   const twoHoursAgo = Date.now() - 2 * 3_600_000
   const planted: SnapshotNode = ['div', { class: 'planted' }, ['script', {}, 'window.__planted = 1'], ['img', { src: 'icons/16.png', onerror: 'window.__planted = 2' }], ['a', { href: 'javascript:window.__planted=3', class: 'planted-link' }, 'x']]
   const aged = JSON.parse(JSON.stringify(snapshot.tree, (k, v) => (k === 'data-ago' ? String(twoHoursAgo) : v))) as SnapshotNode
@@ -81,7 +75,7 @@ test('the picture words its times again when shown, is inert and hidden from ass
 })
 
 test('a locked wallet leaves no picture, and a picture left over (written while locked) never stands in for Unlock', async () => {
-  const { page, snapshot } = await lookAtHome()
+  const { page, snapshot } = await lookAtHome(wb)
   await uiCall(page, 'keyring.lock')
   await until(() => stored(page), (s) => s === null, 5_000, 'the picture removed at the lock')
   await page.close()

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict'
 import { createCore } from '../../src/core.ts'
 import { ETH, type Network } from '../../src/chains/types.ts'
 import { MemoryKV } from '../../src/storage/kv.ts'
-import { HOME_SNAPSHOT_KEY, HOME_SNAPSHOT_MAX_CHARS, homeKey, readHomeSnapshot, type HomeSnapshot } from '../../src/wallet/home-snapshot.ts'
+import { buildsAttribute, buildsTag, HOME_SNAPSHOT_KEY, HOME_SNAPSHOT_MAX_CHARS, homeKey, readHomeSnapshot, type HomeSnapshot } from '../../src/wallet/home-snapshot.ts'
 import type { WalletState } from '../../src/wallet/wallet.ts'
 import { TestPlatform } from '../support/platform.ts'
 
@@ -50,6 +50,15 @@ test('readHomeSnapshot: a sound picture is read; another version, no elements, a
   for (const bad of [null, 'x', { ...sound, v: 2 }, { ...sound, tree: 'Home' }, { ...sound, tree: [] }, { ...sound, savedAt: Number.NaN }, { ...sound, key: 1 }, { ...sound, tree: ['div', {}, 'x'.repeat(HOME_SNAPSHOT_MAX_CHARS)] }]) {
     assert.equal(readHomeSnapshot(bad), null, JSON.stringify(bad)?.slice(0, 80))
   }
+})
+
+test('what the popup builds from a stored picture: Home\'s own elements and attributes, never a script, a handler or a script URL', () => {
+  for (const tag of ['div', 'section', 'strong', 'svg', 'path', 'select', 'option', 'button', 'a', 'foreignObject']) assert.equal(buildsTag(tag), true, tag)
+  for (const tag of ['script', 'SCRIPT', 'style', 'iframe', 'object', 'embed', 'link', 'meta', 'base', 'form', 'input', 'textarea', 'template', 'x y', '1div', '', 7, null]) assert.equal(buildsTag(tag), false, String(tag))
+  const kept: [string, string][] = [['class', 'home'], ['href', '#/send'], ['href', 'chrome-extension://id/app.html#/settings'], ['title', 'data: the feed'], ['elementtiming', 'token-balance'], ['data-ago', '1700000000000'], ['viewBox', '0 0 24 24'], ['xlink:href', '#icon']]
+  for (const [name, value] of kept) assert.equal(buildsAttribute(name, value), true, `${name}=${value}`)
+  const refused: [string, unknown][] = [['onclick', 'x()'], ['ONERROR', 'x()'], ['href', 'javascript:alert(1)'], ['href', '  JavaScript:alert(1)'], ['src', 'data:text/html,x'], ['xlink:href', 'data:image/svg+xml,x'], ['formaction', 'vbscript:x'], ['bad name', 'x'], ['class', 7]]
+  for (const [name, value] of refused) assert.equal(buildsAttribute(name, value), false, `${name}=${String(value)}`)
 })
 
 test('the background removes the picture when the wallet no longer shows it, and keeps it through changes Home does not show', async () => {

@@ -4,7 +4,7 @@
 // presented: replacing it before would only lose that frame) or at once when the live screen is
 // another one (unlock, set up, another route). The live Home writes it for the next open. No preact:
 // both scripts use this file, and they share its state through one global.
-import { HOME_SNAPSHOT_KEY, HOME_SNAPSHOT_MAX_CHARS, type HomeSnapshot, type SnapshotNode } from '../../src/wallet/home-snapshot.ts'
+import { buildsAttribute, buildsTag, HOME_SNAPSHOT_KEY, HOME_SNAPSHOT_MAX_CHARS, type HomeSnapshot, type SnapshotNode } from '../../src/wallet/home-snapshot.ts'
 import { routeName } from '../lib/hash-route.ts'
 import { ago } from '../lib/time.ts'
 
@@ -32,8 +32,6 @@ const PRESENTED_CAP_MS = 400
 const SAVE_DELAY_MS = 300
 /** Never in the picture: the id-like attributes (the live screen has them), what is live only. */
 const STRIPPED = new Set(['id', 'data-testid', 'aria-live', 'tabindex', 'autofocus'])
-/** Never built again from a stored picture, whatever it says. */
-const REFUSED_TAGS = new Set(['script', 'style', 'link', 'meta', 'base', 'iframe', 'object', 'embed', 'form', 'input', 'textarea', 'template'])
 const SVG = 'http://www.w3.org/2000/svg'
 
 export function sessionArea(): SessionArea | null {
@@ -129,16 +127,19 @@ export function snapshotTree(node: Node): SnapshotNode | null {
   return [el.localName, attrs, ...children]
 }
 
-/** The elements again, with createElement: text stays text; a tag or attribute that could run or load anything is not made. */
+/**
+ * The elements again, with createElement: text stays text; a tag or attribute that could run or load
+ * anything is not made (the rules: src/wallet/home-snapshot.ts, buildsTag and buildsAttribute).
+ */
 export function buildNode(n: SnapshotNode, inSvg: boolean): Node | null {
   if (typeof n === 'string') return document.createTextNode(n)
   if (!Array.isArray(n)) return null
   const [tag, attrs, ...children] = n
-  if (typeof tag !== 'string' || !/^[a-z][a-z0-9-]*$/i.test(tag) || REFUSED_TAGS.has(tag.toLowerCase())) return null
+  if (!buildsTag(tag)) return null
   const svg = inSvg || tag === 'svg'
   const el = svg ? document.createElementNS(SVG, tag) : document.createElement(tag)
   for (const [name, value] of Object.entries(attrs && typeof attrs === 'object' ? attrs : {})) {
-    if (typeof value !== 'string' || !/^[a-z][a-z0-9:._-]*$/i.test(name) || /^on/i.test(name) || /^\s*(javascript|data):/i.test(value)) continue
+    if (!buildsAttribute(name, value)) continue
     try {
       el.setAttribute(name, value)
     } catch {

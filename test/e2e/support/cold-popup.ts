@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core'
 import { HOME_SNAPSHOT_KEY, type HomeSnapshot } from '../../../src/wallet/home-snapshot.ts'
 import type { WalletBrowser } from './browser.ts'
 import { until } from '../driver/base.ts'
-import { liveWorker, openPopup, paintedScript, stopServiceWorker, TEST_ADDRESS_0 } from './wallet.ts'
+import { initializeWallet, liveWorker, openPopup, paintedScript, stopServiceWorker, TEST_ADDRESS_0, uiCall } from './wallet.ts'
 
 export const HOME_FIGURES = ['token-balance', 'portfolio-total']
 /** the popup's boot step marks the start of its script (ui/popup/boot.ts) */
@@ -26,6 +26,18 @@ export async function lookAtHome(wb: WalletBrowser): Promise<{ page: Page; snaps
   await page.evaluate(paintedScript(HOME_FIGURES))
   const snapshot = await until(() => storedPicture(page), (s) => s !== null, 5_000, 'the picture of Home stored')
   return { page, snapshot: snapshot! }
+}
+
+/**
+ * A new wallet whose Home has figures with no chain answering: a first refresh (which fails) and then
+ * the cache written, so the popup shows the cache and does not refresh again at once.
+ */
+export async function walletWithHomeCache(wb: WalletBrowser): Promise<void> {
+  await initializeWallet(wb)
+  const page = await openPopup(wb)
+  await uiCall(page, 'balances.refresh', {}).catch(() => undefined)
+  await page.close()
+  await writeHomeCache(wb)
 }
 
 /** Balances of TEST_ADDRESS_0 on the devnet's three chains and an ETH/USD price, in the background's cache. */
