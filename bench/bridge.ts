@@ -7,10 +7,11 @@ import { createPublicClient, fallback, http, parseEther, type PublicClient } fro
 import { startDevnet, type Devnet } from '../devnet/index.ts'
 import type { Network } from '../src/chains/types.ts'
 import { chainOf } from '../src/chains/rpc-client.ts'
-import { BridgeService } from '../src/bridge/service.ts'
+import type { BridgeService } from '../src/bridge/service.ts'
 import { BRIDGE_KEYS } from '../src/bridge/store.ts'
 import { ETH_TOKEN, type BridgeItem } from '../src/bridge/types.ts'
-import { devnetRegistry } from '../src/bridge/tokens.ts'
+import { devnetNetworks } from '../src/chains/devnet.ts'
+import { makeWallet } from '../test/support/wallet-harness.ts'
 import { bridgeHarness, measuredWithdrawal, runFlow, tickUntil, type BridgeHarness } from '../test/integration/bridge-support.ts'
 import type { BenchResult } from './keyring.ts'
 
@@ -69,8 +70,10 @@ export async function benchBridge(): Promise<BenchResult[]> {
 
     // RPC cost per tick: the same service over counting clients, with N withdrawals per chain in store
     const { counts, client } = countingClients()
-    const h = await b.h.restart() // its own wallet over the same storage: one tracker alarm per wallet
-    const svc = new BridgeService({ wallet: h.wallet, registry: async () => devnetRegistry(devnet.manifest), client })
+    // a second core over the same storage, as after a service-worker restart, whose clients count
+    // every request: its own tracker is the one measured (one tracker, and one alarm, per core)
+    const { core } = await makeWallet({ networks: devnetNetworks(devnet.manifest), devnet: devnet.manifest, phrase: null, local: b.h.local, session: b.h.session, platform: b.h.platform, client })
+    const svc = core.bridge
     const all: BridgeItem[] = []
     for (const chainId of [901, 902]) {
       for (let i = 0; i < Math.max(...SIZES); i++) all.push(await sent(b, chainId, from))
