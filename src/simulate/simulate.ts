@@ -9,10 +9,11 @@
 //   3. where the node refuses state overrides too: a plain eth_call, which tells only whether it
 //      reverts, and the result says so plainly.
 // What a node supports is remembered for the worker's lifetime (per chain and RPC list), so the
-// re-simulation at every block costs one request.
+// re-simulation at every block costs one request. The first simulation on a node asks both ways in
+// one HTTP request (a JSON-RPC batch), so a node without eth_simulateV1 costs no second round trip.
 import { decodeFunctionResult, encodeFunctionData, getAddress, numberToHex, type Address, type Hex } from 'viem'
 import { WalletError } from '../errors.ts'
-import { rpcCall } from '../chains/rpc-raw.ts'
+import { rpcBatch, rpcCall, type BatchOutcome } from '../chains/rpc-raw.ts'
 import type { Network } from '../chains/types.ts'
 import { effectsFor, type RawLog } from './logs.ts'
 import { PROBE_CODE, probeAbi } from './probe.ts'
@@ -50,13 +51,25 @@ export function forgetCapabilities(): void {
 export async function simulate(network: Network, req: SimRequest, opts: SimOptions): Promise<Simulation> {
   const key = keyOf(network)
   const known = capability.get(key)
+  const rpcOpts = { timeoutMs: opts.timeoutMs ?? SIM_TIMEOUT_MS, chainName: network.name }
   const call = (method: string, params: unknown[]) => {
     opts.onRequest?.(method)
-    return rpcCall(network.rpcUrls, method, params, { timeoutMs: opts.timeoutMs ?? SIM_TIMEOUT_MS, chainName: network.name })
+    return rpcCall(network.rpcUrls, method, params, rpcOpts)
   }
+  const probe = probeRequest(req, opts.candidates)
+  // a node not met yet: both ways in one request; each answer is then read as if asked alone
+  let first: BatchOutcome[] | null = null
+  if (!known && probe) {
+    opts.onRequest?.('eth_simulateV1 + eth_call (one batch)')
+    first = await rpcBatch(network.rpcUrls, [{ method: 'eth_simulateV1', params: v1Params(req) }, { method: 'eth_call', params: probe.params }], rpcOpts).catch((err: unknown) => {
+      if (isUnreachable(err)) throw err
+      return null // a node that refuses batches: one at a time
+    })
+  }
+  const answer = (i: number, method: string, params: unknown[]) => (first ? settled(first[i]!) : call(method, params))
   if (!known || known === 'simulateV1') {
     try {
-      const out = await simulateV1(call, req)
+      const out = readV1(await answer(0, 'eth_simulateV1', v1Params(req)), req)
       capability.set(key, 'simulateV1')
       return out
     } catch (err) {
@@ -68,7 +81,7 @@ export async function simulate(network: Network, req: SimRequest, opts: SimOptio
   }
   if (capability.get(key) !== 'none') {
     try {
-      const out = await probeCall(call, req, opts.candidates)
+      const out = probe ? readProbe(await answer(1, 'eth_call', probe.params), probe.tokens) : null
       if (out) {
         capability.set(key, 'callOverrides')
         return out
@@ -79,6 +92,11 @@ export async function simulate(network: Network, req: SimRequest, opts: SimOptio
     capability.set(key, 'none')
   }
   return plainCall(call, req)
+}
+
+const settled = async (o: BatchOutcome): Promise<unknown> => {
+  if (!o.ok) throw o.error
+  return o.result
 }
 
 type Call = (method: string, params: unknown[]) => Promise<unknown>
@@ -101,8 +119,10 @@ interface SimulatedCall {
   error?: { code?: number; message?: string; data?: unknown }
 }
 
-async function simulateV1(call: Call, req: SimRequest): Promise<Simulation> {
-  const blocks = (await call('eth_simulateV1', [{ blockStateCalls: [{ calls: [txObject(req)] }], traceTransfers: true, validation: false }, 'latest'])) as { number?: Hex; calls?: SimulatedCall[] }[]
+const v1Params = (req: SimRequest): unknown[] => [{ blockStateCalls: [{ calls: [txObject(req)] }], traceTransfers: true, validation: false }, 'latest']
+
+function readV1(answer: unknown, req: SimRequest): Simulation {
+  const blocks = answer as { number?: Hex; calls?: SimulatedCall[] }[]
   const block = Array.isArray(blocks) ? blocks[0] : undefined
   const c = block?.calls?.[0]
   if (!c) throw new WalletError(-32602, 'eth_simulateV1 answered without the call.')
@@ -120,15 +140,19 @@ async function simulateV1(call: Call, req: SimRequest): Promise<Simulation> {
   }
 }
 
-async function probeCall(call: Call, req: SimRequest, candidates: Address[]): Promise<Simulation | null> {
+/** the probe's eth_call: its code set on the user's address as a state override (none for a contract creation) */
+function probeRequest(req: SimRequest, candidates: Address[]): { params: unknown[]; tokens: Address[] } | null {
   if (!req.to) return null // a contract creation: nothing to call through the probe
   const tokens = [...new Set(candidates.map((a) => getAddress(a)))].filter((a) => a !== getAddress(req.from)).slice(0, MAX_PROBE_TOKENS)
   const data = encodeFunctionData({ abi: probeAbi, functionName: 'probe', args: [req.to, req.value, req.data, tokens] })
   // the probe's code lives on the user's address inside this call only; the call's own sender does not matter
-  const raw = (await call('eth_call', [{ to: req.from, data, ...(req.gas ? { gas: numberToHex(req.gas * 2n + 200_000n) } : {}) }, 'latest', { [req.from]: { code: PROBE_CODE } }])) as Hex
+  return { params: [{ to: req.from, data, ...(req.gas ? { gas: numberToHex(req.gas * 2n + 200_000n) } : {}) }, 'latest', { [req.from]: { code: PROBE_CODE } }], tokens }
+}
+
+function readProbe(answer: unknown, tokens: Address[]): Simulation | null {
   let ok: boolean, ret: Hex, before: readonly bigint[], after: readonly bigint[]
   try {
-    ;[ok, ret, before, after] = decodeFunctionResult({ abi: probeAbi, functionName: 'probe', data: raw })
+    ;[ok, ret, before, after] = decodeFunctionResult({ abi: probeAbi, functionName: 'probe', data: answer as Hex })
   } catch {
     // the node ignored the override (the address has no code there): no answer from the probe
     return null

@@ -112,15 +112,30 @@ test('a node without eth_simulateV1 (-32601): eth_call with the probe as a state
     { token: c.token, delta: tst.toString() },
   ])
   assert.equal(p.counts.get('eth_simulateV1'), 1, 'eth_simulateV1 was asked once')
+  assert.equal(p.http, 1, 'the first simulation asked both ways in one HTTP request (a batch): no second round trip')
   // remembered: the next simulation goes straight to the fallback
   const rev = await simulate(n, { from: me, to: c.swap, value: half, data: swapData(tst + 1n) }, { candidates: [c.token] })
   assert.equal(p.counts.get('eth_simulateV1'), 1, 'and not again')
+  assert.equal(p.http, 2, 'one request: the probe alone')
   assert.equal(rev.method, 'callOverrides')
   assert.equal(rev.status, 'reverted')
   assert.equal(rev.revert?.reason, 'TestSwap: INSUFFICIENT_OUTPUT_AMOUNT')
   // an NFT sent to the account reaches the probe's code on the account: accepted, as without code
   const back = await simulate(n, { from: me, to: c.nft, value: 0n, data: encodeFunctionData({ abi: testContract('TestNft').abi, functionName: 'safeTransferFrom', args: [me, me, 2n] }) }, { candidates: [c.nft] })
   assert.equal(back.status, 'success')
+})
+
+test('a node that refuses JSON-RPC batches: the first simulation asks one way at a time, with the same result', async () => {
+  const p = await filterProxy(l2.rpcUrls[0], noSimulateV1, { noBatches: true })
+  proxies.push(p)
+  const sim = await simulate(via(p), { from: me, to: c.swap, value: half, data: swapData(0n) }, { candidates: [c.token] })
+  assert.equal(sim.method, 'callOverrides')
+  assert.equal(sim.status, 'success')
+  assert.deepEqual(sim.changes, [
+    { token: null, delta: (-half).toString() },
+    { token: c.token, delta: tst.toString() },
+  ])
+  assert.equal(p.http, 3, 'the refused batch, then eth_simulateV1, then the probe')
 })
 
 test('a node with neither: a plain eth_call tells only the revert, and the result says so plainly', async () => {
@@ -132,6 +147,7 @@ test('a node with neither: a plain eth_call tells only the revert, and the resul
   assert.equal(ok.status, 'success')
   assert.deepEqual(ok.changes, [])
   assert.match(ok.note, /neither/)
+  assert.equal(p.http, 2, 'both ways refused in one batch, then the plain eth_call')
   const rev = await simulate(n, { from: me, to: c.swap, value: half, data: swapData(tst + 1n) }, { candidates: [c.token] })
   assert.equal(rev.method, 'none')
   assert.equal(rev.status, 'reverted')
