@@ -65,18 +65,20 @@ export interface ColdOpen {
 /** Closes every extension page, stops the worker, waits, opens the popup; the page is the caller's to close. */
 export async function coldPopup(wb: WalletBrowser): Promise<ColdOpen> {
   for (const p of wb.context.pages()) if (p.url().startsWith('chrome-extension://')) await p.close()
+  // the tab the worker is stopped from stays open until the popup was measured: closing a tab is an
+  // event the background listens to (tabs.onRemoved), which would start the worker again
   const blank = await wb.context.newPage()
   try {
     await stopServiceWorker(wb, blank)
     // nothing of the wallet's is open: nothing wakes it meanwhile
     await new Promise((r) => setTimeout(r, 1_000))
+    const page = await openPopup(wb)
+    const balancesOnScreen = Number(await page.evaluate(paintedScript(HOME_FIGURES)))
+    const scriptStartedAt = Number(await page.evaluate(SCRIPT_STARTS))
+    const worker = await liveWorker(wb.context, page)
+    const workerStartedAt = Number(await worker.evaluate('performance.timeOrigin')) - Number(await page.evaluate('performance.timeOrigin'))
+    return { page, balancesOnScreen, scriptStartedAt, workerStartedAt }
   } finally {
     await blank.close()
   }
-  const page = await openPopup(wb)
-  const balancesOnScreen = Number(await page.evaluate(paintedScript(HOME_FIGURES)))
-  const scriptStartedAt = Number(await page.evaluate(SCRIPT_STARTS))
-  const worker = await liveWorker(wb.context, page)
-  const workerStartedAt = Number(await worker.evaluate('performance.timeOrigin')) - Number(await page.evaluate('performance.timeOrigin'))
-  return { page, balancesOnScreen, scriptStartedAt, workerStartedAt }
 }
