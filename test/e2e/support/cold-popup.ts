@@ -30,11 +30,14 @@ export async function lookAtHome(wb: WalletBrowser): Promise<{ page: Page; snaps
 
 /**
  * A new wallet whose Home has figures with no chain answering: a first refresh (which fails) and then
- * the cache written, so the popup shows the cache and does not refresh again at once.
+ * the cache written, so the popup shows the cache and does not refresh again at once. Both are done
+ * from the popup's Settings, which asks for no refresh of its own: a refresh of Home's still running
+ * when the cache is written would write its failure over it (the background is the only writer of
+ * that entry in a real wallet, so its refreshes never overtake another write).
  */
 export async function walletWithHomeCache(wb: WalletBrowser): Promise<void> {
   await initializeWallet(wb)
-  const page = await openPopup(wb)
+  const page = await openPopup(wb, '#/settings')
   await uiCall(page, 'balances.refresh', {}).catch(() => undefined)
   await page.close()
   await writeHomeCache(wb)
@@ -42,7 +45,7 @@ export async function walletWithHomeCache(wb: WalletBrowser): Promise<void> {
 
 /** Balances of TEST_ADDRESS_0 on the devnet's three chains and an ETH/USD price, in the background's cache. */
 export async function writeHomeCache(wb: WalletBrowser): Promise<void> {
-  const page = await openPopup(wb)
+  const page = await openPopup(wb, '#/settings')
   const worker = await liveWorker(wb.context, page)
   const now = Date.now()
   const amounts = { eth: '12345678900000000000', pha: '250000000000000000000', vpha: '1000000000000000000' }
