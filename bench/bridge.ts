@@ -7,11 +7,10 @@ import { createPublicClient, fallback, http, parseEther, type PublicClient } fro
 import { startDevnet, type Devnet } from '../devnet/index.ts'
 import type { Network } from '../src/chains/types.ts'
 import { chainOf } from '../src/chains/rpc-client.ts'
-import type { BridgeService } from '../src/bridge/service.ts'
-import { BRIDGE_KEYS } from '../src/bridge/store.ts'
+import { Tracker } from '../src/bridge/tracker.ts'
+import { MemoryKV } from '../src/storage/kv.ts'
+import { BRIDGE_KEYS, BridgeStore } from '../src/bridge/store.ts'
 import { ETH_TOKEN, type BridgeItem } from '../src/bridge/types.ts'
-import { devnetNetworks } from '../src/chains/devnet.ts'
-import { makeWallet } from '../test/support/wallet-harness.ts'
 import { bridgeHarness, measuredWithdrawal, runFlow, tickUntil, type BridgeHarness } from '../test/integration/bridge-support.ts'
 import type { BenchResult } from './keyring.ts'
 
@@ -39,13 +38,14 @@ function countingClients() {
   return { counts, client }
 }
 
-async function tickCost(svc: BridgeService, counts: { requests: number; calls: number }) {
-  await svc.check() // parameters cached, receipts of fresh items read
+async function tickCost(tracker: Tracker, counts: { requests: number; calls: number }, tracked: number) {
+  await tracker.tick() // parameters cached, receipts of fresh items read
   counts.requests = 0
   counts.calls = 0
-  const report = await svc.check()
+  const report = await tracker.tick()
   const failed = report.chains.filter((c) => !c.ok)
   if (failed.length) throw new Error(`tick failed: ${failed.map((c) => `${c.l2ChainId}: ${c.error}`).join('; ')}`)
+  if (report.active !== tracked) throw new Error(`the tick tracked ${report.active} withdrawals, not ${tracked}`)
   return { ...counts }
 }
 
@@ -68,12 +68,10 @@ export async function benchBridge(): Promise<BenchResult[]> {
       }
     }
 
-    // RPC cost per tick: the same service over counting clients, with N withdrawals per chain in store
+    // RPC cost per tick: the wallet's tracker with clients that count every request, alone over its
+    // own copy of N withdrawals per chain (no alarm, listener or other writer of the wallet's storage
+    // can start a tick, share one, or change the items under it)
     const { counts, client } = countingClients()
-    // a second core over the same storage, as after a service-worker restart, whose clients count
-    // every request: its own tracker is the one measured (one tracker, and one alarm, per core)
-    const { core } = await makeWallet({ networks: devnetNetworks(devnet.manifest), devnet: devnet.manifest, phrase: null, local: b.h.local, session: b.h.session, platform: b.h.platform, client })
-    const svc = core.bridge
     const all: BridgeItem[] = []
     for (const chainId of [901, 902]) {
       for (let i = 0; i < Math.max(...SIZES); i++) all.push(await sent(b, chainId, from))
@@ -82,9 +80,10 @@ export async function benchBridge(): Promise<BenchResult[]> {
     const items = (await b.svc.store.list()).filter((x) => all.some((a) => a.id === x.id))
     for (const chains of [[901], [901, 902]]) {
       for (const n of SIZES) {
-        const subset = chains.flatMap((c) => items.filter((x) => x.l2ChainId === c).slice(0, n))
-        await b.h.local.set({ [BRIDGE_KEYS.items]: subset })
-        const c = await tickCost(svc, counts)
+        const kv = new MemoryKV()
+        await kv.set({ [BRIDGE_KEYS.items]: chains.flatMap((c) => items.filter((x) => x.l2ChainId === c).slice(0, n)) })
+        const tracker = new Tracker({ store: new BridgeStore(kv), network: (id) => b.h.wallet.networks.get(id), client, now: () => b.h.platform.now() })
+        const c = await tickCost(tracker, counts, chains.length * n)
         out.push({ name: `HTTP requests per tick, ${chains.length} L2(s) × ${n} withdrawal(s)`, value: c.requests, unit: 'req', budget: 4 * chains.length })
         out.push({ name: `JSON-RPC calls per tick, ${chains.length} L2(s) × ${n} withdrawal(s)`, value: c.calls, unit: 'calls', budget: 4 * chains.length })
       }
