@@ -61,10 +61,8 @@ export async function simulate(network: Network, req: SimRequest, opts: SimOptio
   let first: BatchOutcome[] | null = null
   if (!known && probe) {
     opts.onRequest?.('eth_simulateV1 + eth_call (one batch)')
-    first = await rpcBatch(network.rpcUrls, [{ method: 'eth_simulateV1', params: v1Params(req) }, { method: 'eth_call', params: probe.params }], rpcOpts).catch((err: unknown) => {
-      if (isUnreachable(err)) throw err
-      return null // a node that refuses batches: one at a time
-    })
+    // null: the node refuses batches, and is asked one way at a time; no answer at all is thrown (4901)
+    first = await rpcBatch(network.rpcUrls, [{ method: 'eth_simulateV1', params: v1Params(req) }, { method: 'eth_call', params: probe.params }], rpcOpts)
   }
   const answer = (i: number, method: string, params: unknown[]) => (first ? settled(first[i]!) : call(method, params))
   if (!known || known === 'simulateV1') {

@@ -125,17 +125,19 @@ test('a node without eth_simulateV1 (-32601): eth_call with the probe as a state
   assert.equal(back.status, 'success')
 })
 
-test('a node that refuses JSON-RPC batches: the first simulation asks one way at a time, with the same result', async () => {
-  const p = await filterProxy(l2.rpcUrls[0], noSimulateV1, { noBatches: true })
-  proxies.push(p)
-  const sim = await simulate(via(p), { from: me, to: c.swap, value: half, data: swapData(0n) }, { candidates: [c.token] })
-  assert.equal(sim.method, 'callOverrides')
-  assert.equal(sim.status, 'success')
-  assert.deepEqual(sim.changes, [
-    { token: null, delta: (-half).toString() },
-    { token: c.token, delta: tst.toString() },
-  ])
-  assert.equal(p.http, 3, 'the refused batch, then eth_simulateV1, then the probe')
+test('a node that refuses JSON-RPC batches (a JSON-RPC error, or HTTP 400 in plain text): the first simulation asks one way at a time, with the same result', async () => {
+  for (const noBatches of ['json-error', 'http-400'] as const) {
+    const p = await filterProxy(l2.rpcUrls[0], noSimulateV1, { noBatches })
+    proxies.push(p)
+    const sim = await simulate(via(p), { from: me, to: c.swap, value: half, data: swapData(0n) }, { candidates: [c.token] })
+    assert.equal(sim.method, 'callOverrides', noBatches)
+    assert.equal(sim.status, 'success')
+    assert.deepEqual(sim.changes, [
+      { token: null, delta: (-half).toString() },
+      { token: c.token, delta: tst.toString() },
+    ])
+    assert.equal(p.http, 3, `${noBatches}: the refused batch, then eth_simulateV1, then the probe`)
+  }
 })
 
 test('a node with neither: a plain eth_call tells only the revert, and the result says so plainly', async () => {

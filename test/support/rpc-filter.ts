@@ -1,7 +1,7 @@
 // An RPC proxy in front of a node that answers some requests itself, as a node without a feature
 // would: `refuse(method, params)` returns a JSON-RPC error to send back instead of forwarding (batch
 // bodies are answered request by request, or refused whole with `noBatches`, as some public RPCs
-// do). Counts every request it receives.
+// do: with a JSON-RPC error, or with an HTTP 400 in plain text). Counts every request it receives.
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 
@@ -16,7 +16,7 @@ export interface FilterProxy {
 
 type Req = { jsonrpc: '2.0'; id: unknown; method: string; params?: unknown[] }
 
-export async function filterProxy(target: string, refuse: (method: string, params: unknown[]) => { code: number; message: string } | null, opts: { noBatches?: boolean } = {}): Promise<FilterProxy> {
+export async function filterProxy(target: string, refuse: (method: string, params: unknown[]) => { code: number; message: string } | null, opts: { noBatches?: 'json-error' | 'http-400' } = {}): Promise<FilterProxy> {
   const counts = new Map<string, number>()
   const state = { http: 0 }
   const answer = async (r: Req): Promise<unknown> => {
@@ -33,6 +33,11 @@ export async function filterProxy(target: string, refuse: (method: string, param
     req.on('end', async () => {
       try {
         const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as Req | Req[]
+        if (Array.isArray(body) && opts.noBatches === 'http-400') {
+          res.writeHead(400, { 'content-type': 'text/plain' })
+          res.end('batch requests are not supported')
+          return
+        }
         const out = !Array.isArray(body) ? await answer(body) : opts.noBatches ? { jsonrpc: '2.0', id: null, error: { code: -32600, message: 'batch requests are not supported' } } : await Promise.all(body.map(answer))
         res.writeHead(200, { 'content-type': 'application/json' })
         res.end(JSON.stringify(out))
