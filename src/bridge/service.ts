@@ -73,6 +73,9 @@ export class BridgeService implements BridgeContext {
       now: () => deps.wallet.platform.now(),
     })
     deps.wallet.alarms.on(BRIDGE_ALARM, async () => {
+      // the alarm that rang is spent: one is set again before the tick, so a background stopped in
+      // the middle of it still wakes within a minute (the tick's end sets the real next one)
+      this.schedule(this.now() + CHECK_EVERY_MS)
       await this.check()
     })
     // a wallet just set up (or a new account): find its past bridging once

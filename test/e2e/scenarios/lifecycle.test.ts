@@ -11,7 +11,7 @@ import assert from 'node:assert/strict'
 import { parseEther } from 'viem'
 import type { Devnet } from '../../../devnet/index.ts'
 import type { Flow } from '../../../src/flows/types.ts'
-import type { Overview } from '../../../src/bridge/service.ts'
+import { CHECK_EVERY_MS, type Overview } from '../../../src/bridge/service.ts'
 import type { BridgeTokenOption } from '../../../src/bridge/tokens.ts'
 import { e2eDevnet } from '../bridge-support.ts'
 import { servePages, type PageServer } from '../support/server.ts'
@@ -70,15 +70,19 @@ eachBrowser(
       // no wallet page from here; the background suspended while the withdrawal waits
       await closeExtensionPages(d)
       await d.suspendBackground()
-      // (the tracker's own alarm may wake it before the proposal: it looks again soon while a
-      // withdrawal waits; what matters is what it finds once the proposal is there)
+      // The tracker's own alarm may wake it before the proposal (Chromium also wakes a stopped worker
+      // for tabs.onRemoved: the tab the driver stops it from): that look finds no proposal. What
+      // matters is the next one. While a withdrawal waits, the alarm is never more than CHECK_EVERY_MS
+      // ahead (set again before every tick), so one alarm-driven look comes within that time after the
+      // proposal; no page is opened until then, as a page would look itself.
       devnet.proposer.resume()
       await devnet.waitForProposal(901, BigInt(l2Block), 90_000)
+      const proposedAt = Date.now()
       await until(() => d.backgroundRunning(), (v) => v, 90_000, 'the tracker alarm waking the background')
+      await sleep(Math.max(3000, proposedAt + CHECK_EVERY_MS + 5000 - Date.now()))
 
       // what the alarm's check found: the item ready to prove, the user told (the item records the
       // notification it sent; headless Firefox closes a shown notification at once, so getAll() is empty there)
-      await sleep(3000)
       const probe = await d.openExtension('popup.html')
       const found = (await uiCall<Overview>(probe, 'bridge.overview')).items.find((i) => i.id === id)!
       assert.equal(found.status, 'ready-to-prove', 'nothing lost across the suspension, and the alarm\'s check saw the proposal')
