@@ -35,7 +35,7 @@ export const DEFAULT_MANIFEST_PATH = join(here, 'manifest.json')
 export interface DevnetPorts {
   l1: number
   l2: Record<number, number>
-  /** reserved for the claim backend (devnet/claim-backend); the OP Stack part does not bind it */
+  /** the claim backend's (devnet/claim-backend); 0: any free port, chosen when it binds */
   claimBackend: number
 }
 
@@ -116,8 +116,11 @@ export interface Devnet extends Omit<CurrentOps, 'setRespectedGameType'> {
 async function resolvePorts(option: DevnetOptions['ports']): Promise<DevnetPorts> {
   if (!option || option === 'default') return { ...DEFAULT_PORTS, l2: { ...DEFAULT_PORTS.l2 } }
   if (option === 'auto') {
-    const [l1, a, b, claimBackend] = [await freePort(), await freePort(), await freePort(), await freePort()]
-    return { l1, l2: { [FAULT_CHAIN_ID]: a, [VALIDITY_CHAIN_ID]: b }, claimBackend }
+    // The claim backend binds seconds after the pick (after the deployment): a port picked now may be
+    // taken by then (another test process, or an outgoing connection's ephemeral port), so it asks
+    // the OS for one when it binds. Its URL reaches the wallet through the manifest.
+    const [l1, a, b] = [await freePort(), await freePort(), await freePort()]
+    return { l1, l2: { [FAULT_CHAIN_ID]: a, [VALIDITY_CHAIN_ID]: b }, claimBackend: 0 }
   }
   return option
 }
@@ -171,7 +174,7 @@ async function startOnce(opts: DevnetOptions, t0: number): Promise<Devnet> {
   await assertPortFree(ports.l1, 'L1 anvil')
   await assertPortFree(ports.l2[FAULT_CHAIN_ID]!, `L2 ${FAULT_CHAIN_ID} anvil`)
   await assertPortFree(ports.l2[VALIDITY_CHAIN_ID]!, `L2 ${VALIDITY_CHAIN_ID} anvil`)
-  await assertPortFree(ports.claimBackend, 'claim backend')
+  if (ports.claimBackend !== 0) await assertPortFree(ports.claimBackend, 'claim backend')
 
   const nodes: AnvilProcess[] = []
   let relayer: Relayer | undefined
@@ -385,7 +388,7 @@ async function startOnce(opts: DevnetOptions, t0: number): Promise<Devnet> {
       contracts,
       manifest,
       manifestPath,
-      ports,
+      ports: { ...ports, claimBackend: Number(new URL(claimBackend.url).port) },
       readyMs: Date.now() - t0,
       l1: chainHandle(L1_CHAIN_ID, l1Node, l1),
       l2: { [FAULT_CHAIN_ID]: chainHandle(FAULT_CHAIN_ID, faultNode, l2Clients[FAULT_CHAIN_ID]!), [VALIDITY_CHAIN_ID]: chainHandle(VALIDITY_CHAIN_ID, validityNode, l2Clients[VALIDITY_CHAIN_ID]!) },

@@ -11,7 +11,7 @@ import { createPublicClient, encodeDeployData, http, parseEther, toHex, type Add
 import { privateKeyToAccount } from 'viem/accounts'
 import { DEFAULT_L1_FEE, PREDEPLOYS, TEST_MNEMONIC } from '../../devnet/index.ts'
 import { bedrock } from '../../devnet/lib/contracts.ts'
-import { freePort, startAnvil } from '../../devnet/lib/processes.ts'
+import { freePort, PortInUseError, startAnvil, type AnvilProcess } from '../../devnet/lib/processes.ts'
 import { writeL1FeeParams } from '../../devnet/deploy/l2.ts'
 import { ETH, type Network } from '../../src/chains/types.ts'
 import { publicClientFor } from '../../src/chains/rpc-client.ts'
@@ -33,7 +33,13 @@ const me = privateKeyToAccount(KEY0)
 const word = (v: bigint) => toHex(v, { size: 32 })
 
 async function throwawayAnvil(chainId: number, opts: { optimism?: boolean; hardfork?: string } = {}) {
-  const anvil = await startAnvil({ label: `fees double ${chainId}`, port: await freePort(), chainId, mnemonic: TEST_MNEMONIC, accounts: 2, balanceEther: 100, ...opts })
+  // a port picked free may be taken before anvil binds it (other test processes run alongside): pick again
+  const start = async (attempt: number): Promise<AnvilProcess> =>
+    startAnvil({ label: `fees double ${chainId}`, port: await freePort(), chainId, mnemonic: TEST_MNEMONIC, accounts: 2, balanceEther: 100, ...opts }).catch((e: unknown) => {
+      if (e instanceof PortInUseError && attempt < 3) return start(attempt + 1)
+      throw e
+    })
+  const anvil = await start(1)
   const client = createPublicClient({ transport: http(anvil.url, { timeout: 20_000 }) }) as PublicClient
   const network: Network = { chainId, name: `Throwaway ${chainId}`, nativeCurrency: ETH, rpcUrls: [anvil.url], blockTimeSeconds: 1, source: 'user' }
   return { anvil, client, network, rpc: (method: string, params: unknown[]) => client.request({ method, params } as never) }
