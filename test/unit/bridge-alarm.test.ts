@@ -33,9 +33,12 @@ test('the tracker alarm is set again before its tick: a background stopped mid-t
     await new BridgeStore(h.local).add([w])
     h.platform.alarms.delete(BRIDGE_ALARM) // rung: the browser removed it
     const at = h.platform.now()
-    const tick = h.wallet.alarms.dispatch(BRIDGE_ALARM)
-    await new Promise((r) => setTimeout(r, 300))
-    assert.ok(sockets.size > 0, 'the tick is asking the node')
+    let ticked = false
+    const tick = h.wallet.alarms.dispatch(BRIDGE_ALARM).finally(() => (ticked = true))
+    // until the node is asked (a fixed wait could end before that on a busy machine)
+    for (const end = Date.now() + 10_000; sockets.size === 0 && Date.now() < end; ) await new Promise((r) => setTimeout(r, 20))
+    assert.ok(sockets.size > 0, 'the node is asked')
+    assert.ok(!ticked, 'the tick is in flight, waiting for the node')
     assert.equal(h.platform.alarms.get(BRIDGE_ALARM), at + CHECK_EVERY_MS, 'while the tick runs, the next alarm is already set')
     // the node goes away: the tick ends with the chain unreachable, the withdrawal still followed
     for (const s of sockets) s.destroy()
